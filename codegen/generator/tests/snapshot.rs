@@ -1,7 +1,8 @@
-//! Snapshot of everything generated from the fixture spec in `tests/fixtures`.
+//! Snapshot of everything generated from the fixture spec in `tests/fixtures`: an RPC product
+//! (`demo`) and a REST one (`restdemo`).
 //!
-//! The snapshot under `tests/snapshots/demo` is reviewed by hand before it is accepted, and it
-//! is a workspace member, so the generated code is also compiled, linted and doc-tested.
+//! The snapshots under `tests/snapshots` are reviewed by hand before they are accepted, and
+//! they are workspace members, so the generated code is also compiled, linted and doc-tested.
 //! Run with `UPDATE_EXPECT=1` to rewrite it after a deliberate change, then review the diff.
 
 use std::collections::BTreeSet;
@@ -37,10 +38,9 @@ fn generated_code_matches_the_reviewed_snapshot() {
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
     let mut produced = BTreeSet::new();
     let mut stale = Vec::new();
-    for file in files
-        .iter()
-        .filter(|f| f.path.starts_with("generated/demo"))
-    {
+    for file in files.iter().filter(|f| {
+        f.path.starts_with("generated/demo") || f.path.starts_with("generated/restdemo")
+    }) {
         let relative = file.path.strip_prefix("generated").unwrap().to_owned();
         let path = snapshots.join(&relative);
         produced.insert(relative.clone());
@@ -82,8 +82,8 @@ fn the_fixture_exercises_every_shape() {
         .collect();
     for needle in [
         "location = \"form\"",
-        "method: ::acs_runtime::wire::Method::Get",
-        "method: ::acs_runtime::wire::Method::Post",
+        "Binding::rpc(::acs_runtime::wire::Method::Get)",
+        "Binding::rpc(::acs_runtime::wire::Method::Post)",
         "style = \"json\"",
         "style = \"simple\"",
         "pub r#type: Option<crate::types::Type>",
@@ -95,6 +95,40 @@ fn the_fixture_exercises_every_shape() {
         assert!(
             contents.contains(needle),
             "missing `{needle}` in the generated module or types"
+        );
+    }
+}
+
+#[test]
+fn the_rest_fixture_exercises_every_location_and_kind() {
+    let files = acs_codegen::generate(&manifest_dir().join("tests/fixtures")).unwrap();
+    let contents: String = files
+        .iter()
+        .filter(|f| f.path.starts_with("generated/restdemo/src"))
+        .map(|f| f.contents.as_str())
+        .collect();
+    for needle in [
+        "location = \"path\"",
+        "location = \"header\"",
+        "location = \"body\"",
+        "location = \"form\"",
+        "body = \"json\"",
+        "body = \"text\"",
+        "body = \"binary\"",
+        "\"/clusters/{ClusterId}/nodepools/{NodepoolId}\"",
+        "::acs_runtime::wire::Method::Put",
+        "::acs_runtime::wire::Method::Delete",
+        "::acs_runtime::wire::BodyKind::Fields",
+        "::acs_runtime::wire::AnswerKind::Array",
+        "::acs_runtime::wire::AnswerKind::Text",
+        "::acs_runtime::wire::AnswerKind::Binary",
+        "::acs_runtime::wire::AnswerKind::None",
+        "pub struct CreateAppRequest",
+        "\"createApp\"",
+    ] {
+        assert!(
+            contents.contains(needle),
+            "missing `{needle}` in the generated REST crate"
         );
     }
 }

@@ -26,6 +26,7 @@ mod codegen_broken_specs;
 mod codegen_fresh;
 mod codegen_hostile;
 mod codegen_output;
+mod codegen_rest_specs;
 mod flows_fake;
 mod generated_errors;
 mod import_budgets;

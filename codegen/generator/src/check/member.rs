@@ -49,7 +49,8 @@ pub(crate) fn members(list: &[Member], path: &str, position: Position, sink: &mu
     }
 }
 
-fn check(member: &Member, path: &str, position: Position, sink: &mut Sink<'_>) {
+/// Checks one shape at `path`.
+pub(crate) fn check(member: &Member, path: &str, position: Position, sink: &mut Sink<'_>) {
     match (&member.name, position) {
         (None, Position::Parameter | Position::Field) => {
             sink.report(path, "missing the `name` key")
@@ -98,6 +99,13 @@ fn check(member: &Member, path: &str, position: Position, sink: &mut Sink<'_>) {
             "an idempotency token must be a string",
         );
     }
+    let flattened = member.location.unwrap_or_default().is_flattened();
+    if let (Some(_), false) = (member.style, flattened) {
+        sink.report(
+            &format!("{path}.style"),
+            "a style says how a query or form parameter is flattened: path and header values are one scalar, body values JSON",
+        );
+    }
     if let Some(style) = member.style {
         let structured = matches!(
             member.ty,
@@ -122,6 +130,7 @@ fn check(member: &Member, path: &str, position: Position, sink: &mut Sink<'_>) {
     }
     if member.ty == TypeName::Any
         && position == Position::Parameter
+        && flattened
         && member.style != Some(Style::Json)
     {
         sink.report(

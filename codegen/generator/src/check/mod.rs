@@ -197,8 +197,8 @@ fn operation(
             ),
         );
     }
-    if !is_pascal_identifier(&op.name) {
-        sink.report("name", format!("operation name `{}` must be letters and digits, starting with an upper-case letter", op.name));
+    if !is_operation_name(&op.name) {
+        sink.report("name", format!("operation name `{}` must be ASCII letters and digits, starting with a letter", op.name));
     }
     if op.summary.trim().is_empty() {
         sink.report("summary", "the summary must not be empty");
@@ -236,6 +236,9 @@ fn operation(
         member::Position::Field,
         sink,
     );
+    if let Some(items) = &op.response.items {
+        member::check(items, "response.items", member::Position::Element, sink);
+    }
     flows::flows(op, sink);
     let mut codes = BTreeMap::new();
     for (i, error) in op.errors.iter().enumerate() {
@@ -264,7 +267,13 @@ fn operation(
     }
 }
 
-/// `Vpc`, `CreateVpnGateway`: an ASCII identifier starting with an upper-case letter.
+/// `CreateVpnGateway`, `createInstance`: ASCII letters and digits, starting with a letter.
+fn is_operation_name(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// `Vpc`: an ASCII identifier starting with an upper-case letter.
 fn is_pascal_identifier(name: &str) -> bool {
     name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         && name.chars().all(|c| c.is_ascii_alphanumeric())

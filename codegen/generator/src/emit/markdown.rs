@@ -3,19 +3,28 @@
 use acs_rules::Markup;
 
 use crate::ir::{CrateIr, FieldIr, OperationIr, TypeIr, TypeRef, TypeSpace};
+use crate::spec::model::Protocol;
 
 /// The page (after the header).
 pub fn operation_page(ir: &CrateIr, op: &OperationIr) -> String {
     let p = &ir.product;
     let mut page = format!("# {}\n\n{}\n\n", op.action, op.summary);
     let binding = &op.binding;
+    let style = match binding.protocol {
+        Protocol::Rpc => format!("RPC style: `{} {}` with `Action={}`", binding.method, binding.path, op.action),
+        Protocol::Roa => format!(
+            "REST style: `{} {}` (`x-acs-action: {}`), body: {}, answer: {}",
+            binding.method,
+            binding.path,
+            op.action,
+            binding.body.name(),
+            binding.answer.name()
+        ),
+    };
     page.push_str(&format!(
-        "Product `{}`, API version `{}`, RPC style: `{} {}` with `Action={}`. Rust: `{}::operation::{}::{}`, or `client.{}()` on the product's `Client`.\n\n",
+        "Product `{}`, API version `{}`, {style}. Rust: `{}::operation::{}::{}`, or `client.{}()` on the product's `Client`.\n\n",
         p.code,
         p.api_version,
-        binding.method,
-        binding.path,
-        op.action,
         ir.crate_ident,
         op.module,
         op.request.name,

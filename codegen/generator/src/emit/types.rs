@@ -7,7 +7,7 @@ use super::field_doc::field_doc;
 use super::rustdoc::doc_attrs;
 use super::tokens::{cfg_features, field_ident, ident, rust_type};
 use super::validation;
-use crate::ir::{CrateIr, EnumIr, FieldIr, Side, StructIr, TypeIr, TypeSpace};
+use crate::ir::{CrateIr, EnumIr, FieldIr, Side, StructIr, TypeIr, TypeRef, TypeSpace};
 
 /// The `types` module: every nested type of the crate, once.
 pub fn types_module(ir: &CrateIr) -> TokenStream {
@@ -38,7 +38,11 @@ fn rpc_attr(field: &FieldIr) -> TokenStream {
         let style = style.name();
         quote!(, style = #style)
     });
-    quote!(#[rpc(name = #name #location #style)])
+    let body = field.body.map(|kind| {
+        let kind = kind.name();
+        quote!(, body = #kind)
+    });
+    quote!(#[rpc(name = #name #location #style #body)])
 }
 
 /// The fields of a struct, each `pub name: Option<T>` with its docs and wire attributes.
@@ -53,6 +57,11 @@ pub fn fields(s: &StructIr, types: &TypeSpace) -> Vec<TokenStream> {
             let attr = match s.side {
                 Side::Request if s.json => {
                     quote!(#[serde(rename = #wire, skip_serializing_if = "Option::is_none")])
+                }
+                // Bytes have no serde form of their own: a binary body is left out.
+                Side::Request if matches!(f.ty, TypeRef::Bytes) => {
+                    let rpc = rpc_attr(f);
+                    quote!(#rpc #[cfg_attr(feature = "serde", serde(skip))])
                 }
                 Side::Request => {
                     let rpc = rpc_attr(f);

@@ -8,7 +8,10 @@ use super::{
 };
 use super::{features, flows};
 use crate::spec::ProductDir;
-use crate::spec::model::{Format, Member, Operation, Product, Protocol, Scalar, Style, TypeName};
+use crate::spec::model::{
+    AnswerKind, BodyKind, Format, Location, Member, Operation, Product, Protocol, Scalar, Style,
+    TypeName,
+};
 use crate::spec::{binding, rules};
 
 /// Lowers one product folder into the crate `package`; `source` is the folder as shown in
@@ -23,7 +26,7 @@ pub fn lower_product(dir: &ProductDir, package: String, source: String) -> Crate
         .collect();
     for op in &specs {
         for suffix in ["Request", "RequestBuilder", "Response", "Error", "Call"] {
-            reserved.push(format!("{}{suffix}", op.name));
+            reserved.push(format!("{}{suffix}", names::operation_type(&op.name)));
         }
     }
     let reserved: Vec<&str> = reserved.iter().map(String::as_str).collect();
@@ -72,22 +75,24 @@ fn product(p: &Product) -> ProductIr {
 }
 
 fn lower_operation(op: &Operation, protocol: Protocol, types: &mut TypeSpace) -> OperationIr {
+    let binding = binding::resolve(protocol, op);
     let mut lowering = Lowering {
         types,
         operation: &op.name,
+        whole_body: Some(binding.body).filter(|kind| kind.is_whole()),
     };
     let request = StructIr {
-        name: format!("{}Request", op.name),
+        name: format!("{}Request", names::operation_type(&op.name)),
         side: Side::Request,
         json: false,
         fields: lowering.fields(&op.parameters, Side::Request, true, false),
         doc: String::new(),
     };
     let response = StructIr {
-        name: format!("{}Response", op.name),
+        name: format!("{}Response", names::operation_type(&op.name)),
         side: Side::Response,
         json: false,
-        fields: lowering.fields(&op.response.fields, Side::Response, false, false),
+        fields: lowering.answer_fields(op),
         doc: op.response.description.clone().unwrap_or_default(),
     };
 
@@ -122,12 +127,12 @@ fn lower_operation(op: &Operation, protocol: Protocol, types: &mut TypeSpace) ->
         description: op.description.clone(),
         deprecated: op.deprecated,
         feature: None,
-        binding: binding::resolve(protocol, op),
+        binding,
         module: names::module_name(&op.name),
         example: example(&op.parameters, &request),
         request,
         response,
-        error: format!("{}Error", op.name),
+        error: format!("{}Error", names::operation_type(&op.name)),
         errors,
         idempotency_token: op
             .parameters
@@ -182,14 +187,46 @@ fn literal(ty: &TypeRef, example: &Scalar) -> Option<String> {
     }
 }
 
+/// The one field of a JSON array answer: its elements.
+pub const ARRAY_ITEMS: &str = "items";
+
 /// State of lowering one operation: the crate's type space and the operation's name, which
 /// qualifies a nested type whose name another shape already took.
 struct Lowering<'a> {
     types: &'a mut TypeSpace,
     operation: &'a str,
+    /// The kind of the operation's body when one parameter is the whole of it.
+    whole_body: Option<BodyKind>,
 }
 
 impl Lowering<'_> {
+    /// The fields of the response: those of a JSON object, or for a JSON array its one
+    /// field, [`ARRAY_ITEMS`], holding the elements. Text, bytes and no answer have none here:
+    /// the emitter gives them theirs by kind.
+    fn answer_fields(&mut self, op: &Operation) -> Vec<FieldIr> {
+        match (op.response.kind, op.response.items.as_deref()) {
+            (AnswerKind::Array, Some(items)) => {
+                let hint = format!("{}Item", names::operation_type(self.operation));
+                let item = self.type_ref(items, &hint, Side::Response, false);
+                vec![FieldIr {
+                    rust: FieldName::of_wire(ARRAY_ITEMS),
+                    wire: ARRAY_ITEMS.to_owned(),
+                    ty: TypeRef::List(Box::new(item), Vec::new()),
+                    doc: items.description.clone().unwrap_or_default(),
+                    rules: Vec::new(),
+                    default: None,
+                    example: None,
+                    deprecated: false,
+                    idempotency_token: false,
+                    location: None,
+                    style: None,
+                    body: None,
+                }]
+            }
+            _ => self.fields(&op.response.fields, Side::Response, false, false),
+        }
+    }
+
     /// The fields of `members`; `in_json` when they sit inside a json-style parameter, whose
     /// every nested type is then serialized as JSON.
     fn fields(
@@ -207,8 +244,10 @@ impl Lowering<'_> {
 
     fn field(&mut self, member: &Member, side: Side, top_level: bool, in_json: bool) -> FieldIr {
         let wire = member.name.clone().unwrap_or_default();
-        let json = in_json || member.style == Some(Style::Json);
         let request_top = top_level && side == Side::Request;
+        // A JSON body member is JSON all the way down, like a json-style parameter.
+        let in_body = request_top && member.location == Some(Location::Body);
+        let json = in_json || in_body || member.style == Some(Style::Json);
         FieldIr {
             rust: member
                 .rust_name
@@ -224,6 +263,7 @@ impl Lowering<'_> {
             idempotency_token: member.idempotency_token,
             location: member.location.filter(|_| request_top),
             style: member.style.filter(|_| request_top),
+            body: self.whole_body.filter(|_| in_body),
             wire,
         }
     }

@@ -16,7 +16,7 @@ use acs_rules::Rule;
 
 pub use names::FieldName;
 
-use acs_wire::{Binding, Protocol};
+use acs_wire::{Binding, BodyKind, Protocol};
 
 use crate::spec::model::{Location, PaginationStyle, Style};
 
@@ -241,6 +241,9 @@ pub struct FieldIr {
     pub location: Option<Location>,
     /// Flattening style (request side, top level only).
     pub style: Option<Style>,
+    /// The kind of the whole body, when this parameter is all of it (request side, top
+    /// level only).
+    pub body: Option<BodyKind>,
 }
 
 impl FieldIr {

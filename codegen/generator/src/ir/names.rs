@@ -269,6 +269,16 @@ impl std::fmt::Display for FieldName {
     }
 }
 
+/// The stem of an operation's own types: its name with the first letter upper-cased, so that
+/// `createInstance` (sent as written) has `CreateInstanceRequest`.
+pub fn operation_type(operation: &str) -> String {
+    let mut chars = operation.chars();
+    match chars.next() {
+        Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
 /// The UpperCamelCase type or variant name of a wire name: `Resource.QuotaFull` -> `ResourceQuotaFull`.
 pub fn type_name(wire: &str) -> String {
     let camel = wire.to_upper_camel_case();

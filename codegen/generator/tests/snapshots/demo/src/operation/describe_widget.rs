@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeWidget",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Get,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Get),
     idempotency_token: None,
     idempotent: false,
 };
