@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use acs_cli_data::{Field, Shape, Style};
+use acs_cli_data::{Field, Protocol, Shape, Style};
 use acs_rules::{Markup, Rule};
 
 use crate::options::GLOBAL_OPTIONS;
@@ -99,6 +99,13 @@ pub(crate) fn operation(product: &Loaded, op: Operation) -> String {
     if !description.is_empty() && description != op.summary.trim() {
         text.push('\n');
         indent(&mut text, description, "");
+    }
+    if product.data.protocol == Protocol::Roa {
+        let _ = writeln!(
+            text,
+            "\nSent as `{} {}`; the route form `acs {command} {} <path>` calls it too.",
+            op.method, op.path, op.method
+        );
     }
     let _ = write!(text, "\nUsage: acs {command} {}", op.name);
     for param in op.parameters.iter().filter(|p| p.required()) {

@@ -40,6 +40,7 @@ mod pager;
 mod poll;
 mod preview;
 mod product;
+mod route;
 mod setup;
 mod suggest;
 mod table;
@@ -51,6 +52,7 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
+use acs_cli_data::Method;
 use acs_runtime::auth::Env;
 
 pub use crate::product::Product;
@@ -199,6 +201,35 @@ async fn execute(
         return help_or_usage(help::product(product));
     };
     let operations = &product.data.operations;
+    // The route form, `acs cs GET /clusters/c-1`: the path's values become parameters.
+    let mut params = line.params.clone();
+    let routed = match Method::from_name(action) {
+        Some(method) => {
+            let path = words.next().ok_or_else(|| {
+                Failure::Usage(format!(
+                    "{action} needs the path after it: `acs {} {action} /path`",
+                    product.command
+                ))
+            })?;
+            let (data, values) =
+                route::resolve(product.data.protocol, operations, method, path)
+                    .map_err(Failure::Usage)?;
+            for (name, value) in values {
+                if params.iter().any(|p| p.name == name) {
+                    return Err(Failure::Usage(format!(
+                        "{name} is given by the path and by --{name}: give it once"
+                    )));
+                }
+                params.push(line::Param {
+                    name,
+                    value: Some(value),
+                });
+            }
+            Some(data.name.as_str())
+        }
+        None => None,
+    };
+    let action = routed.unwrap_or(action);
     let op = product.operation(action).ok_or_else(|| {
         let hint = suggest::hint(action, "", operations.iter().map(|o| o.name.as_str()));
         Failure::Usage(format!(
@@ -215,7 +246,7 @@ async fn execute(
     let call = call::call(
         product,
         op,
-        &line.params,
+        &params,
         &line.options,
         env,
         notes,

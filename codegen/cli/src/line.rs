@@ -3,7 +3,7 @@
 use crate::options::{OPTIONAL_VALUE, Options, global_option};
 
 /// One `--Name value` (or `--Name=value`) that is not a global option.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Param {
     /// The name without `--`, e.g. `Tag.1.Key`.
     pub name: String,

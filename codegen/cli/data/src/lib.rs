@@ -9,7 +9,7 @@ mod shape;
 use acs_rules::Rule;
 use serde::{Deserialize, Serialize};
 
-pub use acs_wire::{AnswerKind, BodyKind, Location, Method, Protocol, Style};
+pub use acs_wire::{AnswerKind, BodyKind, Location, Method, Part, PathTemplate, Protocol, Style};
 pub use shape::Shape;
 
 /// One product: how to reach it and its operations.
