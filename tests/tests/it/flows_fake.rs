@@ -275,13 +275,13 @@ async fn deletion_waiter_succeeds_on_the_not_found_code() {
         .wait_until_widget_deleted(describe(), None)
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            error,
-            WaitError::Call(Error::Service(DescribeWidgetError::Unhandled(_)))
-        ),
-        "{error:?}"
-    );
+    match &error {
+        WaitError::Call(Error::Service(service)) => {
+            assert_eq!(service.code(), "Forbidden");
+            assert!(format!("{service:?}").starts_with("Unhandled("), "{service:?}");
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 async fn all_ids(fake: &Fake, page_size: i32) -> Vec<String> {

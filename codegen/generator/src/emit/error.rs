@@ -16,7 +16,7 @@ use crate::ir::OperationIr;
 pub fn error_enum(op: &OperationIr) -> TokenStream {
     let name = ident(&op.error);
     let doc = doc_attrs(&format!(
-        "Service errors of `{}`: one variant per documented code, `Unhandled` for any other.\n\nEvery variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.",
+        "Service errors of `{}`: one variant per documented code, `Unhandled` for any other.\n\nEvery variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.",
         op.action
     ));
     let variants = op.errors.iter().map(|e| {
@@ -38,10 +38,31 @@ pub fn error_enum(op: &OperationIr) -> TokenStream {
         pub enum #name {
             #(#variants)*
             /// A code this spec does not document.
-            Unhandled(::acs_runtime::client::ServiceError),
+            #[deprecated(note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead")]
+            Unhandled(::acs_runtime::client::Unhandled),
         }
 
         #indexed
+
+        impl #name {
+            /// The error code, e.g. `Resource.QuotaFull`.
+            #[inline]
+            pub fn code(&self) -> &str {
+                self.service_error().code()
+            }
+
+            /// The service's message.
+            #[inline]
+            pub fn message(&self) -> &str {
+                self.service_error().message()
+            }
+
+            /// The id of the request, for the service's support.
+            #[inline]
+            pub fn request_id(&self) -> Option<&str> {
+                self.service_error().request_id()
+            }
+        }
 
         impl ::std::fmt::Display for #name {
             #[inline]
@@ -75,8 +96,8 @@ fn indexed(op: &OperationIr) -> TokenStream {
     let codes = op.errors.iter().map(|e| &e.code);
     let (convert, build) = if op.errors.is_empty() {
         (
-            quote!(Self::Unhandled(error)),
-            quote!(let _ = index; Self::Unhandled(error)),
+            quote!(Self::variant(0, error)),
+            quote!(let _ = index; Self::Unhandled(::acs_runtime::client::Unhandled::new(error))),
         )
     } else {
         (
@@ -84,7 +105,7 @@ fn indexed(op: &OperationIr) -> TokenStream {
             quote! {
                 match index {
                     #(#indexes => Self::#idents(error),)*
-                    _ => Self::Unhandled(error),
+                    _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
                 }
             },
         )
@@ -96,6 +117,8 @@ fn indexed(op: &OperationIr) -> TokenStream {
             }
         }
 
+        // The one place that names the catch-all: building and taking apart every variant.
+        #[allow(deprecated)]
         impl #name {
             /// The service error behind the variant.
             #[inline]
@@ -114,7 +137,7 @@ fn indexed(op: &OperationIr) -> TokenStream {
             fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
                 match self {
                     #(Self::#idents(error) => (#indexes, error),)*
-                    Self::Unhandled(error) => (#unhandled, error),
+                    Self::Unhandled(unhandled) => (#unhandled, unhandled.service_error()),
                 }
             }
         }

@@ -13,6 +13,7 @@ mod retry;
 mod rpc;
 mod settings;
 mod tls;
+mod unhandled;
 pub(crate) mod transport;
 
 pub use config::{Config, ConfigBuilder};
@@ -29,6 +30,7 @@ pub use retry::{RETRY_AFTER_HEADER, Resend, RetryPolicy, with_retry_policy};
 pub use rpc::{Answer, REGION_VAR, RpcClient};
 pub use settings::{CallSettings, Customize};
 pub use tls::{CERT_DIR_VAR, CERT_FILE_VAR};
+pub use unhandled::Unhandled;
 
 use crate::wire::Binding;
 

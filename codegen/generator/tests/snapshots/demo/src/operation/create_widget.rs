@@ -482,7 +482,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateWidgetResp
 }
 /// Service errors of `CreateWidget`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateWidgetError {
     /// HTTP 400 `Quota.Exceeded`: Too many widgets.
@@ -490,7 +490,10 @@ pub enum CreateWidgetError {
     /// HTTP 404 `InvalidRegionId.NotFound`
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateWidgetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -500,6 +503,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateWidgetError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateWidgetError {
     /// The service error behind the variant.
     #[inline]
@@ -512,7 +516,7 @@ impl CreateWidgetError {
         match index {
             0 => Self::QuotaExceeded(error),
             1 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -521,7 +525,7 @@ impl CreateWidgetError {
         match self {
             Self::QuotaExceeded(error) => (0, error),
             Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -538,6 +542,23 @@ impl ::std::fmt::Debug for CreateWidgetError {
         let (index, error) = self.parts();
         let names = ["QuotaExceeded", "InvalidRegionIdNotFound", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateWidgetError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateWidgetError {
