@@ -198,7 +198,13 @@ fn operation(
         );
     }
     if !is_operation_name(&op.name) {
-        sink.report("name", format!("operation name `{}` must be ASCII letters and digits, starting with a letter", op.name));
+        sink.report(
+            "name",
+            format!(
+                "operation name `{}` must be ASCII letters and digits, starting with a letter",
+                op.name
+            ),
+        );
     }
     if op.summary.trim().is_empty() {
         sink.report("summary", "the summary must not be empty");

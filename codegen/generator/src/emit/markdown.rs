@@ -11,7 +11,10 @@ pub fn operation_page(ir: &CrateIr, op: &OperationIr) -> String {
     let mut page = format!("# {}\n\n{}\n\n", op.action, op.summary);
     let binding = &op.binding;
     let style = match binding.protocol {
-        Protocol::Rpc => format!("RPC style: `{} {}` with `Action={}`", binding.method, binding.path, op.action),
+        Protocol::Rpc => format!(
+            "RPC style: `{} {}` with `Action={}`",
+            binding.method, binding.path, op.action
+        ),
         Protocol::Roa => format!(
             "REST style: `{} {}` (`x-acs-action: {}`), body: {}, answer: {}",
             binding.method,

@@ -40,6 +40,7 @@ pub fn lower_product(dir: &ProductDir, package: String, source: String) -> Crate
             lowered
         })
         .collect();
+    types.name_all();
     features::record_type_uses(&operations, &mut types);
     CrateIr {
         crate_ident: package.replace('-', "_"),
@@ -315,24 +316,25 @@ impl Lowering<'_> {
         let shape = format!("enum {} {values:?}", candidates[0]);
         let doc = member.description.clone().unwrap_or_default();
         let enumeration = &member.constraints.enumeration;
-        self.types.intern(shape, &candidates, |name| {
-            let mut variants = Namespace::with_reserved(&["Unknown"]);
-            TypeIr::Enum(EnumIr {
-                name,
-                doc,
-                variants: enumeration
-                    .iter()
-                    .map(|v| {
-                        let wanted = names::type_name(&v.value);
-                        VariantIr {
-                            rust: variants.claim(&wanted, &format!("{wanted}Value")),
-                            wire: v.value.clone(),
-                            meaning: v.description.clone(),
-                        }
-                    })
-                    .collect(),
+        self.types
+            .intern(shape, &candidates, side, self.operation, || {
+                let mut variants = Namespace::with_reserved(&["Unknown"]);
+                TypeIr::Enum(EnumIr {
+                    name: String::new(),
+                    doc,
+                    variants: enumeration
+                        .iter()
+                        .map(|v| {
+                            let wanted = names::type_name(&v.value);
+                            VariantIr {
+                                rust: variants.claim(&wanted, &format!("{wanted}Value")),
+                                wire: v.value.clone(),
+                                meaning: v.description.clone(),
+                            }
+                        })
+                        .collect(),
+                })
             })
-        })
     }
 
     fn object(&mut self, member: &Member, hint: &str, side: Side, json: bool) -> super::TypeId {
@@ -344,15 +346,16 @@ impl Lowering<'_> {
             shape_of(&fields)
         );
         let doc = member.description.clone().unwrap_or_default();
-        self.types.intern(shape, &candidates, |name| {
-            TypeIr::Struct(StructIr {
-                name,
-                side,
-                json,
-                fields,
-                doc,
+        self.types
+            .intern(shape, &candidates, side, self.operation, || {
+                TypeIr::Struct(StructIr {
+                    name: String::new(),
+                    side,
+                    json,
+                    fields,
+                    doc,
+                })
             })
-        })
     }
 
     /// The names a nested type may take, in order: the one it wants, qualified by its

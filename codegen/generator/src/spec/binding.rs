@@ -160,7 +160,9 @@ fn path_problems(op: &Operation, problems: &mut Problems) {
     {
         problems.add(
             "path",
-            format!("`{path}` has a `.` or `..` segment, which a server would resolve to another path"),
+            format!(
+                "`{path}` has a `.` or `..` segment, which a server would resolve to another path"
+            ),
         );
     }
     let variables = PathTemplate(path).variables();
@@ -198,7 +200,9 @@ fn path_problems(op: &Operation, problems: &mut Problems) {
         if !parameter.required {
             problems.add(
                 format!("parameters[{i}].required"),
-                format!("path parameter `{name}` must be required: the path cannot be sent without it"),
+                format!(
+                    "path parameter `{name}` must be required: the path cannot be sent without it"
+                ),
             );
         }
         if !is_scalar(parameter) {
@@ -342,9 +346,7 @@ fn parameters(op: &Operation) -> impl Iterator<Item = (usize, &Member)> {
 }
 
 fn has(op: &Operation, location: Location) -> bool {
-    op.parameters
-        .iter()
-        .any(|p| p.location == Some(location))
+    op.parameters.iter().any(|p| p.location == Some(location))
 }
 
 fn wire(parameter: &Member) -> &str {

@@ -15,7 +15,7 @@ pub enum Type {
 }
 #[cfg(feature = "widget")]
 ::acs_runtime::open_enum_impls!(Type { Small = "small", Large = "LARGE", });
-/// A nested value.
+/// `Tag` in the request of `CreateWidget`.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
@@ -42,7 +42,7 @@ impl ::acs_runtime::validate::Validate for Tag {
         v.required(p, "Key", &self.key);
     }
 }
-/// An enumerated value.
+/// `Role` in the request of `CreateWidget`.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -56,7 +56,7 @@ pub enum Role {
 }
 #[cfg(feature = "widget")]
 ::acs_runtime::open_enum_impls!(Role { Master = "master", Slave = "slave", });
-/// A nested value.
+/// `IkeConfig` in the request of `CreateWidget`.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
@@ -83,7 +83,7 @@ impl ::acs_runtime::validate::Validate for IkeConfig {
         v.one_of_ranges(p, "Lifetime", self.lifetime, &[(0, 86400)]);
     }
 }
-/// A nested value.
+/// `Option` in the request of `CreateWidget`.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
@@ -116,7 +116,7 @@ impl ::acs_runtime::validate::Validate for CreateWidgetOption {
         v.nested(p, "IkeConfig", &self.ike_config);
     }
 }
-/// A nested value.
+/// `Settings` in the request of `CreateWidget`.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::__private::serde::Serialize)]
 #[cfg_attr(feature = "serde", derive(::serde::Deserialize))]
@@ -129,7 +129,7 @@ pub struct Settings {
     #[serde(rename = "Level", skip_serializing_if = "Option::is_none")]
     pub level: Option<i32>,
 }
-/// An enumerated value.
+/// `Status` in the response of `CreateWidget`.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -143,7 +143,7 @@ pub enum Status {
 }
 #[cfg(feature = "widget")]
 ::acs_runtime::open_enum_impls!(Status { Building = "building", Ready = "ready", });
-/// A nested value.
+/// `Tag` in the response of `CreateWidget`.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -172,7 +172,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateWidgetTag 
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Widget` in the response of `CreateWidget`.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -210,7 +210,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Widget {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Widgets` in the response of `CreateWidget`.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -241,7 +241,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Widgets {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// An enumerated value.
+/// `Status` in the response of `DescribeWidget`.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -259,7 +259,7 @@ pub enum DescribeWidgetStatus {
 ::acs_runtime::open_enum_impls!(
     DescribeWidgetStatus { Building = "building", Ready = "ready", Broken = "broken", }
 );
-/// A nested value.
+/// `Widget` in the response of `ListWidgets`.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -297,7 +297,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListWidgetsWidge
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Widgets` in the response of `ListWidgets`.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
