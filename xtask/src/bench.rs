@@ -184,7 +184,7 @@ fn operations(repo: &Path) -> Result<(usize, usize), String> {
     let vpc = tree
         .products
         .iter()
-        .find(|p| acs_codegen::ir::names::crate_name(&p.product.product) == PACKAGE)
+        .find(|p| acs_codegen::naming::crate_name(&p.product.product) == PACKAGE)
         .map(|p| p.operations.len())
         .ok_or_else(|| format!("no spec generates {PACKAGE}"))?;
     Ok((vpc, tree.products.iter().map(|p| p.operations.len()).sum()))

@@ -10,7 +10,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use acs_codegen::import::{self, files};
-use acs_codegen::ir::product_name;
+use acs_codegen::naming::product as product_name;
 use acs_codegen::output;
 
 /// The file name of a product version's metadata.

@@ -211,9 +211,8 @@ async fn execute(
                     product.command
                 ))
             })?;
-            let (data, values) =
-                route::resolve(product.data.protocol, operations, method, path)
-                    .map_err(Failure::Usage)?;
+            let (data, values) = route::resolve(product.data.protocol, operations, method, path)
+                .map_err(Failure::Usage)?;
             for (name, value) in values {
                 if params.iter().any(|p| p.name == name) {
                     return Err(Failure::Usage(format!(
@@ -243,15 +242,7 @@ async fn execute(
     if line.help {
         return Ok(Printed::Text(help::operation(product, op).into_bytes()));
     }
-    let call = call::call(
-        product,
-        op,
-        &params,
-        &line.options,
-        env,
-        notes,
-        progress,
-    );
+    let call = call::call(product, op, &params, &line.options, env, notes, progress);
     let headers = &line.options.compat.headers;
     if headers.is_empty() {
         call.await

@@ -57,7 +57,9 @@ pub(crate) fn resolve<'a>(
             for (name, value) in values {
                 let value = percent_encoding::percent_decode_str(&value)
                     .decode_utf8()
-                    .map_err(|_| format!("the value of {name} in {path:?} is not UTF-8 once decoded"))?;
+                    .map_err(|_| {
+                        format!("the value of {name} in {path:?} is not UTF-8 once decoded")
+                    })?;
                 decoded.push((name, value.into_owned()));
             }
             Ok((op, decoded))
@@ -114,7 +116,11 @@ mod tests {
     fn operations() -> Vec<OperationData> {
         vec![
             op("DescribeClusters", Method::Get, "/clusters"),
-            op("DescribeClusterDetail", Method::Get, "/clusters/{ClusterId}"),
+            op(
+                "DescribeClusterDetail",
+                Method::Get,
+                "/clusters/{ClusterId}",
+            ),
             op("DeleteCluster", Method::Delete, "/clusters/{ClusterId}"),
             op("DescribeAll", Method::Get, "/clusters/all"),
             op(
@@ -144,7 +150,10 @@ mod tests {
     fn the_method_and_the_template_select_the_operation() {
         assert_eq!(
             resolved(Method::Get, "/clusters/c-1").unwrap(),
-            ("DescribeClusterDetail".to_owned(), values(&[("ClusterId", "c-1")]))
+            (
+                "DescribeClusterDetail".to_owned(),
+                values(&[("ClusterId", "c-1")])
+            )
         );
         assert_eq!(
             resolved(Method::Delete, "/clusters/c-1").unwrap().0,
@@ -165,7 +174,10 @@ mod tests {
 
     #[test]
     fn literal_text_beats_a_variable_and_a_tie_is_refused() {
-        assert_eq!(resolved(Method::Get, "/clusters/all").unwrap().0, "DescribeAll");
+        assert_eq!(
+            resolved(Method::Get, "/clusters/all").unwrap().0,
+            "DescribeAll"
+        );
         let error = resolved(Method::Put, "/same/x").unwrap_err();
         assert!(error.contains("SameA, SameB"), "{error}");
     }

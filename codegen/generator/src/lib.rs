@@ -12,6 +12,7 @@ pub mod diag;
 pub mod emit;
 pub mod import;
 pub mod ir;
+pub mod naming;
 pub mod output;
 pub mod prose;
 pub mod spec;
@@ -52,7 +53,7 @@ pub fn generate(repo: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
             .unwrap_or(&product.dir)
             .display()
             .to_string();
-        let package = ir::product_name::package_in_tree(&tree, index);
+        let package = naming::product::package_in_tree(&tree, index);
         crates.push(ir::lower_product(product, package, source));
     }
     let emitted = crates

@@ -21,7 +21,13 @@ pub enum AnswerKind {
 
 impl AnswerKind {
     /// Every kind.
-    pub const ALL: [Self; 5] = [Self::Object, Self::Array, Self::Text, Self::Binary, Self::None];
+    pub const ALL: [Self; 5] = [
+        Self::Object,
+        Self::Array,
+        Self::Text,
+        Self::Binary,
+        Self::None,
+    ];
 
     /// The kind as the spec spells it.
     pub const fn name(self) -> &'static str {

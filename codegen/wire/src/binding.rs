@@ -82,6 +82,9 @@ mod tests {
     fn an_rpc_binding_goes_to_the_root_path() {
         let binding = Binding::rpc(Method::Get);
         assert_eq!((binding.method, binding.path), (Method::Get, "/"));
-        assert_eq!((binding.body, binding.answer), (BodyKind::Form, AnswerKind::Object));
+        assert_eq!(
+            (binding.body, binding.answer),
+            (BodyKind::Form, AnswerKind::Object)
+        );
     }
 }

@@ -22,7 +22,13 @@ pub enum BodyKind {
 
 impl BodyKind {
     /// Every kind.
-    pub const ALL: [Self; 5] = [Self::Form, Self::Fields, Self::Json, Self::Text, Self::Binary];
+    pub const ALL: [Self; 5] = [
+        Self::Form,
+        Self::Fields,
+        Self::Json,
+        Self::Text,
+        Self::Binary,
+    ];
 
     /// The kind as the spec spells it.
     pub const fn name(self) -> &'static str {

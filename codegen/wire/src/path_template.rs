@@ -98,18 +98,40 @@ mod tests {
         assert_eq!(template.variables(), ["ClusterId", "NodepoolId"]);
         assert_eq!(
             PathTemplate("/jobs/{jobId}:stop").parts().unwrap(),
-            [Part::Literal("/jobs/"), Part::Variable("jobId"), Part::Literal(":stop")]
+            [
+                Part::Literal("/jobs/"),
+                Part::Variable("jobId"),
+                Part::Literal(":stop")
+            ]
         );
         assert_eq!(PathTemplate("/").parts().unwrap(), [Part::Literal("/")]);
     }
 
     #[test]
     fn broken_templates_say_where() {
-        assert_eq!(PathTemplate("clusters").parts(), Err(TemplateError::NotAbsolute));
-        assert_eq!(PathTemplate("/a/{b").parts(), Err(TemplateError::Unbalanced(3)));
-        assert_eq!(PathTemplate("/a/b}").parts(), Err(TemplateError::Unbalanced(4)));
-        assert_eq!(PathTemplate("/a/{}").parts(), Err(TemplateError::Unbalanced(3)));
-        assert_eq!(PathTemplate("/a/}{b}").parts(), Err(TemplateError::Unbalanced(3)));
-        assert_eq!(PathTemplate("/{a{b}}").parts(), Err(TemplateError::Unbalanced(1)));
+        assert_eq!(
+            PathTemplate("clusters").parts(),
+            Err(TemplateError::NotAbsolute)
+        );
+        assert_eq!(
+            PathTemplate("/a/{b").parts(),
+            Err(TemplateError::Unbalanced(3))
+        );
+        assert_eq!(
+            PathTemplate("/a/b}").parts(),
+            Err(TemplateError::Unbalanced(4))
+        );
+        assert_eq!(
+            PathTemplate("/a/{}").parts(),
+            Err(TemplateError::Unbalanced(3))
+        );
+        assert_eq!(
+            PathTemplate("/a/}{b}").parts(),
+            Err(TemplateError::Unbalanced(3))
+        );
+        assert_eq!(
+            PathTemplate("/{a{b}}").parts(),
+            Err(TemplateError::Unbalanced(1))
+        );
     }
 }

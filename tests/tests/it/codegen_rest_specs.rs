@@ -45,12 +45,27 @@ fn a_path_variable_without_its_parameter_and_the_reverse() {
 #[test]
 fn a_path_that_climbs_or_is_no_template() {
     for (path, what) in [
-        ("path: /clusters/../{ClusterId}/{NodepoolId}", "`..` segment"),
+        (
+            "path: /clusters/../{ClusterId}/{NodepoolId}",
+            "`..` segment",
+        ),
         ("path: /clusters/./{ClusterId}/{NodepoolId}", "`..` segment"),
-        ("path: /clusters/{ClusterId/{NodepoolId}", "not a path template"),
-        ("path: clusters/{ClusterId}/{NodepoolId}", "not a path template"),
-        ("path: /clusters/{ClusterId}/{NodepoolId}?x=1", "holds a query"),
-        ("path: /c/{ClusterId}/{NodepoolId}/{ClusterId}", "appears twice"),
+        (
+            "path: /clusters/{ClusterId/{NodepoolId}",
+            "not a path template",
+        ),
+        (
+            "path: clusters/{ClusterId}/{NodepoolId}",
+            "not a path template",
+        ),
+        (
+            "path: /clusters/{ClusterId}/{NodepoolId}?x=1",
+            "holds a query",
+        ),
+        (
+            "path: /c/{ClusterId}/{NodepoolId}/{ClusterId}",
+            "appears twice",
+        ),
     ] {
         let repo = Repo::new();
         repo.edit(SCALE, TEMPLATE, path);
@@ -61,7 +76,13 @@ fn a_path_that_climbs_or_is_no_template() {
 
 #[test]
 fn a_header_the_client_owns_is_no_parameter() {
-    for name in ["Authorization", "host", "X-Acs-Date", "Content-Type", "x-acs-signature-nonce"] {
+    for name in [
+        "Authorization",
+        "host",
+        "X-Acs-Date",
+        "Content-Type",
+        "x-acs-signature-nonce",
+    ] {
         let repo = Repo::new();
         repo.edit(SCALE, "- name: x-demo-trace", &format!("- name: {name}"));
         let report = repo.fails();
@@ -76,7 +97,13 @@ fn a_header_the_client_owns_is_no_parameter() {
     let repo = Repo::new();
     repo.edit(SCALE, "- name: x-demo-trace", "- name: \"x demo\"");
     let report = repo.fails();
-    assert_reported(&report, SCALE, 38, "parameters[5].name", "is not an HTTP header name");
+    assert_reported(
+        &report,
+        SCALE,
+        38,
+        "parameters[5].name",
+        "is not an HTTP header name",
+    );
 }
 
 #[test]
@@ -103,13 +130,23 @@ fn a_path_parameter_is_required_and_one_scalar() {
         "    in: path\n    type: array\n    items:\n      type: string",
     );
     let report = repo.fails();
-    assert_reported(&report, TAGS, 10, "parameters[0].type", "a path variable is one string");
+    assert_reported(
+        &report,
+        TAGS,
+        10,
+        "parameters[0].type",
+        "a path variable is one string",
+    );
 }
 
 #[test]
 fn get_and_delete_carry_no_body() {
     let repo = Repo::new();
-    repo.edit(DESCRIBE, "  - name: verbose\n    in: query", "  - name: verbose\n    in: body");
+    repo.edit(
+        DESCRIBE,
+        "  - name: verbose\n    in: query",
+        "  - name: verbose\n    in: body",
+    );
     let report = repo.fails();
     assert_reported(
         &report,
@@ -123,14 +160,24 @@ fn get_and_delete_carry_no_body() {
 #[test]
 fn a_whole_body_is_one_parameter_of_its_kind() {
     let repo = Repo::new();
-    repo.edit(POLICY, "    type: string\n    required: true\n    constraints", "    type: integer\n    required: true\n    constraints");
+    repo.edit(
+        POLICY,
+        "    type: string\n    required: true\n    constraints",
+        "    type: integer\n    required: true\n    constraints",
+    );
     let report = repo.fails();
-    assert!(report.contains("the whole `text` body `body` must be a string"), "{report}");
+    assert!(
+        report.contains("the whole `text` body `body` must be a string"),
+        "{report}"
+    );
 
     let repo = Repo::new();
     repo.edit(POLICY, "body: text", "body: binary");
     let report = repo.fails();
-    assert!(report.contains("must be a string with `format: binary`"), "{report}");
+    assert!(
+        report.contains("must be a string with `format: binary`"),
+        "{report}"
+    );
 
     let repo = Repo::new();
     repo.edit(SCALE, "method: POST\n", "method: POST\nbody: json\n");
@@ -141,14 +188,21 @@ fn a_whole_body_is_one_parameter_of_its_kind() {
 #[test]
 fn an_answer_has_what_its_kind_has() {
     let repo = Repo::new();
-    repo.edit(TAGS, "  kind: none", "  kind: none\n  fields:\n    - name: x\n      type: string");
+    repo.edit(
+        TAGS,
+        "  kind: none",
+        "  kind: none\n  fields:\n    - name: x\n      type: string",
+    );
     let report = repo.fails();
     assert!(report.contains("a `none` answer has no fields"), "{report}");
 
     let repo = Repo::new();
     repo.edit(TAGS, "  kind: none", "  kind: array");
     let report = repo.fails();
-    assert!(report.contains("needs the shape of its elements in `items`"), "{report}");
+    assert!(
+        report.contains("needs the shape of its elements in `items`"),
+        "{report}"
+    );
 }
 
 #[test]
@@ -160,5 +214,11 @@ fn rest_keys_are_refused_in_an_rpc_product() {
         "summary: Creates a widget.\npath: /widgets\n",
     );
     let report = repo.fails();
-    assert_reported(&report, RPC_OP, 3, "path", "an RPC operation is sent to `/`");
+    assert_reported(
+        &report,
+        RPC_OP,
+        3,
+        "path",
+        "an RPC operation is sent to `/`",
+    );
 }

@@ -278,7 +278,10 @@ async fn deletion_waiter_succeeds_on_the_not_found_code() {
     match &error {
         WaitError::Call(Error::Service(service)) => {
             assert_eq!(service.code(), "Forbidden");
-            assert!(format!("{service:?}").starts_with("Unhandled("), "{service:?}");
+            assert!(
+                format!("{service:?}").starts_with("Unhandled("),
+                "{service:?}"
+            );
         }
         other => panic!("{other:?}"),
     }

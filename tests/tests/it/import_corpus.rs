@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use acs_codegen::import::{self, files, report::Kind};
-use acs_codegen::ir::{self, OperationIr, TypeIr, TypeRef, TypeSpace, product_name};
+use acs_codegen::ir::{self, OperationIr, TypeIr, TypeRef, TypeSpace};
+use acs_codegen::naming::product as product_name;
 use acs_codegen::spec::model::Style;
 use serde_json::Value;
 

@@ -29,7 +29,7 @@ fn lowered(product: &str) -> ir::CrateIr {
         .iter()
         .find(|p| p.product.product == product)
         .unwrap();
-    let package = ir::product_name::package(product, &dir.product.version, false);
+    let package = naming::product::package(product, &dir.product.version, false);
     ir::lower_product(dir, package, String::new())
 }
 

@@ -31,7 +31,7 @@ fn lowered() -> ir::CrateIr {
         .iter()
         .find(|p| p.product.product == "Vpc")
         .unwrap();
-    let package = ir::product_name::package("Vpc", &dir.product.version, false);
+    let package = acs_codegen::naming::product::package("Vpc", &dir.product.version, false);
     ir::lower_product(dir, package, String::new())
 }
 

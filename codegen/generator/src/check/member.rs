@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::Sink;
-use crate::ir::FieldName;
-use crate::ir::names;
+use crate::naming as names;
+use crate::naming::FieldName;
 use crate::spec::model::{Format, Member, Scalar, Style, TypeName};
 use crate::spec::rules;
 

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::ir::names;
+use crate::naming as names;
 use crate::spec::binding;
 use crate::spec::locate::{locate, parse_path};
 use crate::spec::model::{Operation, Product};
@@ -21,7 +21,7 @@ pub fn check_tree(tree: &SpecTree) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
     let mut crates = BTreeMap::new();
     for (index, product) in tree.products.iter().enumerate() {
-        let crate_name = crate::ir::product_name::package_in_tree(tree, index);
+        let crate_name = crate::naming::product::package_in_tree(tree, index);
         if let Some(other) = crates.insert(crate_name.clone(), &product.dir) {
             let mut sink = Sink::new(&product.file, &product.text, &mut diagnostics);
             sink.report(
@@ -143,7 +143,7 @@ fn product_file(product: &Product, sink: &mut Sink<'_>) {
     if let Some(problem) = names::product_problem(&product.product) {
         sink.report("product", problem);
     }
-    if !crate::ir::product_name::is_product_code(&product.product) {
+    if !crate::naming::product::is_product_code(&product.product) {
         sink.report(
             "product",
             format!(

@@ -3,8 +3,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::client::op_type;
 use super::rustdoc::doc_attrs;
+use super::tokens::op_type;
 use super::tokens::{cfg_features, ident};
 use crate::ir::{CrateIr, OperationIr};
 

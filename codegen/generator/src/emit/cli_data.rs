@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use acs_cli_data::{Field, OperationData, PagerData, ProductData, Shape, StructData, WaitData};
 
-use crate::ir::names::FieldName;
 use crate::ir::{CrateIr, FieldIr, OperationIr, StructIr, TypeId, TypeIr, TypeRef, TypeSpace};
+use crate::naming::FieldName;
 use crate::spec::model;
 
 /// The command data of one product.
@@ -19,7 +19,7 @@ pub fn product_data(ir: &CrateIr) -> ProductData {
         .map(|op| operation(op, ir, &mut structs))
         .collect();
     ProductData {
-        command: crate::ir::product_name::command(&ir.package).to_owned(),
+        command: crate::naming::product::command(&ir.package).to_owned(),
         title: p.title.clone(),
         code: p.code.clone(),
         version: p.api_version.clone(),

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::flows;
 use super::rustdoc::doc_attrs;
-use super::tokens::{cfg_features, ident};
+use super::tokens::{cfg_features, ident, op_type};
 use crate::ir::{CrateIr, OperationIr};
 
 /// `client.rs`: `PRODUCT`, `Client`, `Request` and the `<Product>Api` trait.
@@ -142,13 +142,6 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
             #(#implemented)*
         }
     }
-}
-
-/// The path of a type of an operation's module, as seen from `client.rs`.
-pub fn op_type(op: &OperationIr, name: &str) -> TokenStream {
-    let module = ident(&op.module);
-    let name = ident(name);
-    quote!(crate::operation::#module::#name)
 }
 
 /// The trait method of an operation.

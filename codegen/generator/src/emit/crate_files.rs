@@ -54,7 +54,7 @@ fn keywords(ir: &CrateIr) -> Vec<String> {
         "aliyun".to_owned(),
         "sdk".to_owned(),
     ];
-    let command = crate::ir::product_name::command(&ir.package);
+    let command = crate::naming::product::command(&ir.package);
     if command.len() <= 20 && !keywords.iter().any(|k| k == command) {
         keywords.push(command.to_owned());
     }

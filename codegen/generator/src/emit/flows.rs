@@ -4,10 +4,11 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::client::op_type;
 use super::rustdoc::doc_attrs;
+use super::tokens::op_type;
 use super::tokens::{field_ident, ident, rust_type};
-use crate::ir::{CrateIr, FieldName, OperationIr, PaginationIr, WaiterIr, names};
+use crate::ir::{CrateIr, FieldName, OperationIr, PaginationIr, WaiterIr};
+use crate::naming as names;
 use crate::spec::model::PaginationStyle;
 
 /// `Option<&T>` of the field at `path` of `root` (an expression of a response type).

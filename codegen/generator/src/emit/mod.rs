@@ -50,7 +50,7 @@ pub fn emit_crate(ir: &CrateIr) -> Vec<OutputFile> {
 
 /// The folder of a generated crate, relative to the folder of all generated crates.
 fn crate_dir(ir: &CrateIr) -> &str {
-    crate::ir::product_name::command(&ir.package)
+    crate::naming::product::command(&ir.package)
 }
 
 /// The files of a crate that are not an operation's: manifest, README, changelog, root

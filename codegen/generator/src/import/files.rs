@@ -53,7 +53,7 @@ fn yaml<T: Serialize>(value: &T) -> String {
 /// The version folder of a product, relative to the repository: `spec/vpc/2016-04-28`.
 pub fn version_dir(product: &Product) -> PathBuf {
     Path::new(crate::SPEC_DIR)
-        .join(crate::ir::product_name::product_name(&product.product))
+        .join(crate::naming::product::product_name(&product.product))
         .join(&product.version)
 }
 

@@ -19,7 +19,7 @@ pub mod release;
 pub mod report;
 mod shape;
 
-use crate::ir::names::MAX_OPERATION_NAME;
+use crate::naming::MAX_OPERATION_NAME;
 use crate::spec::model::{Operation, Product};
 use context::Cx;
 use report::{Kind, Report};
@@ -40,7 +40,7 @@ pub struct Imported {
 pub fn import(json: &str) -> Result<Imported, String> {
     let docs = metadata::parse(json).map_err(|e| format!("not Alibaba Cloud API metadata: {e}"))?;
     let (code, version) = (docs.info.product.as_str(), docs.info.version.as_str());
-    if !crate::ir::product_name::is_product_code(code)
+    if !crate::naming::product::is_product_code(code)
         || version.is_empty()
         || !version
             .chars()

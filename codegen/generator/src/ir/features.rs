@@ -4,8 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::names::{self, Namespace};
 use super::{FeatureIr, OperationIr, StructIr, TypeIr, TypeRef, TypeSpace};
+use crate::naming::{self as names, Namespace};
 use crate::spec::model::Operation;
 
 /// crates.io accepts at most 300 features per crate; `default`, `serde` and `blocking` are

@@ -1,7 +1,7 @@
 //! Lowering of waiters and paginators: spec paths resolved into Rust field paths and types.
 
-use super::names::{self, FieldName};
 use super::{PaginationIr, StructIr, TypeIr, TypeRef, TypeSpace, WaiterIr};
+use crate::naming::{self as names, FieldName};
 use crate::spec::model::{Pagination, Waiter};
 
 /// A pagination resolved against the operation's request and response.

@@ -1,12 +1,12 @@
 //! Lowering: a checked spec becomes the intermediate model (names claimed, types resolved
 //! into the crate's type space, constraints lowered to rules).
 
-use super::names::{self, FieldName, Namespace};
 use super::{
     AsynchronousIr, CrateIr, EnumIr, ErrorIr, ExampleIr, FieldIr, OperationIr, ProductIr, Side,
     StructIr, TypeIr, TypeRef, TypeSpace, VariantIr,
 };
 use super::{features, flows};
+use crate::naming::{self as names, FieldName, Namespace};
 use crate::spec::ProductDir;
 use crate::spec::model::{
     AnswerKind, BodyKind, Format, Location, Member, Operation, Product, Protocol, Scalar, Style,
@@ -46,7 +46,7 @@ pub fn lower_product(dir: &ProductDir, package: String, source: String) -> Crate
         crate_ident: package.replace('-', "_"),
         package,
         source,
-        api_trait: super::product_name::api_trait(&dir.product.product),
+        api_trait: crate::naming::product::api_trait(&dir.product.product),
         product: product(&dir.product),
         version: crate::changelog::crate_version(&dir.product)
             .expect("the checks refuse a crate_version that is not semver"),

@@ -5,8 +5,6 @@
 mod features;
 mod flows;
 mod lower;
-pub mod names;
-pub mod product_name;
 mod type_space;
 
 pub use lower::lower_product;
@@ -14,7 +12,7 @@ pub use type_space::TypeSpace;
 
 use acs_rules::Rule;
 
-pub use names::FieldName;
+pub use crate::naming::FieldName;
 
 use acs_wire::{Binding, BodyKind, Protocol};
 

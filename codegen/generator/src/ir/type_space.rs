@@ -7,8 +7,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::names::Namespace;
 use super::{Side, TypeId, TypeIr};
+use crate::naming::Namespace;
 
 /// Every nested struct and enum of a crate, in first-use order (operations by name).
 #[derive(Debug)]

@@ -13,8 +13,8 @@ mod retry;
 mod rpc;
 mod settings;
 mod tls;
-mod unhandled;
 pub(crate) mod transport;
+mod unhandled;
 
 pub use config::{Config, ConfigBuilder};
 pub use endpoint::Endpoint;

@@ -1,6 +1,9 @@
 //! Rust names from wire names: heck casing, keyword escaping, reserved names of the generated
 //! crates, and per-scope collision handling. Every Rust identifier, module and file name the
-//! generator writes is decided here.
+//! generator writes is decided here; the checks (which names are refused) and lowering (which
+//! names are given) both ask this module, which depends on neither.
+
+pub mod product;
 
 use std::collections::BTreeSet;
 
