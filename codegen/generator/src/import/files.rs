@@ -180,8 +180,33 @@ pub fn plan(repo: &Path, imported: &Imported, source: &str) -> Result<ImportPlan
     }
     let (problems, merged) = verify(repo, &dir, &out.files)?;
     out.problems = problems;
-    out.release = release::release(previous.as_ref(), &product, &merged, source, &dir, &mut out);
+    let touched = !out.added.is_empty()
+        || !out.removed.is_empty()
+        || out.changed.iter().any(|c| c != PRODUCT_FILE);
+    let render = |product: &Product| render_product(product, source);
+    if let Some((release, files)) =
+        release::release(previous.as_ref(), &product, &merged, touched, render, &dir)
+    {
+        for file in files {
+            set(&mut out, file);
+        }
+        if !out.changed.iter().any(|c| c == PRODUCT_FILE) {
+            out.changed.push(PRODUCT_FILE.to_owned());
+        }
+        out.release = Some(release);
+    }
     Ok(out)
+}
+
+/// Puts `file` among the planned files and writes, in place of one at the same path.
+fn set(plan: &mut ImportPlan, file: OutputFile) {
+    if !plan.plan.write.contains(&file.path) {
+        plan.plan.write.push(file.path.clone());
+    }
+    match plan.files.iter_mut().find(|f| f.path == file.path) {
+        Some(planned) => planned.contents = file.contents,
+        None => plan.files.push(file),
+    }
 }
 
 /// Writes a planned import; writes nothing when the merged result fails the checks.

@@ -5,7 +5,6 @@ use std::path::Path;
 
 use semver::Version;
 
-use super::files::{ImportPlan, render_product};
 use crate::changelog::{self, Change, render};
 use crate::diag::Diagnostics;
 use crate::output::OutputFile;
@@ -51,22 +50,20 @@ pub fn kept_version(previous: Option<&Previous>) -> Option<String> {
     previous.and_then(|p| p.recorded.clone())
 }
 
-/// When the import changes an operation: bumps the version in `product.yaml` by the largest
-/// change between `previous` and the merged result `operations`, and prepends the changelog.
-/// Nothing when the previous spec did not load: the version is then moved by hand.
+/// When the import changes an operation (`touched`): the release, and the files it writes:
+/// `product.yaml` (rendered by `render_product`) with the version bumped by the largest change
+/// between `previous` and the merged result `operations`, and `CHANGELOG.md` with the entry
+/// prepended. Nothing when the previous spec did not load: the version is then moved by hand.
 pub fn release(
     previous: Option<&Previous>,
     product: &Product,
     operations: &[Operation],
-    source: &str,
+    touched: bool,
+    render_product: impl Fn(&Product) -> String,
     dir: &Path,
-    plan: &mut ImportPlan,
-) -> Option<Release> {
+) -> Option<(Release, [OutputFile; 2])> {
     let previous = previous?;
     let old_operations = previous.operations.as_ref()?;
-    let touched = !plan.added.is_empty()
-        || !plan.removed.is_empty()
-        || plan.changed.iter().any(|c| c != PRODUCT_FILE);
     if !touched {
         return None;
     }
@@ -74,30 +71,17 @@ pub fn release(
     let to = changelog::diff::bump(&changes).apply(&previous.version);
     let mut product = product.clone();
     product.crate_version = Some(to.to_string());
-    set(
-        plan,
-        dir.join(PRODUCT_FILE),
-        render_product(&product, source),
-    );
-    if !plan.changed.iter().any(|c| c == PRODUCT_FILE) {
-        plan.changed.push(PRODUCT_FILE.to_owned());
-    }
-    let text = render::prepend(previous.changelog.as_deref(), &to, &changes);
-    set(plan, dir.join(CHANGELOG_FILE), text);
-    Some(Release {
+    let files = [
+        OutputFile::new(dir.join(PRODUCT_FILE), render_product(&product)),
+        OutputFile::new(
+            dir.join(CHANGELOG_FILE),
+            render::prepend(previous.changelog.as_deref(), &to, &changes),
+        ),
+    ];
+    let release = Release {
         from: previous.version.clone(),
         to,
         changes,
-    })
-}
-
-/// Puts `contents` at `path` among the planned files and writes.
-fn set(plan: &mut ImportPlan, path: std::path::PathBuf, contents: String) {
-    match plan.files.iter_mut().find(|f| f.path == path) {
-        Some(file) => file.contents = contents,
-        None => plan.files.push(OutputFile::new(path.clone(), contents)),
-    }
-    if !plan.plan.write.contains(&path) {
-        plan.plan.write.push(path);
-    }
+    };
+    Some((release, files))
 }
