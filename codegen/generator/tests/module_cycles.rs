@@ -55,7 +55,10 @@ fn references(module: &Module, text: &str) -> BTreeSet<Module> {
         .map(|line| line.split("//").next().unwrap_or(""))
         .collect::<Vec<_>>()
         .join("\n");
-    for (start, _) in code.match_indices("crate::").chain(code.match_indices("super::")) {
+    for (start, _) in code
+        .match_indices("crate::")
+        .chain(code.match_indices("super::"))
+    {
         let tail = &code[start..];
         let is_crate = tail.starts_with("crate::");
         let before = code[..start].chars().last();
@@ -182,7 +185,11 @@ fn the_reader_sees_the_edges_it_must() {
         &module,
         "use super::tokens::{ident, op_type};\nuse crate::ir::{CrateIr, OperationIr};\nuse crate::naming as names; // crate::nope\n",
     );
-    assert!(refs.contains(&vec!["emit".to_owned(), "tokens".to_owned(), "ident".to_owned()]));
+    assert!(refs.contains(&vec![
+        "emit".to_owned(),
+        "tokens".to_owned(),
+        "ident".to_owned()
+    ]));
     assert!(refs.contains(&vec!["ir".to_owned(), "CrateIr".to_owned()]));
     assert!(refs.contains(&vec!["naming".to_owned()]));
     assert!(!refs.iter().any(|r| r.contains(&"nope".to_owned())));

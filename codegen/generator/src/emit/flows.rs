@@ -8,7 +8,6 @@ use super::rustdoc::doc_attrs;
 use super::tokens::op_type;
 use super::tokens::{field_ident, ident, rust_type};
 use crate::ir::{CrateIr, FieldName, OperationIr, PaginationIr, WaiterIr};
-use crate::naming as names;
 use crate::spec::model::PaginationStyle;
 
 /// `Option<&T>` of the field at `path` of `root` (an expression of a response type).
@@ -174,7 +173,7 @@ pub fn paginators(op: &OperationIr, ir: &CrateIr) -> Vec<(TokenStream, TokenStre
         return Vec::new();
     };
     let call = ident(&op.module);
-    let [pages, items] = names::paginator_methods(&op.module).map(|name| ident(&name));
+    let [pages, items] = p.methods.clone().map(|name| ident(&name));
     let (request, response, error) = (
         op_type(op, &op.request.name),
         op_type(op, &op.response.name),

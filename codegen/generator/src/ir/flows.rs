@@ -4,27 +4,26 @@ use super::{PaginationIr, StructIr, TypeIr, TypeRef, TypeSpace, WaiterIr};
 use crate::naming::{self as names, FieldName};
 use crate::spec::model::{Pagination, Waiter};
 
-/// A pagination resolved against the operation's request and response.
+/// A pagination of the operation whose module is `module` resolved against its request and
+/// response; `None` when its input is no parameter or its items no list (which the checks
+/// report).
 pub fn pagination(
     p: &Pagination,
+    module: &str,
     request: &StructIr,
     response: &StructIr,
     types: &TypeSpace,
-) -> PaginationIr {
-    let input = request
-        .fields
-        .iter()
-        .find(|f| f.wire == p.input)
-        .expect("checked: the pagination input is a parameter");
+) -> Option<PaginationIr> {
+    let input = request.fields.iter().find(|f| f.wire == p.input)?;
     let resolve = |path: Option<&String>| {
         path.map(|p| field_path(response, types, p).0)
             .unwrap_or_default()
     };
     let (items, _, item) = field_path(response, types, &p.items);
     let Some(TypeRef::List(item, _)) = item else {
-        unreachable!("checked: pagination items are a list")
+        return None;
     };
-    PaginationIr {
+    Some(PaginationIr {
         style: p.style,
         input: input.rust.clone(),
         input_is_i64: matches!(input.ty, TypeRef::I64),
@@ -32,7 +31,8 @@ pub fn pagination(
         total: resolve(p.total.as_ref()),
         items,
         item: *item,
-    }
+        methods: names::paginator_methods(module),
+    })
 }
 
 /// A waiter resolved against the polled operation's response.

@@ -113,10 +113,9 @@ fn lower_operation(op: &Operation, protocol: Protocol, types: &mut TypeSpace) ->
         })
         .collect();
 
-    let pagination = op
-        .pagination
-        .as_ref()
-        .map(|p| flows::pagination(p, &request, &response, types));
+    let pagination = op.pagination.as_ref().and_then(|p| {
+        flows::pagination(p, &names::module_name(&op.name), &request, &response, types)
+    });
     let waiters = op
         .waiters
         .iter()
@@ -291,16 +290,21 @@ impl Lowering<'_> {
             TypeName::Number => TypeRef::F64,
             TypeName::Boolean => TypeRef::Bool,
             TypeName::Any => TypeRef::Json,
-            TypeName::Array => {
-                let items = member.items.as_deref().expect("checked: arrays have items");
-                let item = self.type_ref(items, &names::singular(hint), side, json);
-                TypeRef::List(Box::new(item), self.rules(items, side))
-            }
-            TypeName::Map => {
-                let values = member.values.as_deref().expect("checked: maps have values");
-                let value = self.type_ref(values, &format!("{hint}Value"), side, json);
-                TypeRef::Map(Box::new(value))
-            }
+            // The checks require `items` and `values`; without them the elements are any JSON.
+            TypeName::Array => match member.items.as_deref() {
+                Some(items) => {
+                    let item = self.type_ref(items, &names::singular(hint), side, json);
+                    TypeRef::List(Box::new(item), self.rules(items, side))
+                }
+                None => TypeRef::List(Box::new(TypeRef::Json), Vec::new()),
+            },
+            TypeName::Map => match member.values.as_deref() {
+                Some(values) => {
+                    let value = self.type_ref(values, &format!("{hint}Value"), side, json);
+                    TypeRef::Map(Box::new(value))
+                }
+                None => TypeRef::Map(Box::new(TypeRef::Json)),
+            },
             TypeName::Object => TypeRef::Struct(self.object(member, hint, side, json)),
         }
     }

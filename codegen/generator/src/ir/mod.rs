@@ -154,6 +154,9 @@ pub struct PaginationIr {
     pub items: Vec<FieldName>,
     /// The item type.
     pub item: TypeRef,
+    /// The client methods: every page and every item (`list_things_pages`,
+    /// `list_things_items`).
+    pub methods: [String; 2],
 }
 
 /// A resolved waiter.
