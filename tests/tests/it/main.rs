@@ -27,6 +27,7 @@ mod codegen_fresh;
 mod codegen_hostile;
 mod codegen_output;
 mod codegen_rest_specs;
+mod codegen_shared_names;
 mod flows_fake;
 mod generated_errors;
 mod import_budgets;
