@@ -7,11 +7,15 @@ use crate::scratch::Repo;
 
 const DIR: &str = "spec/demo/2020-01-01";
 
-/// An operation whose one parameter is a `Tag` list with the fields `fields`.
+/// An operation whose one parameter is a `Tag` list with the fields `fields` (`Key`
+/// required, as in CreateWidget's).
 fn operation_with_tag(name: &str, fields: &[&str]) -> String {
     let properties: String = fields
         .iter()
-        .map(|f| format!("        - name: {f}\n          type: string\n"))
+        .map(|f| {
+            let required = if *f == "Key" { "          required: true\n" } else { "" };
+            format!("        - name: {f}\n          type: string\n{required}")
+        })
         .collect();
     format!(
         "name: {name}\nsummary: Tags widgets.\nparameters:\n  - name: Tag\n    type: array\n    items:\n      type: object\n      properties:\n{properties}response:\n  fields: []\nfamily: Widget\n"
