@@ -13,6 +13,7 @@ pub(crate) fn top(products: &[&Product]) -> String {
     let mut text = String::from(
         "acs: call Alibaba Cloud APIs from the shell, with the syntax of the official aliyun CLI.\n\n\
          Usage: acs <product> <Action> [--<Parameter> <value>]... [options]\n       \
+         acs <product> <GET|POST|PUT|DELETE|PATCH> <path> [--<Parameter> <value>]... [options]\n       \
          acs <product> [<Action>] --help\n       \
          acs completion <bash|zsh|fish|powershell|elvish>\n\nProducts:\n",
     );
@@ -29,6 +30,9 @@ pub(crate) fn top(products: &[&Product]) -> String {
          --VpcId=vpc-1; list items numbered from 1 (--Tag.1.Key env --Tag.1.Value prod); nested\n\
          fields joined with dots (--TunnelOptionsSpecification.1.TunnelIkeConfig.Psk secret);\n\
          json-style parameters as one JSON string; delimited lists as one joined string.\n\
+         REST operations take path, query, header and body parameters the same way, or their\n\
+         route (acs cs GET /clusters/c-1); a parameter named like an option below is written\n\
+         --param:<Name> (--param:region cn-hangzhou).\n\
          \nOptions (anywhere after acs):\n",
     );
     let rows: Vec<(String, &str)> = GLOBAL_OPTIONS

@@ -11,6 +11,10 @@ pub(crate) struct Param {
     pub value: Option<String>,
 }
 
+/// The prefix of an operation parameter whose name is also a global option's:
+/// `--param:region cn-hangzhou`, `--param:body text`.
+pub(crate) const OWN_PARAMETER: &str = "param:";
+
 /// A command line: `acs <words>... [--Parameter value]... [global options]...` in any order.
 #[derive(Debug, Default)]
 pub(crate) struct CommandLine {
@@ -60,6 +64,18 @@ impl CommandLine {
                 return Err(format!(
                     "{arg}: an option needs a name, e.g. --VpcId vpc-123"
                 ));
+            }
+            // `--param:region x`: the operation's own `region`, not the global option.
+            if let Some(own) = name.strip_prefix(OWN_PARAMETER) {
+                let value = match inline {
+                    Some(value) => Some(value),
+                    None => args.next(),
+                };
+                line.params.push(Param {
+                    name: own.to_owned(),
+                    value,
+                });
+                continue;
             }
             if let Some(global) = global_option(&name).filter(|g| g.fields) {
                 let mut fields: Vec<String> = inline.into_iter().collect();
@@ -146,6 +162,20 @@ mod tests {
                 ("Bandwidth", Some("--5")),
             ]
         );
+    }
+
+    #[test]
+    fn an_own_parameter_named_like_a_global_option() {
+        let line = parse(&["cs", "X", "--param:region", "r1", "--region", "r2", "--param:body=b"])
+            .unwrap();
+        assert_eq!(line.options.region.as_deref(), Some("r2"));
+        let params: Vec<(&str, Option<&str>)> = line
+            .params
+            .iter()
+            .map(|p| (p.name.as_str(), p.value.as_deref()))
+            .collect();
+        assert_eq!(params, [("region", Some("r1")), ("body", Some("b"))]);
+        assert!(line.options.body.is_none());
     }
 
     #[test]

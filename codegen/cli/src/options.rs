@@ -19,6 +19,15 @@ pub(crate) struct GlobalOption {
     pub help: &'static str,
 }
 
+/// Where the body of a REST call comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum BodySource {
+    /// `--body`: the text on the command line.
+    Text(String),
+    /// `--body-file`: the bytes of a file.
+    File(std::path::PathBuf),
+}
+
 /// Every global option, in help order. Each may appear anywhere after `acs`.
 pub(crate) const GLOBAL_OPTIONS: &[GlobalOption] = &[
     GlobalOption {
@@ -55,6 +64,20 @@ pub(crate) const GLOBAL_OPTIONS: &[GlobalOption] = &[
         fields: false,
         values: &[],
         help: "Send every request through this proxy, http://user:password@host:port (else HTTPS_PROXY for https)",
+    },
+    GlobalOption {
+        name: "body",
+        value: Some("<JSON or text>"),
+        fields: false,
+        values: &[],
+        help: "The request body of a REST operation, as sent: its JSON object, array or text (instead of its body parameters)",
+    },
+    GlobalOption {
+        name: "body-file",
+        value: Some("<PATH>"),
+        fields: false,
+        values: &[],
+        help: "The request body of a REST operation read from a file (bytes for a binary body)",
     },
     GlobalOption {
         name: "signature-version",
@@ -238,6 +261,8 @@ pub(crate) struct Options {
     pub ca_file: Option<String>,
     /// `--proxy`.
     pub proxy: Option<String>,
+    /// `--body` or `--body-file`.
+    pub body: Option<BodySource>,
     /// `--signature-version`.
     pub signature_version: SignatureVersion,
     /// `--validate-only`.
@@ -283,6 +308,15 @@ impl Options {
                 self.endpoint = Some(v);
             }
             ("ca-file", Some(v)) => self.ca_file = Some(v),
+            ("body" | "body-file", Some(v)) => {
+                if self.body.is_some() {
+                    return Err("--body and --body-file are one body: give one of them".to_owned());
+                }
+                self.body = Some(match option.name {
+                    "body" => BodySource::Text(v),
+                    _ => BodySource::File(v.into()),
+                });
+            }
             ("proxy", Some(v)) => self.proxy = Some(v),
             ("signature-version", Some(v)) => {
                 self.signature_version = match v.to_ascii_lowercase().as_str() {
