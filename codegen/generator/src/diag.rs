@@ -3,6 +3,29 @@
 use std::fmt;
 use std::path::PathBuf;
 
+/// One step of a YAML path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// A mapping key.
+    Key(String),
+    /// A sequence index, 0-based.
+    Index(usize),
+}
+
+/// What kind of problem a diagnostic is, for tools that act on findings (the importer drops
+/// an invalid example, default or constraint and keeps the rest of the member).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Finding {
+    /// An `example` that breaks the member's rules.
+    Example,
+    /// A `default` that breaks the member's rules.
+    Default,
+    /// A constraint that does not hold together or does not fit the member.
+    Constraint,
+    /// Anything else.
+    Other,
+}
+
 /// One problem in one spec file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -12,6 +35,10 @@ pub struct Diagnostic {
     pub position: Option<(usize, usize)>,
     /// YAML path of the offending node, e.g. `parameters[3].constraints.enum`; empty for the file.
     pub path: String,
+    /// The same path as steps.
+    pub steps: Vec<Step>,
+    /// What kind of problem it is.
+    pub finding: Finding,
     /// What is wrong and why.
     pub message: String,
 }

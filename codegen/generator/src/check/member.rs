@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::Sink;
+use crate::diag::Finding;
 use crate::naming as names;
 use crate::naming::FieldName;
 use crate::spec::model::{Format, Member, Scalar, Style, TypeName};
@@ -139,10 +140,13 @@ pub(crate) fn check(member: &Member, path: &str, position: Position, sink: &mut 
         );
     }
     shape(member, path, sink);
-    constraints(member, path, sink);
-    for (key, value) in [("default", &member.default), ("example", &member.example)] {
+    constraints(member, path, &mut sink.kinded(Finding::Constraint));
+    for (key, value, finding) in [
+        ("default", &member.default, Finding::Default),
+        ("example", &member.example, Finding::Example),
+    ] {
         if let Some(value) = value {
-            scalar(member, value, &format!("{path}.{key}"), key, sink);
+            scalar(member, value, &format!("{path}.{key}"), key, &mut sink.kinded(finding));
         }
     }
 }

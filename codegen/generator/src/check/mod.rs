@@ -9,7 +9,7 @@ mod member;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Finding};
 use crate::naming as names;
 use crate::spec::binding;
 use crate::spec::locate::{locate, parse_path};
@@ -117,6 +117,7 @@ pub(crate) struct Sink<'a> {
     file: &'a Path,
     text: &'a str,
     diagnostics: &'a mut Diagnostics,
+    finding: Finding,
 }
 
 impl<'a> Sink<'a> {
@@ -125,15 +126,29 @@ impl<'a> Sink<'a> {
             file,
             text,
             diagnostics,
+            finding: Finding::Other,
+        }
+    }
+
+    /// The same sink, reporting findings of `kind`.
+    pub(crate) fn kinded(&mut self, finding: Finding) -> Sink<'_> {
+        Sink {
+            file: self.file,
+            text: self.text,
+            diagnostics: self.diagnostics,
+            finding,
         }
     }
 
     /// Reports a problem at a YAML path.
     pub(crate) fn report(&mut self, path: &str, message: impl Into<String>) {
+        let steps = parse_path(path);
         self.diagnostics.push(Diagnostic {
             file: self.file.to_owned(),
-            position: locate(self.text, &parse_path(path)),
+            position: locate(self.text, &steps),
             path: path.to_owned(),
+            steps,
+            finding: self.finding,
             message: message.into(),
         });
     }

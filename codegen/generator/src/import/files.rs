@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 
 use super::Imported;
 use super::release::{self, Release};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Finding};
 use crate::output::{OutputFile, Plan};
 use crate::spec::load::{MAX_FILE_BYTES, PRODUCT_FILE, Source, parse_merged};
 use crate::spec::model::{Operation, Product};
@@ -291,6 +291,8 @@ fn verify(
                 file: file.path.clone(),
                 position: None,
                 path: String::new(),
+                steps: Vec::new(),
+                finding: Finding::Other,
                 message: format!(
                     "the imported file is {} bytes; spec files are at most {MAX_FILE_BYTES}",
                     file.contents.len()
@@ -335,6 +337,8 @@ fn verify(
                 file: overlay_dir.join(file_name),
                 position: None,
                 path: String::new(),
+                steps: Vec::new(),
+                finding: Finding::Other,
                 message: "overlay without a base file: upstream no longer has this operation"
                     .to_owned(),
             });

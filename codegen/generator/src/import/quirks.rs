@@ -8,9 +8,10 @@ use super::context::Cx;
 use super::report::{Kind, Report};
 use super::shape::bare;
 use crate::check;
+use crate::diag::Finding;
 use crate::ir::FieldName;
 use crate::spec::load::PRODUCT_FILE;
-use crate::spec::locate::{Step, parse_path};
+use crate::spec::locate::Step;
 use crate::spec::model::{Constraints, Member, Operation, Product, Style, TypeName};
 use crate::spec::{OperationFile, ProductDir, SpecTree};
 
@@ -315,7 +316,7 @@ pub(super) fn apply_checks(product: &Product, operations: &mut [Operation], repo
             let dropped = operations
                 .iter_mut()
                 .find(|op| op.name == stem)
-                .and_then(|op| drop_at(op, &parse_path(&d.path)));
+                .and_then(|op| drop_at(op, d.finding, &d.steps));
             match dropped {
                 Some((kind, path)) => {
                     report.add(kind, &stem, &path, d.message);
@@ -370,9 +371,10 @@ fn tree(product: &Product, operations: &[Operation]) -> SpecTree {
     }
 }
 
-/// Drops the example, default or constraint at `steps`: the kind of finding and the wire path
-/// of the value (`parameters.Tag.N.Key.example`), or `None` when the path names something else.
-fn drop_at(op: &mut Operation, steps: &[Step]) -> Option<(Kind, String)> {
+/// Drops the example, default or constraint a check found at `steps`: the kind of finding and
+/// the wire path of the value (`parameters.Tag.N.Key.example`), or `None` for any other
+/// finding (or a path outside the operation's members).
+fn drop_at(op: &mut Operation, finding: Finding, steps: &[Step]) -> Option<(Kind, String)> {
     let key = |i: usize| match steps.get(i) {
         Some(Step::Key(k)) => Some(k.as_str()),
         _ => None,
@@ -408,10 +410,11 @@ fn drop_at(op: &mut Operation, steps: &[Step]) -> Option<(Kind, String)> {
             _ => break,
         };
     }
-    let kind = match (key(i), key(i + 1)) {
-        (Some("example"), None) => member.example.take().map(|_| Kind::InvalidExample),
-        (Some("default"), None) => member.default.take().map(|_| Kind::InvalidDefault),
-        (Some("constraints"), Some(rule)) => {
+    let kind = match (finding, key(i + 1)) {
+        (Finding::Example, _) => member.example.take().map(|_| Kind::InvalidExample),
+        (Finding::Default, _) => member.default.take().map(|_| Kind::InvalidDefault),
+        // The step after `constraints` names the constraint, a field of the model.
+        (Finding::Constraint, Some(rule)) => {
             drop_rule(&mut member.constraints, rule).then_some(Kind::InvalidConstraint)
         }
         _ => None,

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Finding};
 use crate::spec::locate::{locate, parse_path};
 use crate::spec::model::{Operation, Product};
 use crate::spec::overlay::{self, OVERLAY_DIR};
@@ -123,6 +123,8 @@ pub(crate) fn load_product(dir: &Path, diagnostics: &mut Diagnostics) -> Option<
             file: orphan.clone(),
             position: None,
             path: String::new(),
+            steps: Vec::new(),
+            finding: Finding::Other,
             message: format!(
                 "overlay without a base file: {} does not exist, so these curated facts apply to nothing",
                 dir.join(orphan.file_name().unwrap_or_default()).display()
@@ -158,6 +160,8 @@ fn read_source(path: &Path, diagnostics: &mut Diagnostics) -> Option<Source> {
             file: path.to_owned(),
             position,
             path: String::new(),
+            steps: Vec::new(),
+            finding: Finding::Other,
             message,
         });
         None
@@ -240,6 +244,8 @@ pub fn parse_merged<T: DeserializeOwned>(
         diagnostics.push(Diagnostic {
             file: overlay.file.clone(),
             position: locate(&overlay.text, &parse_path(&problem.path)),
+            steps: parse_path(&problem.path),
+            finding: Finding::Other,
             path: problem.path,
             message: format!("{} (overlay of {})", problem.message, base.file.display()),
         });
@@ -281,6 +287,8 @@ fn yaml_error(file: &Path, err: &serde_yaml::Error) -> Diagnostic {
     Diagnostic {
         file: file.to_owned(),
         position,
+        steps: parse_path(&path),
+        finding: Finding::Other,
         path,
         message,
     }
@@ -312,6 +320,8 @@ fn entries(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
                 file: dir.to_owned(),
                 position: None,
                 path: String::new(),
+                steps: Vec::new(),
+                finding: Finding::Other,
                 message: format!("cannot read the folder: {err}"),
             });
             Vec::new()

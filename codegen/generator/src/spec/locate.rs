@@ -4,14 +4,7 @@
 //! typed model, so this maps their paths back to the text. It understands the block style the
 //! spec files use and returns the deepest node it could find.
 
-/// One step of a YAML path.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Step {
-    /// A mapping key.
-    Key(String),
-    /// A sequence index, 0-based.
-    Index(usize),
-}
+pub use crate::diag::Step;
 
 /// A line reduced to what matters for locating: indentation, list marker and key.
 struct Line<'a> {
