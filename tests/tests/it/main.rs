@@ -3,6 +3,7 @@
 
 mod scratch;
 
+mod blocking_call_settings;
 mod blocking_client;
 mod client_call_settings;
 mod client_credential_files;

@@ -260,6 +260,24 @@ impl ListAScriptsRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ListAScriptsResponse, ::acs_runtime::client::Error<ListAScriptsError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListAScriptsResponse, ListAScriptsError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListAScriptsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListAScriptsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListAScripts`.
 ///

@@ -278,6 +278,24 @@ impl ListAclsRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ListAclsResponse, ::acs_runtime::client::Error<ListAclsError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListAclsResponse, ListAclsError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListAclsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListAclsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListAcls`.
 ///

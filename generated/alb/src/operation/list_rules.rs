@@ -321,6 +321,24 @@ impl ListRulesRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ListRulesResponse, ::acs_runtime::client::Error<ListRulesError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListRulesResponse, ListRulesError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListRulesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListRulesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListRules`.
 ///

@@ -348,6 +348,27 @@ impl ListServerGroupsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListServerGroupsResponse,
+        ListServerGroupsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListServerGroupsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListServerGroupsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListServerGroups`.
 ///

@@ -277,6 +277,24 @@ impl ListTagKeysRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ListTagKeysResponse, ::acs_runtime::client::Error<ListTagKeysError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListTagKeysResponse, ListTagKeysError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTagKeysRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTagKeysError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListTagKeys`.
 ///

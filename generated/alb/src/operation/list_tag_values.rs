@@ -272,6 +272,24 @@ impl ListTagValuesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListTagValuesResponse, ListTagValuesError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTagValuesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTagValuesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListTagValues`.
 ///

@@ -285,6 +285,27 @@ impl DescribeCenAttachedChildInstancesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCenAttachedChildInstancesResponse,
+        DescribeCenAttachedChildInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCenAttachedChildInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCenAttachedChildInstancesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeCenAttachedChildInstances`.
 ///

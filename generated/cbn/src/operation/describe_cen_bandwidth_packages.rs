@@ -328,6 +328,27 @@ impl DescribeCenBandwidthPackagesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCenBandwidthPackagesResponse,
+        DescribeCenBandwidthPackagesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCenBandwidthPackagesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCenBandwidthPackagesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeCenBandwidthPackages`.
 ///

@@ -378,6 +378,27 @@ impl DescribeCenChildInstanceRouteEntriesRequestBuilder<&crate::blocking::Client
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCenChildInstanceRouteEntriesResponse,
+        DescribeCenChildInstanceRouteEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCenChildInstanceRouteEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCenChildInstanceRouteEntriesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeCenChildInstanceRouteEntries`.
 ///

@@ -245,6 +245,27 @@ impl DescribeCenInterRegionBandwidthLimitsRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCenInterRegionBandwidthLimitsResponse,
+        DescribeCenInterRegionBandwidthLimitsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCenInterRegionBandwidthLimitsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCenInterRegionBandwidthLimitsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeCenInterRegionBandwidthLimits`.
 ///

@@ -270,6 +270,27 @@ impl DescribeCenPrivateZoneRoutesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCenPrivateZoneRoutesResponse,
+        DescribeCenPrivateZoneRoutesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCenPrivateZoneRoutesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCenPrivateZoneRoutesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeCenPrivateZoneRoutes`.
 ///

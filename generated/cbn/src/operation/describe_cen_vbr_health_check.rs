@@ -288,6 +288,27 @@ impl DescribeCenVbrHealthCheckRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCenVbrHealthCheckResponse,
+        DescribeCenVbrHealthCheckError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCenVbrHealthCheckRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCenVbrHealthCheckError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeCenVbrHealthCheck`.
 ///

@@ -264,6 +264,24 @@ impl DescribeCensRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DescribeCensResponse, ::acs_runtime::client::Error<DescribeCensError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DescribeCensResponse, DescribeCensError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCensRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCensError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeCens`.
 ///

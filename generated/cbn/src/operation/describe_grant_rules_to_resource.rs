@@ -301,6 +301,27 @@ impl DescribeGrantRulesToResourceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeGrantRulesToResourceResponse,
+        DescribeGrantRulesToResourceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeGrantRulesToResourceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeGrantRulesToResourceError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeGrantRulesToResource`.
 ///

@@ -357,6 +357,27 @@ impl DescribePublishedRouteEntriesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribePublishedRouteEntriesResponse,
+        DescribePublishedRouteEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribePublishedRouteEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribePublishedRouteEntriesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribePublishedRouteEntries`.
 ///

@@ -332,6 +332,27 @@ impl DescribeRouteConflictRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeRouteConflictResponse,
+        DescribeRouteConflictError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeRouteConflictRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeRouteConflictError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeRouteConflict`.
 ///

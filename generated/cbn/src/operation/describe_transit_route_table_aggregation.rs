@@ -290,6 +290,27 @@ impl DescribeTransitRouteTableAggregationRequestBuilder<&crate::blocking::Client
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeTransitRouteTableAggregationResponse,
+        DescribeTransitRouteTableAggregationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeTransitRouteTableAggregationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeTransitRouteTableAggregationError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeTransitRouteTableAggregation`.
 ///

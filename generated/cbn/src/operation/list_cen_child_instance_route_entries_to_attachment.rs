@@ -333,6 +333,27 @@ impl ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListCenChildInstanceRouteEntriesToAttachmentResponse,
+        ListCenChildInstanceRouteEntriesToAttachmentError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListCenChildInstanceRouteEntriesToAttachmentRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListCenChildInstanceRouteEntriesToAttachmentError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListCenChildInstanceRouteEntriesToAttachment`.
 ///

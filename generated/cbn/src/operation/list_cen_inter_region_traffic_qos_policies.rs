@@ -327,6 +327,27 @@ impl ListCenInterRegionTrafficQosPoliciesRequestBuilder<&crate::blocking::Client
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListCenInterRegionTrafficQosPoliciesResponse,
+        ListCenInterRegionTrafficQosPoliciesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListCenInterRegionTrafficQosPoliciesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListCenInterRegionTrafficQosPoliciesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListCenInterRegionTrafficQosPolicies`.
 ///

@@ -370,6 +370,27 @@ impl ListCenInterRegionTrafficQosQueuesRequestBuilder<&crate::blocking::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListCenInterRegionTrafficQosQueuesResponse,
+        ListCenInterRegionTrafficQosQueuesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListCenInterRegionTrafficQosQueuesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListCenInterRegionTrafficQosQueuesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListCenInterRegionTrafficQosQueues`.
 ///

@@ -337,6 +337,27 @@ impl ListGrantVSwitchesToCenRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListGrantVSwitchesToCenResponse,
+        ListGrantVSwitchesToCenError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListGrantVSwitchesToCenRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListGrantVSwitchesToCenError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListGrantVSwitchesToCen`.
 ///

@@ -461,6 +461,27 @@ impl ListTransitRouterCidrAllocationRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterCidrAllocationResponse,
+        ListTransitRouterCidrAllocationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterCidrAllocationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterCidrAllocationError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListTransitRouterCidrAllocation`.
 ///

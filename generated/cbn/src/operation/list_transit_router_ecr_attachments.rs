@@ -325,6 +325,27 @@ impl ListTransitRouterEcrAttachmentsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterEcrAttachmentsResponse,
+        ListTransitRouterEcrAttachmentsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterEcrAttachmentsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterEcrAttachmentsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListTransitRouterEcrAttachments`.
 ///

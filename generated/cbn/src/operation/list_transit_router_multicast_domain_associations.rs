@@ -357,6 +357,27 @@ impl ListTransitRouterMulticastDomainAssociationsRequestBuilder<
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterMulticastDomainAssociationsResponse,
+        ListTransitRouterMulticastDomainAssociationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterMulticastDomainAssociationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterMulticastDomainAssociationsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListTransitRouterMulticastDomainAssociations`.
 ///

@@ -252,6 +252,27 @@ impl ListTransitRouterMulticastDomainVSwitchesRequestBuilder<&crate::blocking::C
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterMulticastDomainVSwitchesResponse,
+        ListTransitRouterMulticastDomainVSwitchesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterMulticastDomainVSwitchesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterMulticastDomainVSwitchesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListTransitRouterMulticastDomainVSwitches`.
 ///

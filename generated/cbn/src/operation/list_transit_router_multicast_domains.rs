@@ -352,6 +352,27 @@ impl ListTransitRouterMulticastDomainsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterMulticastDomainsResponse,
+        ListTransitRouterMulticastDomainsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterMulticastDomainsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterMulticastDomainsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListTransitRouterMulticastDomains`.
 ///

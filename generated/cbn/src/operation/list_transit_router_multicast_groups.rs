@@ -536,6 +536,27 @@ impl ListTransitRouterMulticastGroupsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterMulticastGroupsResponse,
+        ListTransitRouterMulticastGroupsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterMulticastGroupsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterMulticastGroupsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListTransitRouterMulticastGroups`.
 ///

@@ -418,6 +418,27 @@ impl ListTransitRouterPrefixListAssociationRequestBuilder<&crate::blocking::Clie
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterPrefixListAssociationResponse,
+        ListTransitRouterPrefixListAssociationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterPrefixListAssociationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterPrefixListAssociationError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListTransitRouterPrefixListAssociation`.
 ///

@@ -658,6 +658,27 @@ impl ListTransitRouterRouteEntriesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterRouteEntriesResponse,
+        ListTransitRouterRouteEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterRouteEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterRouteEntriesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListTransitRouterRouteEntries`.
 ///

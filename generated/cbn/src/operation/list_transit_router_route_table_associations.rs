@@ -354,6 +354,27 @@ impl ListTransitRouterRouteTableAssociationsRequestBuilder<&crate::blocking::Cli
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterRouteTableAssociationsResponse,
+        ListTransitRouterRouteTableAssociationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterRouteTableAssociationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterRouteTableAssociationsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListTransitRouterRouteTableAssociations`.
 ///

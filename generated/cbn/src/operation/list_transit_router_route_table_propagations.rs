@@ -344,6 +344,27 @@ impl ListTransitRouterRouteTablePropagationsRequestBuilder<&crate::blocking::Cli
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterRouteTablePropagationsResponse,
+        ListTransitRouterRouteTablePropagationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterRouteTablePropagationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterRouteTablePropagationsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListTransitRouterRouteTablePropagations`.
 ///

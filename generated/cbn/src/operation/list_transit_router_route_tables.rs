@@ -430,6 +430,27 @@ impl ListTransitRouterRouteTablesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterRouteTablesResponse,
+        ListTransitRouterRouteTablesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterRouteTablesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterRouteTablesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListTransitRouterRouteTables`.
 ///

@@ -318,6 +318,27 @@ impl ListTransitRouterVbrAttachmentsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterVbrAttachmentsResponse,
+        ListTransitRouterVbrAttachmentsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterVbrAttachmentsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterVbrAttachmentsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListTransitRouterVbrAttachments`.
 ///

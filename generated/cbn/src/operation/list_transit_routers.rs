@@ -407,6 +407,27 @@ impl ListTransitRoutersRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRoutersResponse,
+        ListTransitRoutersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRoutersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRoutersError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListTransitRouters`.
 ///

@@ -249,6 +249,27 @@ impl DescribeAccessPointsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeAccessPointsResponse,
+        DescribeAccessPointsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeAccessPointsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeAccessPointsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeAccessPoints`.
 ///

@@ -382,6 +382,27 @@ impl DescribeActivationsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeActivationsResponse,
+        DescribeActivationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeActivationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeActivationsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeActivations`.
 ///

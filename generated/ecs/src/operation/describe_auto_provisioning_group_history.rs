@@ -307,6 +307,27 @@ impl DescribeAutoProvisioningGroupHistoryRequestBuilder<&crate::blocking::Client
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeAutoProvisioningGroupHistoryResponse,
+        DescribeAutoProvisioningGroupHistoryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeAutoProvisioningGroupHistoryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeAutoProvisioningGroupHistoryError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeAutoProvisioningGroupHistory`.
 ///

@@ -274,6 +274,27 @@ impl DescribeAutoProvisioningGroupInstancesRequestBuilder<&crate::blocking::Clie
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeAutoProvisioningGroupInstancesResponse,
+        DescribeAutoProvisioningGroupInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeAutoProvisioningGroupInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeAutoProvisioningGroupInstancesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeAutoProvisioningGroupInstances`.
 ///

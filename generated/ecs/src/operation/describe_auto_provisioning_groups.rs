@@ -391,6 +391,27 @@ impl DescribeAutoProvisioningGroupsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeAutoProvisioningGroupsResponse,
+        DescribeAutoProvisioningGroupsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeAutoProvisioningGroupsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeAutoProvisioningGroupsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeAutoProvisioningGroups`.
 ///

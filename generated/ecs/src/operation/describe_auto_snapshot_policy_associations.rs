@@ -287,6 +287,27 @@ impl DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&crate::blocking::Clie
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeAutoSnapshotPolicyAssociationsResponse,
+        DescribeAutoSnapshotPolicyAssociationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeAutoSnapshotPolicyAssociationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeAutoSnapshotPolicyAssociationsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeAutoSnapshotPolicyAssociations`.
 ///

@@ -338,6 +338,27 @@ impl DescribeAutoSnapshotPolicyExRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeAutoSnapshotPolicyExResponse,
+        DescribeAutoSnapshotPolicyExError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeAutoSnapshotPolicyExRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeAutoSnapshotPolicyExError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeAutoSnapshotPolicyEx`.
 ///

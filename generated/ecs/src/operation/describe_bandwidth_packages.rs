@@ -242,6 +242,27 @@ impl DescribeBandwidthPackagesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeBandwidthPackagesResponse,
+        DescribeBandwidthPackagesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeBandwidthPackagesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeBandwidthPackagesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeBandwidthPackages`.
 ///

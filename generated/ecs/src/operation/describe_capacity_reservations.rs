@@ -448,6 +448,27 @@ impl DescribeCapacityReservationsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCapacityReservationsResponse,
+        DescribeCapacityReservationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCapacityReservationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCapacityReservationsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeCapacityReservations`.
 ///

@@ -520,6 +520,27 @@ impl DescribeCommandsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCommandsResponse,
+        DescribeCommandsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCommandsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCommandsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeCommands`.
 ///

@@ -410,6 +410,27 @@ impl DescribeDedicatedHostClustersRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeDedicatedHostClustersResponse,
+        DescribeDedicatedHostClustersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeDedicatedHostClustersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeDedicatedHostClustersError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeDedicatedHostClusters`.
 ///

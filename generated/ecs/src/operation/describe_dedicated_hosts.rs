@@ -556,6 +556,27 @@ impl DescribeDedicatedHostsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeDedicatedHostsResponse,
+        DescribeDedicatedHostsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeDedicatedHostsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeDedicatedHostsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeDedicatedHosts`.
 ///

@@ -375,6 +375,27 @@ impl DescribeDeploymentSetsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeDeploymentSetsResponse,
+        DescribeDeploymentSetsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeDeploymentSetsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeDeploymentSetsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeDeploymentSets`.
 ///

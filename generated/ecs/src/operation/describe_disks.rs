@@ -1036,6 +1036,24 @@ impl DescribeDisksRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DescribeDisksResponse, DescribeDisksError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeDisksRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeDisksError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeDisks`.
 ///

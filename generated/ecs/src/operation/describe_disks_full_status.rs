@@ -442,6 +442,27 @@ impl DescribeDisksFullStatusRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeDisksFullStatusResponse,
+        DescribeDisksFullStatusError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeDisksFullStatusRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeDisksFullStatusError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeDisksFullStatus`.
 ///

@@ -248,6 +248,27 @@ impl DescribeForwardTableEntriesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeForwardTableEntriesResponse,
+        DescribeForwardTableEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeForwardTableEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeForwardTableEntriesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeForwardTableEntries`.
 ///

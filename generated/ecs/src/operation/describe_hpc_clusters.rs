@@ -303,6 +303,27 @@ impl DescribeHpcClustersRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeHpcClustersResponse,
+        DescribeHpcClustersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeHpcClustersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeHpcClustersError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeHpcClusters`.
 ///

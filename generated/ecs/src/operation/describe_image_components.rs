@@ -448,6 +448,27 @@ impl DescribeImageComponentsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeImageComponentsResponse,
+        DescribeImageComponentsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeImageComponentsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeImageComponentsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeImageComponents`.
 ///

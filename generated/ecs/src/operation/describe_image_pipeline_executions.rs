@@ -359,6 +359,27 @@ impl DescribeImagePipelineExecutionsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeImagePipelineExecutionsResponse,
+        DescribeImagePipelineExecutionsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeImagePipelineExecutionsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeImagePipelineExecutionsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeImagePipelineExecutions`.
 ///

@@ -781,6 +781,27 @@ impl DescribeImagesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeImagesResponse,
+        DescribeImagesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeImagesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeImagesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeImages`.
 ///

@@ -697,6 +697,27 @@ impl DescribeInstanceHistoryEventsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeInstanceHistoryEventsResponse,
+        DescribeInstanceHistoryEventsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeInstanceHistoryEventsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeInstanceHistoryEventsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeInstanceHistoryEvents`.
 ///

@@ -265,6 +265,27 @@ impl DescribeInstanceMaintenanceAttributesRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeInstanceMaintenanceAttributesResponse,
+        DescribeInstanceMaintenanceAttributesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeInstanceMaintenanceAttributesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeInstanceMaintenanceAttributesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeInstanceMaintenanceAttributes`.
 ///

@@ -293,6 +293,27 @@ impl DescribeInstanceRamRoleRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeInstanceRamRoleResponse,
+        DescribeInstanceRamRoleError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeInstanceRamRoleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeInstanceRamRoleError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeInstanceRamRole`.
 ///

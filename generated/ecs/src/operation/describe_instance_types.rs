@@ -1461,6 +1461,27 @@ impl DescribeInstanceTypesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeInstanceTypesResponse,
+        DescribeInstanceTypesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeInstanceTypesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeInstanceTypesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeInstanceTypes`.
 ///

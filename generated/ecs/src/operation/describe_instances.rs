@@ -1100,6 +1100,27 @@ impl DescribeInstancesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeInstancesResponse,
+        DescribeInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeInstancesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeInstances`.
 ///

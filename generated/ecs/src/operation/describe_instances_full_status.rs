@@ -458,6 +458,27 @@ impl DescribeInstancesFullStatusRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeInstancesFullStatusResponse,
+        DescribeInstancesFullStatusError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeInstancesFullStatusRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeInstancesFullStatusError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeInstancesFullStatus`.
 ///

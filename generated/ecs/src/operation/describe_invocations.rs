@@ -729,6 +729,27 @@ impl DescribeInvocationsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeInvocationsResponse,
+        DescribeInvocationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeInvocationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeInvocationsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeInvocations`.
 ///

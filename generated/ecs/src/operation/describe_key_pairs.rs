@@ -351,6 +351,27 @@ impl DescribeKeyPairsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeKeyPairsResponse,
+        DescribeKeyPairsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeKeyPairsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeKeyPairsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeKeyPairs`.
 ///

@@ -364,6 +364,27 @@ impl DescribeLaunchTemplatesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeLaunchTemplatesResponse,
+        DescribeLaunchTemplatesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeLaunchTemplatesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeLaunchTemplatesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeLaunchTemplates`.
 ///

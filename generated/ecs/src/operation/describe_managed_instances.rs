@@ -485,6 +485,27 @@ impl DescribeManagedInstancesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeManagedInstancesResponse,
+        DescribeManagedInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeManagedInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeManagedInstancesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeManagedInstances`.
 ///

@@ -676,6 +676,27 @@ impl DescribeNetworkInterfacesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeNetworkInterfacesResponse,
+        DescribeNetworkInterfacesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeNetworkInterfacesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeNetworkInterfacesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeNetworkInterfaces`.
 ///

@@ -254,6 +254,27 @@ impl DescribePortRangeListAssociationsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribePortRangeListAssociationsResponse,
+        DescribePortRangeListAssociationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribePortRangeListAssociationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribePortRangeListAssociationsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribePortRangeListAssociations`.
 ///

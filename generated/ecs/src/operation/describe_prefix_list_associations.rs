@@ -259,6 +259,27 @@ impl DescribePrefixListAssociationsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribePrefixListAssociationsResponse,
+        DescribePrefixListAssociationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribePrefixListAssociationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribePrefixListAssociationsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribePrefixListAssociations`.
 ///

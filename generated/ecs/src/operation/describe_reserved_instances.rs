@@ -559,6 +559,27 @@ impl DescribeReservedInstancesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeReservedInstancesResponse,
+        DescribeReservedInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeReservedInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeReservedInstancesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeReservedInstances`.
 ///

@@ -308,6 +308,27 @@ impl DescribeResourceByTagsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeResourceByTagsResponse,
+        DescribeResourceByTagsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeResourceByTagsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeResourceByTagsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeResourceByTags`.
 ///

@@ -234,6 +234,27 @@ impl DescribeRouterInterfacesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeRouterInterfacesResponse,
+        DescribeRouterInterfacesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeRouterInterfacesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeRouterInterfacesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeRouterInterfaces`.
 ///

@@ -576,6 +576,27 @@ impl DescribeSecurityGroupsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSecurityGroupsResponse,
+        DescribeSecurityGroupsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSecurityGroupsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSecurityGroupsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeSecurityGroups`.
 ///

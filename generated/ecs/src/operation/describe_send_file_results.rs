@@ -415,6 +415,27 @@ impl DescribeSendFileResultsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSendFileResultsResponse,
+        DescribeSendFileResultsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSendFileResultsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSendFileResultsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeSendFileResults`.
 ///

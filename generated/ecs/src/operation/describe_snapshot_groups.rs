@@ -419,6 +419,27 @@ impl DescribeSnapshotGroupsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSnapshotGroupsResponse,
+        DescribeSnapshotGroupsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSnapshotGroupsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSnapshotGroupsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeSnapshotGroups`.
 ///

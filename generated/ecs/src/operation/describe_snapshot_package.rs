@@ -232,6 +232,27 @@ impl DescribeSnapshotPackageRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSnapshotPackageResponse,
+        DescribeSnapshotPackageError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSnapshotPackageRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSnapshotPackageError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeSnapshotPackage`.
 ///

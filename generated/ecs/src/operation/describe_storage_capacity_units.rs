@@ -404,6 +404,27 @@ impl DescribeStorageCapacityUnitsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeStorageCapacityUnitsResponse,
+        DescribeStorageCapacityUnitsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeStorageCapacityUnitsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeStorageCapacityUnitsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeStorageCapacityUnits`.
 ///

@@ -397,6 +397,24 @@ impl DescribeTasksRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DescribeTasksResponse, DescribeTasksError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeTasksRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeTasksError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeTasks`.
 ///

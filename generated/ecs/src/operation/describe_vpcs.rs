@@ -233,6 +233,24 @@ impl DescribeVpcsRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DescribeVpcsResponse, ::acs_runtime::client::Error<DescribeVpcsError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DescribeVpcsResponse, DescribeVpcsError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpcsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpcsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeVpcs`.
 ///

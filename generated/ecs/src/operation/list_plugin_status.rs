@@ -330,6 +330,27 @@ impl ListPluginStatusRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListPluginStatusResponse,
+        ListPluginStatusError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListPluginStatusRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListPluginStatusError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListPluginStatus`.
 ///

@@ -198,6 +198,24 @@ impl ListAliasesRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ListAliasesResponse, ::acs_runtime::client::Error<ListAliasesError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListAliasesResponse, ListAliasesError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListAliasesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListAliasesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListAliases`.
 ///

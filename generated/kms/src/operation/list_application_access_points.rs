@@ -194,6 +194,27 @@ impl ListApplicationAccessPointsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListApplicationAccessPointsResponse,
+        ListApplicationAccessPointsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListApplicationAccessPointsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListApplicationAccessPointsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListApplicationAccessPoints`.
 ///

@@ -279,6 +279,24 @@ impl ListKeysRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ListKeysResponse, ::acs_runtime::client::Error<ListKeysError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListKeysResponse, ListKeysError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListKeysRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListKeysError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListKeys`.
 ///

@@ -203,6 +203,27 @@ impl ListKmsInstancesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListKmsInstancesResponse,
+        ListKmsInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListKmsInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListKmsInstancesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListKmsInstances`.
 ///

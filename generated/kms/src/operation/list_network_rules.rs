@@ -188,6 +188,27 @@ impl ListNetworkRulesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListNetworkRulesResponse,
+        ListNetworkRulesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListNetworkRulesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListNetworkRulesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListNetworkRules`.
 ///

@@ -254,6 +254,27 @@ impl ListSecretVersionIdsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListSecretVersionIdsResponse,
+        ListSecretVersionIdsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListSecretVersionIdsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListSecretVersionIdsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListSecretVersionIds`.
 ///

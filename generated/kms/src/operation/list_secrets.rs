@@ -293,6 +293,24 @@ impl ListSecretsRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ListSecretsResponse, ::acs_runtime::client::Error<ListSecretsError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListSecretsResponse, ListSecretsError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListSecretsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListSecretsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListSecrets`.
 ///

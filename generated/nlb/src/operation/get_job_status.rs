@@ -197,6 +197,24 @@ impl GetJobStatusRequestBuilder<&crate::blocking::Client> {
     ) -> Result<GetJobStatusResponse, ::acs_runtime::client::Error<GetJobStatusError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<GetJobStatusResponse, GetJobStatusError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetJobStatusRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetJobStatusError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetJobStatus`.
 ///

@@ -339,6 +339,24 @@ impl ListListenersRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListListenersResponse, ListListenersError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListListenersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListListenersError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListListeners`.
 ///

@@ -562,6 +562,27 @@ impl ListLoadBalancersRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListLoadBalancersResponse,
+        ListLoadBalancersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListLoadBalancersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListLoadBalancersError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListLoadBalancers`.
 ///

@@ -329,6 +329,27 @@ impl ListSecurityPolicyRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListSecurityPolicyResponse,
+        ListSecurityPolicyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListSecurityPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListSecurityPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListSecurityPolicy`.
 ///

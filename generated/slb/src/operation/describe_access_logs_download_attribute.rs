@@ -304,6 +304,27 @@ impl DescribeAccessLogsDownloadAttributeRequestBuilder<&crate::blocking::Client>
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeAccessLogsDownloadAttributeResponse,
+        DescribeAccessLogsDownloadAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeAccessLogsDownloadAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeAccessLogsDownloadAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeAccessLogsDownloadAttribute`.
 ///

@@ -377,6 +377,27 @@ impl DescribeLoadBalancerListenersRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeLoadBalancerListenersResponse,
+        DescribeLoadBalancerListenersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeLoadBalancerListenersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeLoadBalancerListenersError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeLoadBalancerListeners`.
 ///

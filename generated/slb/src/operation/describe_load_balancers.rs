@@ -670,6 +670,27 @@ impl DescribeLoadBalancersRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeLoadBalancersResponse,
+        DescribeLoadBalancersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeLoadBalancersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeLoadBalancersError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeLoadBalancers`.
 ///

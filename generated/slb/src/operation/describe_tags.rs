@@ -289,6 +289,24 @@ impl DescribeTagsRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DescribeTagsResponse, ::acs_runtime::client::Error<DescribeTagsError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DescribeTagsResponse, DescribeTagsError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeTagsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeTagsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeTags`.
 ///

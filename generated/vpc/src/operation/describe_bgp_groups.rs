@@ -300,6 +300,27 @@ impl DescribeBgpGroupsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeBgpGroupsResponse,
+        DescribeBgpGroupsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeBgpGroupsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeBgpGroupsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeBgpGroups`.
 ///

@@ -252,6 +252,27 @@ impl DescribeBgpNetworksRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeBgpNetworksResponse,
+        DescribeBgpNetworksError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeBgpNetworksRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeBgpNetworksError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeBgpNetworks`.
 ///

@@ -318,6 +318,27 @@ impl DescribeBgpPeersRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeBgpPeersResponse,
+        DescribeBgpPeersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeBgpPeersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeBgpPeersError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeBgpPeers`.
 ///

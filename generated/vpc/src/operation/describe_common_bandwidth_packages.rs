@@ -404,6 +404,27 @@ impl DescribeCommonBandwidthPackagesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCommonBandwidthPackagesResponse,
+        DescribeCommonBandwidthPackagesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCommonBandwidthPackagesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCommonBandwidthPackagesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeCommonBandwidthPackages`.
 ///

@@ -304,6 +304,27 @@ impl DescribeCustomerGatewaysRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCustomerGatewaysResponse,
+        DescribeCustomerGatewaysError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCustomerGatewaysRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCustomerGatewaysError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeCustomerGateways`.
 ///

@@ -281,6 +281,27 @@ impl DescribeEcGrantRelationRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeEcGrantRelationResponse,
+        DescribeEcGrantRelationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeEcGrantRelationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeEcGrantRelationError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeEcGrantRelation`.
 ///

@@ -279,6 +279,27 @@ impl DescribeEipSegmentRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeEipSegmentResponse,
+        DescribeEipSegmentError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeEipSegmentRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeEipSegmentError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeEipSegment`.
 ///

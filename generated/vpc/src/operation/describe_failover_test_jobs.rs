@@ -280,6 +280,27 @@ impl DescribeFailoverTestJobsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeFailoverTestJobsResponse,
+        DescribeFailoverTestJobsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeFailoverTestJobsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeFailoverTestJobsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeFailoverTestJobs`.
 ///

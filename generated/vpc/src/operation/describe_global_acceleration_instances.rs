@@ -434,6 +434,27 @@ impl DescribeGlobalAccelerationInstancesRequestBuilder<&crate::blocking::Client>
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeGlobalAccelerationInstancesResponse,
+        DescribeGlobalAccelerationInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeGlobalAccelerationInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeGlobalAccelerationInstancesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeGlobalAccelerationInstances`.
 ///

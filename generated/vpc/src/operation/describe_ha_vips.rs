@@ -294,6 +294,27 @@ impl DescribeHaVipsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeHaVipsResponse,
+        DescribeHaVipsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeHaVipsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeHaVipsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeHaVips`.
 ///

@@ -251,6 +251,27 @@ impl DescribeIPv6TranslatorAclListAttributesRequestBuilder<&crate::blocking::Cli
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeIPv6TranslatorAclListAttributesResponse,
+        DescribeIPv6TranslatorAclListAttributesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeIPv6TranslatorAclListAttributesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeIPv6TranslatorAclListAttributesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeIPv6TranslatorAclListAttributes`.
 ///

@@ -269,6 +269,27 @@ impl DescribeIPv6TranslatorAclListsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeIPv6TranslatorAclListsResponse,
+        DescribeIPv6TranslatorAclListsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeIPv6TranslatorAclListsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeIPv6TranslatorAclListsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeIPv6TranslatorAclLists`.
 ///

@@ -501,6 +501,27 @@ impl DescribeIPv6TranslatorEntriesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeIPv6TranslatorEntriesResponse,
+        DescribeIPv6TranslatorEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeIPv6TranslatorEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeIPv6TranslatorEntriesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeIPv6TranslatorEntries`.
 ///

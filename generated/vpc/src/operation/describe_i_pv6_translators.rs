@@ -419,6 +419,27 @@ impl DescribeIPv6TranslatorsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeIPv6TranslatorsResponse,
+        DescribeIPv6TranslatorsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeIPv6TranslatorsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeIPv6TranslatorsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeIPv6Translators`.
 ///

@@ -561,6 +561,27 @@ impl DescribeIpv6AddressesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeIpv6AddressesResponse,
+        DescribeIpv6AddressesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeIpv6AddressesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeIpv6AddressesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeIpv6Addresses`.
 ///

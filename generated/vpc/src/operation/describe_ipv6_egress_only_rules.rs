@@ -345,6 +345,27 @@ impl DescribeIpv6EgressOnlyRulesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeIpv6EgressOnlyRulesResponse,
+        DescribeIpv6EgressOnlyRulesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeIpv6EgressOnlyRulesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeIpv6EgressOnlyRulesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeIpv6EgressOnlyRules`.
 ///

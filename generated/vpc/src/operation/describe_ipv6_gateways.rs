@@ -337,6 +337,27 @@ impl DescribeIpv6GatewaysRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeIpv6GatewaysResponse,
+        DescribeIpv6GatewaysError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeIpv6GatewaysRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeIpv6GatewaysError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeIpv6Gateways`.
 ///

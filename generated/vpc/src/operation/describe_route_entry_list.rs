@@ -512,6 +512,27 @@ impl DescribeRouteEntryListRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeRouteEntryListResponse,
+        DescribeRouteEntryListError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeRouteEntryListRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeRouteEntryListError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeRouteEntryList`.
 ///

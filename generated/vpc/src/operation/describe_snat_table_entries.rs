@@ -418,6 +418,27 @@ impl DescribeSnatTableEntriesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSnatTableEntriesResponse,
+        DescribeSnatTableEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSnatTableEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSnatTableEntriesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeSnatTableEntries`.
 ///

@@ -257,6 +257,27 @@ impl DescribeSslVpnClientsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSslVpnClientsResponse,
+        DescribeSslVpnClientsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSslVpnClientsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSslVpnClientsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeSslVpnClients`.
 ///

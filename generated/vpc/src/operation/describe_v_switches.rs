@@ -491,6 +491,27 @@ impl DescribeVSwitchesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVSwitchesResponse,
+        DescribeVSwitchesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVSwitchesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVSwitchesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeVSwitches`.
 ///

@@ -321,6 +321,27 @@ impl DescribeVcoRouteEntriesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVcoRouteEntriesResponse,
+        DescribeVcoRouteEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVcoRouteEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVcoRouteEntriesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeVcoRouteEntries`.
 ///

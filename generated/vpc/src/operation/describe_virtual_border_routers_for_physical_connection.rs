@@ -290,6 +290,27 @@ impl DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+        DescribeVirtualBorderRoutersForPhysicalConnectionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVirtualBorderRoutersForPhysicalConnectionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVirtualBorderRoutersForPhysicalConnectionError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeVirtualBorderRoutersForPhysicalConnection`.
 ///

@@ -358,6 +358,27 @@ impl DescribeVpcGrantRulesToEcrRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVpcGrantRulesToEcrResponse,
+        DescribeVpcGrantRulesToEcrError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpcGrantRulesToEcrRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpcGrantRulesToEcrError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeVpcGrantRulesToEcr`.
 ///

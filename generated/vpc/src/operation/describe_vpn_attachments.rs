@@ -282,6 +282,27 @@ impl DescribeVpnAttachmentsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVpnAttachmentsResponse,
+        DescribeVpnAttachmentsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpnAttachmentsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpnAttachmentsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeVpnAttachments`.
 ///

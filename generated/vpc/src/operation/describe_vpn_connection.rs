@@ -204,6 +204,27 @@ impl DescribeVpnConnectionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVpnConnectionResponse,
+        DescribeVpnConnectionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpnConnectionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpnConnectionError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeVpnConnection`.
 ///

@@ -356,6 +356,27 @@ impl DescribeVpnConnectionLogsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVpnConnectionLogsResponse,
+        DescribeVpnConnectionLogsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpnConnectionLogsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpnConnectionLogsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeVpnConnectionLogs`.
 ///

@@ -350,6 +350,27 @@ impl DescribeVpnConnectionsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVpnConnectionsResponse,
+        DescribeVpnConnectionsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpnConnectionsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpnConnectionsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeVpnConnections`.
 ///

@@ -287,6 +287,27 @@ impl DescribeVpnCrossAccountAuthorizationsRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVpnCrossAccountAuthorizationsResponse,
+        DescribeVpnCrossAccountAuthorizationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpnCrossAccountAuthorizationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpnCrossAccountAuthorizationsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeVpnCrossAccountAuthorizations`.
 ///

@@ -221,6 +221,27 @@ impl DescribeVpnGatewayRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVpnGatewayResponse,
+        DescribeVpnGatewayError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpnGatewayRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpnGatewayError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeVpnGateway`.
 ///

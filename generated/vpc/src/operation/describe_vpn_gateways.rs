@@ -426,6 +426,27 @@ impl DescribeVpnGatewaysRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVpnGatewaysResponse,
+        DescribeVpnGatewaysError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpnGatewaysRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpnGatewaysError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeVpnGateways`.
 ///

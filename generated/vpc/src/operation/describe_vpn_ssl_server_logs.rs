@@ -345,6 +345,27 @@ impl DescribeVpnSslServerLogsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVpnSslServerLogsResponse,
+        DescribeVpnSslServerLogsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpnSslServerLogsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpnSslServerLogsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeVpnSslServerLogs`.
 ///

@@ -327,6 +327,27 @@ impl ListIpsecServerLogsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListIpsecServerLogsResponse,
+        ListIpsecServerLogsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListIpsecServerLogsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListIpsecServerLogsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListIpsecServerLogs`.
 ///

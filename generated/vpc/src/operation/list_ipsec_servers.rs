@@ -338,6 +338,27 @@ impl ListIpsecServersRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListIpsecServersResponse,
+        ListIpsecServersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListIpsecServersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListIpsecServersError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListIpsecServers`.
 ///

@@ -334,6 +334,27 @@ impl ListIpv4GatewaysRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListIpv4GatewaysResponse,
+        ListIpv4GatewaysError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListIpv4GatewaysRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListIpv4GatewaysError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListIpv4Gateways`.
 ///

@@ -400,6 +400,27 @@ impl ListNatIpCidrsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListNatIpCidrsResponse,
+        ListNatIpCidrsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListNatIpCidrsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListNatIpCidrsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListNatIpCidrs`.
 ///

@@ -434,6 +434,24 @@ impl ListNatIpsRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ListNatIpsResponse, ::acs_runtime::client::Error<ListNatIpsError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListNatIpsResponse, ListNatIpsError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListNatIpsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListNatIpsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListNatIps`.
 ///

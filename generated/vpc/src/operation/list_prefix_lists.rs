@@ -324,6 +324,27 @@ impl ListPrefixListsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListPrefixListsResponse,
+        ListPrefixListsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListPrefixListsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListPrefixListsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListPrefixLists`.
 ///

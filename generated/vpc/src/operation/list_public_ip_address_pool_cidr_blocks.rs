@@ -300,6 +300,27 @@ impl ListPublicIpAddressPoolCidrBlocksRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListPublicIpAddressPoolCidrBlocksResponse,
+        ListPublicIpAddressPoolCidrBlocksError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListPublicIpAddressPoolCidrBlocksRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListPublicIpAddressPoolCidrBlocksError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListPublicIpAddressPoolCidrBlocks`.
 ///

@@ -471,6 +471,27 @@ impl ListPublicIpAddressPoolsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListPublicIpAddressPoolsResponse,
+        ListPublicIpAddressPoolsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListPublicIpAddressPoolsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListPublicIpAddressPoolsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListPublicIpAddressPools`.
 ///

@@ -326,6 +326,27 @@ impl ListTagResourcesForExpressConnectRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTagResourcesForExpressConnectResponse,
+        ListTagResourcesForExpressConnectError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTagResourcesForExpressConnectRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTagResourcesForExpressConnectError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListTagResourcesForExpressConnect`.
 ///

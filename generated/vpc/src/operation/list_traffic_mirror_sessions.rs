@@ -472,6 +472,27 @@ impl ListTrafficMirrorSessionsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTrafficMirrorSessionsResponse,
+        ListTrafficMirrorSessionsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTrafficMirrorSessionsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTrafficMirrorSessionsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListTrafficMirrorSessions`.
 ///

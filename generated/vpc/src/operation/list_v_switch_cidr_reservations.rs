@@ -369,6 +369,27 @@ impl ListVSwitchCidrReservationsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListVSwitchCidrReservationsResponse,
+        ListVSwitchCidrReservationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListVSwitchCidrReservationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListVSwitchCidrReservationsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListVSwitchCidrReservations`.
 ///

@@ -502,6 +502,27 @@ impl ListVirtualPhysicalConnectionsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListVirtualPhysicalConnectionsResponse,
+        ListVirtualPhysicalConnectionsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListVirtualPhysicalConnectionsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListVirtualPhysicalConnectionsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListVirtualPhysicalConnections`.
 ///

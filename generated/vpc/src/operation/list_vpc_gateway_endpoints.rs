@@ -363,6 +363,27 @@ impl ListVpcGatewayEndpointsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListVpcGatewayEndpointsResponse,
+        ListVpcGatewayEndpointsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListVpcGatewayEndpointsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListVpcGatewayEndpointsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListVpcGatewayEndpoints`.
 ///

@@ -326,6 +326,27 @@ impl ListVpcPublishedRouteEntriesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListVpcPublishedRouteEntriesResponse,
+        ListVpcPublishedRouteEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListVpcPublishedRouteEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListVpcPublishedRouteEntriesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListVpcPublishedRouteEntries`.
 ///

@@ -349,6 +349,27 @@ impl ListVpnCertificateAssociationsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListVpnCertificateAssociationsResponse,
+        ListVpnCertificateAssociationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListVpnCertificateAssociationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListVpnCertificateAssociationsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListVpnCertificateAssociations`.
 ///

@@ -165,6 +165,27 @@ impl DescribeWidgetRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeWidgetResponse,
+        DescribeWidgetError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeWidgetRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeWidgetError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeWidget`.
 ///

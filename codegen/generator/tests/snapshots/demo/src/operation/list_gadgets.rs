@@ -170,6 +170,24 @@ impl ListGadgetsRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ListGadgetsResponse, ::acs_runtime::client::Error<ListGadgetsError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListGadgetsResponse, ListGadgetsError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListGadgetsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListGadgetsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListGadgets`.
 ///

@@ -177,6 +177,24 @@ impl ListWidgetsRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ListWidgetsResponse, ::acs_runtime::client::Error<ListWidgetsError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListWidgetsResponse, ListWidgetsError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListWidgetsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListWidgetsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListWidgets`.
 ///
