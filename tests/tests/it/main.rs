@@ -37,6 +37,7 @@ mod import_overlays;
 mod import_responses;
 mod import_wire;
 mod readme_example;
+mod product_waiters;
 mod serde_round_trips;
 mod vpc_client;
 mod vpc_create_vpn_gateway;
