@@ -3,6 +3,8 @@
 //! `DescribeCenAttachedChildInstances`: Queries the network instances that are attached to a CEN instance.
 //!
 //! Needs the cargo feature `network-instance-connections` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_attached_child_instances_pages`](crate::Client::describe_cen_attached_child_instances_pages) and [`describe_cen_attached_child_instances_items`](crate::Client::describe_cen_attached_child_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenAttachedChildInstances",

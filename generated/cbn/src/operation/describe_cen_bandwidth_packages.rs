@@ -3,6 +3,8 @@
 //! `DescribeCenBandwidthPackages`: Queries the information about bandwidth plans.
 //!
 //! Needs the cargo feature `bandwidth-plans` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_bandwidth_packages_pages`](crate::Client::describe_cen_bandwidth_packages_pages) and [`describe_cen_bandwidth_packages_items`](crate::Client::describe_cen_bandwidth_packages_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenBandwidthPackages",

@@ -3,6 +3,8 @@
 //! `DescribeCenGeographicSpans`: Queries the areas that a Cloud Enterprise Network (CEN) instance can connect.
 //!
 //! Needs the cargo feature `bandwidth-plans` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_geographic_spans_pages`](crate::Client::describe_cen_geographic_spans_pages) and [`describe_cen_geographic_spans_items`](crate::Client::describe_cen_geographic_spans_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenGeographicSpans",

@@ -3,6 +3,8 @@
 //! `DescribeCenRouteMaps`: Queries routing policies.
 //!
 //! Needs the cargo feature `route-maps` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_route_maps_pages`](crate::Client::describe_cen_route_maps_pages) and [`describe_cen_route_maps_items`](crate::Client::describe_cen_route_maps_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenRouteMaps",

@@ -3,6 +3,8 @@
 //! `DescribeCenVbrHealthCheck`: Queries the health check configurations of virtual border routers (VBRs) in a region.
 //!
 //! Needs the cargo feature `health-check` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_vbr_health_check_pages`](crate::Client::describe_cen_vbr_health_check_pages) and [`describe_cen_vbr_health_check_items`](crate::Client::describe_cen_vbr_health_check_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenVbrHealthCheck",

@@ -3,6 +3,8 @@
 //! `DescribeGeographicRegionMembership`: Queries regions in an area.
 //!
 //! Needs the cargo feature `bandwidth-plans` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_geographic_region_membership_pages`](crate::Client::describe_geographic_region_membership_pages) and [`describe_geographic_region_membership_items`](crate::Client::describe_geographic_region_membership_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeGeographicRegionMembership",

@@ -3,6 +3,8 @@
 //! `DescribeGrantRulesToCen`: Queries the network instances of other Alibaba Cloud accounts that have granted permissions to a Cloud Enterprise Network (CEN) instance.
 //!
 //! Needs the cargo feature `network-instance-connections` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_grant_rules_to_cen_pages`](crate::Client::describe_grant_rules_to_cen_pages) and [`describe_grant_rules_to_cen_items`](crate::Client::describe_grant_rules_to_cen_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeGrantRulesToCen",

@@ -3,6 +3,8 @@
 //! `ListGrantVSwitchEnis`: Queries the elastic network interfaces (ENIs) that can be used as multicast sources or members in a specified virtual private cloud (VPC).
 //!
 //! Needs the cargo feature `multicast` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_grant_v_switch_enis_pages`](crate::Client::list_grant_v_switch_enis_pages) and [`list_grant_v_switch_enis_items`](crate::Client::list_grant_v_switch_enis_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListGrantVSwitchEnis",

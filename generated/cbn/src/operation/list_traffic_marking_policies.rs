@@ -3,6 +3,8 @@
 //! `ListTrafficMarkingPolicies`: Queries the details about a traffic marking policy, such as the status and priority.
 //!
 //! Needs the cargo feature `traffic-scheduling` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_traffic_marking_policies_pages`](crate::Client::list_traffic_marking_policies_pages) and [`list_traffic_marking_policies_items`](crate::Client::list_traffic_marking_policies_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTrafficMarkingPolicies",

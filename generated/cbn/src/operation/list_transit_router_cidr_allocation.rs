@@ -3,6 +3,8 @@
 //! `ListTransitRouterCidrAllocation`: Queries how a CIDR block is allocated.
 //!
 //! Needs the cargo feature `transit-router-cidr-blocks` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_cidr_allocation_pages`](crate::Client::list_transit_router_cidr_allocation_pages) and [`list_transit_router_cidr_allocation_items`](crate::Client::list_transit_router_cidr_allocation_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterCidrAllocation",

@@ -3,6 +3,8 @@
 //! `ListTransitRouterEcrAttachments`: Queries the information about Express Connect Router (ECR) connections on an Enterprise Edition transit router, such as the connection status, connection ID, and the payer of instance fees.
 //!
 //! Needs the cargo feature `network-instance-connections` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_ecr_attachments_pages`](crate::Client::list_transit_router_ecr_attachments_pages) and [`list_transit_router_ecr_attachments_items`](crate::Client::list_transit_router_ecr_attachments_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterEcrAttachments",

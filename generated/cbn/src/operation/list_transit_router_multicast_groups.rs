@@ -3,6 +3,8 @@
 //! `ListTransitRouterMulticastGroups`: Queries the detailed information about the multicast members and sources in a multicast domain.
 //!
 //! Needs the cargo feature `multicast` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_multicast_groups_pages`](crate::Client::list_transit_router_multicast_groups_pages) and [`list_transit_router_multicast_groups_items`](crate::Client::list_transit_router_multicast_groups_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterMulticastGroups",

@@ -3,6 +3,8 @@
 //! `ListTransitRouterPrefixListAssociation`: Queries the prefix lists that are associated with an Enterprise Edition transit router.
 //!
 //! Needs the cargo feature `prefix-lists` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_prefix_list_association_pages`](crate::Client::list_transit_router_prefix_list_association_pages) and [`list_transit_router_prefix_list_association_items`](crate::Client::list_transit_router_prefix_list_association_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterPrefixListAssociation",

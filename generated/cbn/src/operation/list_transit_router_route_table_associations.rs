@@ -3,6 +3,8 @@
 //! `ListTransitRouterRouteTableAssociations`: Queries the associated forwarding correlations that are created for a route table of an Enterprise Edition transit router or a network instance connection.
 //!
 //! Needs the cargo feature `associated-forwarding-correlations` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_route_table_associations_pages`](crate::Client::list_transit_router_route_table_associations_pages) and [`list_transit_router_route_table_associations_items`](crate::Client::list_transit_router_route_table_associations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterRouteTableAssociations",

@@ -3,6 +3,8 @@
 //! `ListTransitRouterRouteTablePropagations`: Queries the route learning correlations of an Enterprise Edition transit router.
 //!
 //! Needs the cargo feature `route-learning-correlations` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_route_table_propagations_pages`](crate::Client::list_transit_router_route_table_propagations_pages) and [`list_transit_router_route_table_propagations_items`](crate::Client::list_transit_router_route_table_propagations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterRouteTablePropagations",

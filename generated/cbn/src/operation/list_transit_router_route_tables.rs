@@ -3,6 +3,8 @@
 //! `ListTransitRouterRouteTables`: Queries the route tables of an Enterprise Edition transit router.
 //!
 //! Needs the cargo feature `route-tables-of-transit-routers` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_route_tables_pages`](crate::Client::list_transit_router_route_tables_pages) and [`list_transit_router_route_tables_items`](crate::Client::list_transit_router_route_tables_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterRouteTables",

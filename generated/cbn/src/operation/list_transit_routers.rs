@@ -3,6 +3,8 @@
 //! `ListTransitRouters`: Queries the information about transit routers that are connected to a Cloud Enterprise Network (CEN) instance.
 //!
 //! Needs the cargo feature `transit-routers` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_routers_pages`](crate::Client::list_transit_routers_pages) and [`list_transit_routers_items`](crate::Client::list_transit_routers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouters",

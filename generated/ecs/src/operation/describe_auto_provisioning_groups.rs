@@ -3,6 +3,8 @@
 //! `DescribeAutoProvisioningGroups`: Queries information about one or more auto provisioning groups.
 //!
 //! Needs the cargo feature `auto-provisioning-groups` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_auto_provisioning_groups_pages`](crate::Client::describe_auto_provisioning_groups_pages) and [`describe_auto_provisioning_groups_items`](crate::Client::describe_auto_provisioning_groups_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAutoProvisioningGroups",

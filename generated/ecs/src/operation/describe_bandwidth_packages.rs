@@ -3,6 +3,8 @@
 //! `DescribeBandwidthPackages`: DescribeBandwidthPackages
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_bandwidth_packages_pages`](crate::Client::describe_bandwidth_packages_pages) and [`describe_bandwidth_packages_items`](crate::Client::describe_bandwidth_packages_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeBandwidthPackages",

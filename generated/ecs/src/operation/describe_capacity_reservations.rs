@@ -3,6 +3,8 @@
 //! `DescribeCapacityReservations`: Queries the details of capacity reservations.
 //!
 //! Needs the cargo feature `elasticity-assurances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_capacity_reservations_pages`](crate::Client::describe_capacity_reservations_pages) and [`describe_capacity_reservations_items`](crate::Client::describe_capacity_reservations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCapacityReservations",

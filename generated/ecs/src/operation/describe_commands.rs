@@ -3,6 +3,8 @@
 //! `DescribeCommands`: Queries the Cloud Assistant commands that you created or the common Cloud Assistant commands that Alibaba Cloud provides.
 //!
 //! Needs the cargo feature `cloud-assistant` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_commands_pages`](crate::Client::describe_commands_pages) and [`describe_commands_items`](crate::Client::describe_commands_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCommands",

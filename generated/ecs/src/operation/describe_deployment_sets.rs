@@ -3,6 +3,8 @@
 //! `DescribeDeploymentSets`: Queries detailed information about one or more deployment sets.
 //!
 //! Needs the cargo feature `deployment-sets` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_deployment_sets_pages`](crate::Client::describe_deployment_sets_pages) and [`describe_deployment_sets_items`](crate::Client::describe_deployment_sets_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDeploymentSets",

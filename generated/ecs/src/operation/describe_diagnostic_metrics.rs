@@ -3,6 +3,8 @@
 //! `DescribeDiagnosticMetrics`: Queries diagnostic metrics.
 //!
 //! Needs the cargo feature `resource-diagnostic` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_diagnostic_metrics_pages`](crate::Client::describe_diagnostic_metrics_pages) and [`describe_diagnostic_metrics_items`](crate::Client::describe_diagnostic_metrics_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDiagnosticMetrics",

@@ -3,6 +3,8 @@
 //! `DescribeDisks`: Queries block storage devices that you created, including cloud disks, local disks, and elastic ephemeral disks.
 //!
 //! Needs the cargo feature `elastic-block-storage-ebs-devices` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`wait_until_disk_available`](crate::Client::wait_until_disk_available) polls it until the first disk listed (ask for one, by `DiskIds`) is `Available`, created and not attached (`Creating`, `Attaching`, `Detaching`, `ReIniting` and `In_use` mean not yet); [`describe_disks_pages`](crate::Client::describe_disks_pages) and [`describe_disks_items`](crate::Client::describe_disks_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDisks",

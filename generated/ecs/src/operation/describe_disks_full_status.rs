@@ -3,6 +3,8 @@
 //! `DescribeDisksFullStatus`: Queries the full status information about one or more Elastic Block Storage (EBS) devices.
 //!
 //! Needs the cargo feature `system-events` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_disks_full_status_pages`](crate::Client::describe_disks_full_status_pages) and [`describe_disks_full_status_items`](crate::Client::describe_disks_full_status_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDisksFullStatus",

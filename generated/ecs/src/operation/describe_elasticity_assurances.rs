@@ -3,6 +3,8 @@
 //! `DescribeElasticityAssurances`: Queries the details of elasticity assurances.
 //!
 //! Needs the cargo feature `elasticity-assurances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_elasticity_assurances_pages`](crate::Client::describe_elasticity_assurances_pages) and [`describe_elasticity_assurances_items`](crate::Client::describe_elasticity_assurances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeElasticityAssurances",

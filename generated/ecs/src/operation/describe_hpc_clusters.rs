@@ -3,6 +3,8 @@
 //! `DescribeHpcClusters`: The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The \\*\\*token\\*\\* can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see \\\[How to ensure idempotence\]\\(\~\~25693\~\~).
 //!
 //! Needs the cargo feature `hpc-clusters` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_hpc_clusters_pages`](crate::Client::describe_hpc_clusters_pages) and [`describe_hpc_clusters_items`](crate::Client::describe_hpc_clusters_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeHpcClusters",

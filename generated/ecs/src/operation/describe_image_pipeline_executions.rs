@@ -3,6 +3,8 @@
 //! `DescribeImagePipelineExecutions`: Queries the details of an image creation task.
 //!
 //! Needs the cargo feature `images` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_image_pipeline_executions_pages`](crate::Client::describe_image_pipeline_executions_pages) and [`describe_image_pipeline_executions_items`](crate::Client::describe_image_pipeline_executions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeImagePipelineExecutions",

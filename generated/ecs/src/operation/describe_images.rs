@@ -3,6 +3,8 @@
 //! `DescribeImages`: Queries image resources that you can use. You can specify parameters, such as ImageId, ActionType, and Filter, in the request.
 //!
 //! Needs the cargo feature `images` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_images_pages`](crate::Client::describe_images_pages) and [`describe_images_items`](crate::Client::describe_images_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeImages",

@@ -3,6 +3,8 @@
 //! `DescribeInstanceAttachmentAttributes`: Queries the information about the private pools that Elastic Compute Service (ECS) instances match.
 //!
 //! Needs the cargo feature `elasticity-assurances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_instance_attachment_attributes_pages`](crate::Client::describe_instance_attachment_attributes_pages) and [`describe_instance_attachment_attributes_items`](crate::Client::describe_instance_attachment_attributes_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceAttachmentAttributes",

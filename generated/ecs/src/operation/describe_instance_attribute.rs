@@ -3,6 +3,8 @@
 //! `DescribeInstanceAttribute`: Queries the attributes of a specific Elastic Compute Service (ECS) instance.
 //!
 //! Needs the cargo feature `instances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`wait_until_instance_running`](crate::Client::wait_until_instance_running) polls it until the instance is `Running` (`Pending`, `Starting` and, just after a start request, `Stopped` mean not yet); [`wait_until_instance_stopped`](crate::Client::wait_until_instance_stopped) polls it until the instance is `Stopped` (`Pending`, `Running` and `Stopping` mean not yet).
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceAttribute",

@@ -3,6 +3,8 @@
 //! `DescribeInstanceHistoryEvents`: Queries the system events of Elastic Compute Service (ECS) instances. When you call this operation, you can specify parameters, such as InstanceId and EventType, in the request. By default, non-active system events are queried.
 //!
 //! Needs the cargo feature `system-events` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_instance_history_events_pages`](crate::Client::describe_instance_history_events_pages) and [`describe_instance_history_events_items`](crate::Client::describe_instance_history_events_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceHistoryEvents",

@@ -3,6 +3,8 @@
 //! `DescribeInvocations`: Queries the execution list and states of Cloud Assistant commands.
 //!
 //! Needs the cargo feature `cloud-assistant` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_invocations_pages`](crate::Client::describe_invocations_pages) and [`describe_invocations_items`](crate::Client::describe_invocations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInvocations",

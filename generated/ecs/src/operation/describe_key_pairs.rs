@@ -3,6 +3,8 @@
 //! `DescribeKeyPairs`: Queries one or more key pairs.
 //!
 //! Needs the cargo feature `ssh-key-pairs` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_key_pairs_pages`](crate::Client::describe_key_pairs_pages) and [`describe_key_pairs_items`](crate::Client::describe_key_pairs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeKeyPairs",

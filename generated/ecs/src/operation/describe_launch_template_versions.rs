@@ -3,6 +3,8 @@
 //! `DescribeLaunchTemplateVersions`: Queries the information of launch template versions, such as the total number of launch templates, launch template names, and launch template version numbers.
 //!
 //! Needs the cargo feature `launch-templates` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_launch_template_versions_pages`](crate::Client::describe_launch_template_versions_pages) and [`describe_launch_template_versions_items`](crate::Client::describe_launch_template_versions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLaunchTemplateVersions",

@@ -3,6 +3,8 @@
 //! `DescribeNatGateways`: DescribeNatGateways
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_nat_gateways_pages`](crate::Client::describe_nat_gateways_pages) and [`describe_nat_gateways_items`](crate::Client::describe_nat_gateways_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNatGateways",

@@ -3,6 +3,8 @@
 //! `DescribePrefixLists`: Queries the information of prefix lists.
 //!
 //! Needs the cargo feature `prefixlist` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_prefix_lists_pages`](crate::Client::describe_prefix_lists_pages) and [`describe_prefix_lists_items`](crate::Client::describe_prefix_lists_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePrefixLists",

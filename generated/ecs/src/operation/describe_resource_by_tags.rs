@@ -3,6 +3,8 @@
 //! `DescribeResourceByTags`: Queries resources by tag or resource type.
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_resource_by_tags_pages`](crate::Client::describe_resource_by_tags_pages) and [`describe_resource_by_tags_items`](crate::Client::describe_resource_by_tags_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeResourceByTags",

@@ -3,6 +3,8 @@
 //! `DescribeSecurityGroups`: Queries the basic information of security groups. You can query the information by various filter conditions, such as the region ID, security group ID, and security group type.
 //!
 //! Needs the cargo feature `security-groups` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_security_groups_pages`](crate::Client::describe_security_groups_pages) and [`describe_security_groups_items`](crate::Client::describe_security_groups_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSecurityGroups",

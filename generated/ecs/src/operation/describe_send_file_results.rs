@@ -3,6 +3,8 @@
 //! `DescribeSendFileResults`: Queries the files sent by Cloud Assistant and their status.
 //!
 //! Needs the cargo feature `cloud-assistant` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_send_file_results_pages`](crate::Client::describe_send_file_results_pages) and [`describe_send_file_results_items`](crate::Client::describe_send_file_results_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSendFileResults",

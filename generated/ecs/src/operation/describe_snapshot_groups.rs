@@ -3,6 +3,8 @@
 //! `DescribeSnapshotGroups`: Queries the information of one or more snapshot-consistent groups, such as the status of the groups, IDs of the instances associated with the groups, and snapshot creation progress.
 //!
 //! Needs the cargo feature `snapshots` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_snapshot_groups_pages`](crate::Client::describe_snapshot_groups_pages) and [`describe_snapshot_groups_items`](crate::Client::describe_snapshot_groups_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSnapshotGroups",

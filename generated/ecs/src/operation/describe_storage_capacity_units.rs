@@ -3,6 +3,8 @@
 //! `DescribeStorageCapacityUnits`: Queries the details of storage capacity units (SCUs). In the request, you can specify the name, status, or capacity of each SCU.
 //!
 //! Needs the cargo feature `storage-capacity-units-scus` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_storage_capacity_units_pages`](crate::Client::describe_storage_capacity_units_pages) and [`describe_storage_capacity_units_items`](crate::Client::describe_storage_capacity_units_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeStorageCapacityUnits",

@@ -3,6 +3,8 @@
 //! `DescribeTasks`: Queries the progress of one or more asynchronous tasks.
 //!
 //! Needs the cargo feature `tasks` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_tasks_pages`](crate::Client::describe_tasks_pages) and [`describe_tasks_items`](crate::Client::describe_tasks_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTasks",

@@ -3,6 +3,8 @@
 //! `ListPluginStatus`: Queries the states of Cloud Assistant plug-ins on Elastic Compute Service (ECS) instances.
 //!
 //! Needs the cargo feature `cloud-assistant` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`list_plugin_status_pages`](crate::Client::list_plugin_status_pages) and [`list_plugin_status_items`](crate::Client::list_plugin_status_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPluginStatus",

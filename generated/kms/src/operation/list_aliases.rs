@@ -3,6 +3,8 @@
 //! `ListAliases`: Queries all aliases in the current region for the current account.
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_aliases_pages`](crate::Client::list_aliases_pages) and [`list_aliases_items`](crate::Client::list_aliases_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListAliases",

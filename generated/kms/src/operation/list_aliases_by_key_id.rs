@@ -3,6 +3,8 @@
 //! `ListAliasesByKeyId`: Queries all aliases that are bound to a key.
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_aliases_by_key_id_pages`](crate::Client::list_aliases_by_key_id_pages) and [`list_aliases_by_key_id_items`](crate::Client::list_aliases_by_key_id_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListAliasesByKeyId",

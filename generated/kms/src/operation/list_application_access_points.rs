@@ -3,6 +3,8 @@
 //! `ListApplicationAccessPoints`: Queries a list of application access points (AAPs).
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_application_access_points_pages`](crate::Client::list_application_access_points_pages) and [`list_application_access_points_items`](crate::Client::list_application_access_points_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListApplicationAccessPoints",

@@ -3,6 +3,8 @@
 //! `ListKeyVersions`: Queries all versions of a key.
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_key_versions_pages`](crate::Client::list_key_versions_pages) and [`list_key_versions_items`](crate::Client::list_key_versions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListKeyVersions",

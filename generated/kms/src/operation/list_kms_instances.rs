@@ -3,6 +3,8 @@
 //! `ListKmsInstances`: Queries a list of Key Management Service (KMS) instances.
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_kms_instances_pages`](crate::Client::list_kms_instances_pages) and [`list_kms_instances_items`](crate::Client::list_kms_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListKmsInstances",

@@ -3,6 +3,8 @@
 //! `ListNetworkRules`: Queries a list of network access rules.
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_network_rules_pages`](crate::Client::list_network_rules_pages) and [`list_network_rules_items`](crate::Client::list_network_rules_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListNetworkRules",

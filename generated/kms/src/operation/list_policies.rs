@@ -3,6 +3,8 @@
 //! `ListPolicies`: Queries a list of permission policies.
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_policies_pages`](crate::Client::list_policies_pages) and [`list_policies_items`](crate::Client::list_policies_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPolicies",

@@ -3,6 +3,8 @@
 //! `ListSecretVersionIds`: Queries all versions of a secret.
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_secret_version_ids_pages`](crate::Client::list_secret_version_ids_pages) and [`list_secret_version_ids_items`](crate::Client::list_secret_version_ids_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListSecretVersionIds",

@@ -3,6 +3,8 @@
 //! `ListTagResources`: Queries the tags of a key or a secret.
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_tag_resources_pages`](crate::Client::list_tag_resources_pages) and [`list_tag_resources_items`](crate::Client::list_tag_resources_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResources",

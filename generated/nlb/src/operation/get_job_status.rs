@@ -3,6 +3,8 @@
 //! `GetJobStatus`: Queries the result of an asynchronous operation performed on a Network Load Balancer (NLB) instance.
 //!
 //! Needs the cargo feature `asynchronous-tasks` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`NlbApi`](crate::NlbApi) trait for fakes: [`wait_until_job_succeeded`](crate::Client::wait_until_job_succeeded) polls it until the asynchronous task is `Succeeded` (`processing` means not yet; `Failed`, as `ListAsynJobs` documents it, means never).
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetJobStatus",

@@ -3,6 +3,8 @@
 //! `ListSecurityPolicy`: Queries the TLS security policies set for a Network Load Balancer (NLB) instance.
 //!
 //! Needs the cargo feature `security-policy-management` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`NlbApi`](crate::NlbApi) trait for fakes: [`list_security_policy_pages`](crate::Client::list_security_policy_pages) and [`list_security_policy_items`](crate::Client::list_security_policy_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListSecurityPolicy",

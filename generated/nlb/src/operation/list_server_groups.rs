@@ -3,6 +3,8 @@
 //! `ListServerGroups`: Queries the server groups of a Network Load Balancer (NLB) instance.
 //!
 //! Needs the cargo feature `server-groups` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`NlbApi`](crate::NlbApi) trait for fakes: [`list_server_groups_pages`](crate::Client::list_server_groups_pages) and [`list_server_groups_items`](crate::Client::list_server_groups_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListServerGroups",

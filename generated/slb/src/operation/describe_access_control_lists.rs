@@ -3,6 +3,8 @@
 //! `DescribeAccessControlLists`: Queries access control lists (ACLs).
 //!
 //! Needs the cargo feature `access-control` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`SlbApi`](crate::SlbApi) trait for fakes: [`describe_access_control_lists_pages`](crate::Client::describe_access_control_lists_pages) and [`describe_access_control_lists_items`](crate::Client::describe_access_control_lists_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAccessControlLists",

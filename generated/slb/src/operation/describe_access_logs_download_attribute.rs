@@ -3,6 +3,8 @@
 //! `DescribeAccessLogsDownloadAttribute`: Queries the access log of a Classic Load Balancer (CLB) instance.
 //!
 //! Needs the cargo feature `access-logs` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`SlbApi`](crate::SlbApi) trait for fakes: [`describe_access_logs_download_attribute_pages`](crate::Client::describe_access_logs_download_attribute_pages) and [`describe_access_logs_download_attribute_items`](crate::Client::describe_access_logs_download_attribute_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAccessLogsDownloadAttribute",

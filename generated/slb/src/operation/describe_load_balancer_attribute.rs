@@ -3,6 +3,8 @@
 //! `DescribeLoadBalancerAttribute`: Queries the detail of a Classic Load Balancer (CLB) instance.
 //!
 //! Needs the cargo feature `classic-load-balancer-instances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`SlbApi`](crate::SlbApi) trait for fakes: [`wait_until_load_balancer_active`](crate::Client::wait_until_load_balancer_active) polls it until the CLB instance is `active` (`inactive` means not yet; `locked`, after overdue payments or for other reasons, means never).
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLoadBalancerAttribute",

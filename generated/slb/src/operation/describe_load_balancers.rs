@@ -3,6 +3,8 @@
 //! `DescribeLoadBalancers`: Queries Classic Load Balancer (CLB) instances.
 //!
 //! Needs the cargo feature `classic-load-balancer-instances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`SlbApi`](crate::SlbApi) trait for fakes: [`describe_load_balancers_pages`](crate::Client::describe_load_balancers_pages) and [`describe_load_balancers_items`](crate::Client::describe_load_balancers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLoadBalancers",

@@ -3,6 +3,8 @@
 //! `DescribeTags`: Queries tags.
 //!
 //! Needs the cargo feature `tags` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`SlbApi`](crate::SlbApi) trait for fakes: [`describe_tags_pages`](crate::Client::describe_tags_pages) and [`describe_tags_items`](crate::Client::describe_tags_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTags",

@@ -3,6 +3,8 @@
 //! `ListTLSCipherPolicies`: Queries Transport Layer Security (TLS) policies.
 //!
 //! Needs the cargo feature `tls-policies` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`SlbApi`](crate::SlbApi) trait for fakes: [`list_tls_cipher_policies_pages`](crate::Client::list_tls_cipher_policies_pages) and [`list_tls_cipher_policies_items`](crate::Client::list_tls_cipher_policies_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTLSCipherPolicies",

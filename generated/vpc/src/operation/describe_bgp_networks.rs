@@ -3,6 +3,8 @@
 //! `DescribeBgpNetworks`: Queries advertised Border Gateway Protocol (BGP) networks.
 //!
 //! Needs the cargo feature `bgp` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_bgp_networks_pages`](crate::Client::describe_bgp_networks_pages) and [`describe_bgp_networks_items`](crate::Client::describe_bgp_networks_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeBgpNetworks",

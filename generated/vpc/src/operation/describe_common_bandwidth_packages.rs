@@ -3,6 +3,8 @@
 //! `DescribeCommonBandwidthPackages`: Queries a list of Internet Shared Bandwidth instances in a region.
 //!
 //! Needs the cargo feature `bandwidth` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_common_bandwidth_packages_pages`](crate::Client::describe_common_bandwidth_packages_pages) and [`describe_common_bandwidth_packages_items`](crate::Client::describe_common_bandwidth_packages_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCommonBandwidthPackages",

@@ -3,6 +3,8 @@
 //! `DescribeCustomerGateways`: Queries customer gateways.
 //!
 //! Needs the cargo feature `customer-gateway` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_customer_gateways_pages`](crate::Client::describe_customer_gateways_pages) and [`describe_customer_gateways_items`](crate::Client::describe_customer_gateways_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCustomerGateways",

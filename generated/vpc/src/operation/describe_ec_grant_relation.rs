@@ -3,6 +3,8 @@
 //! `DescribeEcGrantRelation`: Queries whether permissions on a virtual private cloud (VPC) are granted to a virtual border router (VBR).
 //!
 //! Needs the cargo feature `router-interface` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_ec_grant_relation_pages`](crate::Client::describe_ec_grant_relation_pages) and [`describe_ec_grant_relation_items`](crate::Client::describe_ec_grant_relation_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEcGrantRelation",

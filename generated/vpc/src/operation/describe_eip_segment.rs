@@ -3,6 +3,8 @@
 //! `DescribeEipSegment`: Queries contiguous elastic IP address (EIP) groups.
 //!
 //! Needs the cargo feature `eip` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_eip_segment_pages`](crate::Client::describe_eip_segment_pages) and [`describe_eip_segment_items`](crate::Client::describe_eip_segment_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEipSegment",

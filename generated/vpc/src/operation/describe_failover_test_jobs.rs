@@ -3,6 +3,8 @@
 //! `DescribeFailoverTestJobs`: Queries failover tests for Express Connect.
 //!
 //! Needs the cargo feature `failover-test` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_failover_test_jobs_pages`](crate::Client::describe_failover_test_jobs_pages) and [`describe_failover_test_jobs_items`](crate::Client::describe_failover_test_jobs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeFailoverTestJobs",

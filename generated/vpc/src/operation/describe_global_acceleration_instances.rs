@@ -3,6 +3,8 @@
 //! `DescribeGlobalAccelerationInstances`: Queries created GA instances.
 //!
 //! Needs the cargo feature `instance` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_global_acceleration_instances_pages`](crate::Client::describe_global_acceleration_instances_pages) and [`describe_global_acceleration_instances_items`](crate::Client::describe_global_acceleration_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeGlobalAccelerationInstances",

@@ -3,6 +3,8 @@
 //! `DescribeGrantRulesToCen`: Queries cross-account authorization on virtual private clouds (VPCs), virtual border routers (VBRs), and Cloud Connect Network (CCN) instances.
 //!
 //! Needs the cargo feature `vpc` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_grant_rules_to_cen_pages`](crate::Client::describe_grant_rules_to_cen_pages) and [`describe_grant_rules_to_cen_items`](crate::Client::describe_grant_rules_to_cen_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeGrantRulesToCen",

@@ -3,6 +3,8 @@
 //! `DescribeGrantRulesToEcr`: Queries the cross-account authorization list of an Express Connect Router (ECR).
 //!
 //! Needs the cargo feature `vbr` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_grant_rules_to_ecr_pages`](crate::Client::describe_grant_rules_to_ecr_pages) and [`describe_grant_rules_to_ecr_items`](crate::Client::describe_grant_rules_to_ecr_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeGrantRulesToEcr",

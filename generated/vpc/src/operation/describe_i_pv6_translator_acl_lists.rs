@@ -3,6 +3,8 @@
 //! `DescribeIPv6TranslatorAclLists`: Queries access control lists (ACLs).
 //!
 //! Needs the cargo feature `ipv6-translator` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_i_pv6_translator_acl_lists_pages`](crate::Client::describe_i_pv6_translator_acl_lists_pages) and [`describe_i_pv6_translator_acl_lists_items`](crate::Client::describe_i_pv6_translator_acl_lists_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIPv6TranslatorAclLists",

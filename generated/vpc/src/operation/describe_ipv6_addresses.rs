@@ -3,6 +3,8 @@
 //! `DescribeIpv6Addresses`: Queries IPv6 addresses in a region.
 //!
 //! Needs the cargo feature `ipv6-gateway` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_ipv6_addresses_pages`](crate::Client::describe_ipv6_addresses_pages) and [`describe_ipv6_addresses_items`](crate::Client::describe_ipv6_addresses_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIpv6Addresses",

@@ -3,6 +3,8 @@
 //! `DescribeIpv6EgressOnlyRules`: Queries egress-only rules.
 //!
 //! Needs the cargo feature `ipv6-gateway` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_ipv6_egress_only_rules_pages`](crate::Client::describe_ipv6_egress_only_rules_pages) and [`describe_ipv6_egress_only_rules_items`](crate::Client::describe_ipv6_egress_only_rules_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIpv6EgressOnlyRules",

@@ -3,6 +3,8 @@
 //! `DescribeSslVpnClients`: Queries the clients that have connected to a VPN gateway through SSL-VPN connections.
 //!
 //! Needs the cargo feature `ssl-vpn-client-certificate` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_ssl_vpn_clients_pages`](crate::Client::describe_ssl_vpn_clients_pages) and [`describe_ssl_vpn_clients_items`](crate::Client::describe_ssl_vpn_clients_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSslVpnClients",

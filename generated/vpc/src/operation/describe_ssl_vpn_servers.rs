@@ -3,6 +3,8 @@
 //! `DescribeSslVpnServers`: Queries one or more SSL-VPN servers.
 //!
 //! Needs the cargo feature `ssl-vpn-server` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_ssl_vpn_servers_pages`](crate::Client::describe_ssl_vpn_servers_pages) and [`describe_ssl_vpn_servers_items`](crate::Client::describe_ssl_vpn_servers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSslVpnServers",

@@ -3,6 +3,8 @@
 //! `DescribeTagKeys`: Queries tag keys.
 //!
 //! Needs the cargo feature `tag` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_tag_keys_pages`](crate::Client::describe_tag_keys_pages) and [`describe_tag_keys_items`](crate::Client::describe_tag_keys_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTagKeys",

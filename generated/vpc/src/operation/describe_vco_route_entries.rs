@@ -3,6 +3,8 @@
 //! `DescribeVcoRouteEntries`: Queries the routes of an IPsec-VPN connection.
 //!
 //! Needs the cargo feature `associate-transit-routers` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vco_route_entries_pages`](crate::Client::describe_vco_route_entries_pages) and [`describe_vco_route_entries_items`](crate::Client::describe_vco_route_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVcoRouteEntries",

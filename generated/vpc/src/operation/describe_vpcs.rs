@@ -3,6 +3,8 @@
 //! `DescribeVpcs`: Queries virtual private clouds (VPCs).
 //!
 //! Needs the cargo feature `vpc` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpcs_pages`](crate::Client::describe_vpcs_pages) and [`describe_vpcs_items`](crate::Client::describe_vpcs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpcs",

@@ -3,6 +3,8 @@
 //! `DescribeVpnCrossAccountAuthorizations`: Queries the cross-account authorization information about an IPsec-VPN connection.
 //!
 //! Needs the cargo feature `associate-transit-routers` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpn_cross_account_authorizations_pages`](crate::Client::describe_vpn_cross_account_authorizations_pages) and [`describe_vpn_cross_account_authorizations_items`](crate::Client::describe_vpn_cross_account_authorizations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnCrossAccountAuthorizations",

@@ -3,6 +3,8 @@
 //! `DescribeVpnGateway`: Queries the detailed information about a VPN gateway.
 //!
 //! Needs the cargo feature `vpn-gateway` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`wait_until_vpn_gateway_active`](crate::Client::wait_until_vpn_gateway_active) polls it until the VPN gateway is `active` (`init`, `provisioning` and `updating` mean not yet; `deleting` means never); [`wait_until_vpn_gateway_deleted`](crate::Client::wait_until_vpn_gateway_deleted) polls it until the VPN gateway is gone (the service answers `InvalidVpnGatewayInstanceId.NotFound`).
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnGateway",

@@ -3,6 +3,8 @@
 //! `DescribeVpnRouteEntries`: Queries destination-based and BGP route entries of a VPN gateway.
 //!
 //! Needs the cargo feature `associate-a-vpn-gateway` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpn_route_entries_pages`](crate::Client::describe_vpn_route_entries_pages) and [`describe_vpn_route_entries_items`](crate::Client::describe_vpn_route_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnRouteEntries",

@@ -3,6 +3,8 @@
 //! `DescribeVpnSslServerLogs`: Queries the log of an SSL server.
 //!
 //! Needs the cargo feature `ssl-vpn-server` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpn_ssl_server_logs_pages`](crate::Client::describe_vpn_ssl_server_logs_pages) and [`describe_vpn_ssl_server_logs_items`](crate::Client::describe_vpn_ssl_server_logs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnSslServerLogs",

@@ -3,6 +3,8 @@
 //! `DiagnoseVpnConnections`: Diagnoses IPsec-VPN connections.
 //!
 //! Needs the cargo feature `associate-a-vpn-gateway` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`diagnose_vpn_connections_pages`](crate::Client::diagnose_vpn_connections_pages) and [`diagnose_vpn_connections_items`](crate::Client::diagnose_vpn_connections_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DiagnoseVpnConnections",

@@ -3,6 +3,8 @@
 //! `ListFullNatEntries`: Queries FULLNAT entries.
 //!
 //! Needs the cargo feature `nat` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_full_nat_entries_pages`](crate::Client::list_full_nat_entries_pages) and [`list_full_nat_entries_items`](crate::Client::list_full_nat_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListFullNatEntries",

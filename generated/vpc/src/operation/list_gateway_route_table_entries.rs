@@ -3,6 +3,8 @@
 //! `ListGatewayRouteTableEntries`: Queries route entries of a gateway route table.
 //!
 //! Needs the cargo feature `route-table` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_gateway_route_table_entries_pages`](crate::Client::list_gateway_route_table_entries_pages) and [`list_gateway_route_table_entries_items`](crate::Client::list_gateway_route_table_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListGatewayRouteTableEntries",

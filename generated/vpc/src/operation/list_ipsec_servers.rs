@@ -3,6 +3,8 @@
 //! `ListIpsecServers`: Queries IPsec servers.
 //!
 //! Needs the cargo feature `ipsec-servers` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_ipsec_servers_pages`](crate::Client::list_ipsec_servers_pages) and [`list_ipsec_servers_items`](crate::Client::list_ipsec_servers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListIpsecServers",

@@ -3,6 +3,8 @@
 //! `ListIpv4Gateways`: Queries IPv4 gateways.
 //!
 //! Needs the cargo feature `ipv4-gateway` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_ipv4_gateways_pages`](crate::Client::list_ipv4_gateways_pages) and [`list_ipv4_gateways_items`](crate::Client::list_ipv4_gateways_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListIpv4Gateways",

@@ -3,6 +3,8 @@
 //! `ListNatIpCidrs`: Queries the CIDR blocks of a specified NAT gateway.
 //!
 //! Needs the cargo feature `nat` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_nat_ip_cidrs_pages`](crate::Client::list_nat_ip_cidrs_pages) and [`list_nat_ip_cidrs_items`](crate::Client::list_nat_ip_cidrs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListNatIpCidrs",

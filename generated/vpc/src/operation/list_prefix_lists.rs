@@ -3,6 +3,8 @@
 //! `ListPrefixLists`: Queries prefix lists.
 //!
 //! Needs the cargo feature `prefix-list` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_prefix_lists_pages`](crate::Client::list_prefix_lists_pages) and [`list_prefix_lists_items`](crate::Client::list_prefix_lists_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPrefixLists",

@@ -3,6 +3,8 @@
 //! `ListPublicIpAddressPoolCidrBlocks`: Queries CIDR blocks in an IP address pool.
 //!
 //! Needs the cargo feature `eip` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_public_ip_address_pool_cidr_blocks_pages`](crate::Client::list_public_ip_address_pool_cidr_blocks_pages) and [`list_public_ip_address_pool_cidr_blocks_items`](crate::Client::list_public_ip_address_pool_cidr_blocks_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPublicIpAddressPoolCidrBlocks",

@@ -3,6 +3,8 @@
 //! `ListTagResourcesForExpressConnect`: Queries the tags that are added to an Express Connect circuit.
 //!
 //! Needs the cargo feature `tag` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_tag_resources_for_express_connect_pages`](crate::Client::list_tag_resources_for_express_connect_pages) and [`list_tag_resources_for_express_connect_items`](crate::Client::list_tag_resources_for_express_connect_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResourcesForExpressConnect",

@@ -3,6 +3,8 @@
 //! `ListTrafficMirrorFilters`: Queries filters for traffic mirror.
 //!
 //! Needs the cargo feature `traffic-mirror` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_traffic_mirror_filters_pages`](crate::Client::list_traffic_mirror_filters_pages) and [`list_traffic_mirror_filters_items`](crate::Client::list_traffic_mirror_filters_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTrafficMirrorFilters",

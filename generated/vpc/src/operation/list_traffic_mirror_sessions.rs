@@ -3,6 +3,8 @@
 //! `ListTrafficMirrorSessions`: Queries the details of a traffic mirror session.
 //!
 //! Needs the cargo feature `traffic-mirror` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_traffic_mirror_sessions_pages`](crate::Client::list_traffic_mirror_sessions_pages) and [`list_traffic_mirror_sessions_items`](crate::Client::list_traffic_mirror_sessions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTrafficMirrorSessions",

@@ -3,6 +3,8 @@
 //! `ListVSwitchCidrReservations`: Queries the CIDR reservation information about vSwitches.
 //!
 //! Needs the cargo feature `vswitch` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_v_switch_cidr_reservations_pages`](crate::Client::list_v_switch_cidr_reservations_pages) and [`list_v_switch_cidr_reservations_items`](crate::Client::list_v_switch_cidr_reservations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVSwitchCidrReservations",

@@ -3,6 +3,8 @@
 //! `ListVpcEndpointServicesByEndUser`: Queries available endpoint services.
 //!
 //! Needs the cargo feature `vpc-gateway-endpoint` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_vpc_endpoint_services_by_end_user_pages`](crate::Client::list_vpc_endpoint_services_by_end_user_pages) and [`list_vpc_endpoint_services_by_end_user_items`](crate::Client::list_vpc_endpoint_services_by_end_user_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVpcEndpointServicesByEndUser",

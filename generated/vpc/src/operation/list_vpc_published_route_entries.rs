@@ -3,6 +3,8 @@
 //! `ListVpcPublishedRouteEntries`: Query the route publishing status
 //!
 //! Needs the cargo feature `route-table` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_vpc_published_route_entries_pages`](crate::Client::list_vpc_published_route_entries_pages) and [`list_vpc_published_route_entries_items`](crate::Client::list_vpc_published_route_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVpcPublishedRouteEntries",

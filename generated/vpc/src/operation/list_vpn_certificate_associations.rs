@@ -3,6 +3,8 @@
 //! `ListVpnCertificateAssociations`: Queries the association between VPN gateways and certificates in a region.
 //!
 //! Needs the cargo feature `vpn-gateway` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_vpn_certificate_associations_pages`](crate::Client::list_vpn_certificate_associations_pages) and [`list_vpn_certificate_associations_items`](crate::Client::list_vpn_certificate_associations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVpnCertificateAssociations",

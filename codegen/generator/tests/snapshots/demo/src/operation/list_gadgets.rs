@@ -3,6 +3,8 @@
 //! `ListGadgets`: Lists gadgets with a next token.
 //!
 //! Needs the cargo feature `gadgets-and-other-things` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`DemoApi`](crate::DemoApi) trait for fakes: [`list_gadgets_pages`](crate::Client::list_gadgets_pages) and [`list_gadgets_items`](crate::Client::list_gadgets_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListGadgets",
