@@ -25,6 +25,7 @@ mod client_timeouts;
 mod client_tls;
 mod codegen_broken_specs;
 mod codegen_fresh;
+mod codegen_guide;
 mod codegen_hostile;
 mod codegen_output;
 mod flows_fake;
