@@ -154,7 +154,10 @@ fn bad_settings_and_invalid_requests_send_nothing() {
         .unwrap_err();
     assert!(matches!(error, Error::Config(_)), "{error:?}");
     let error = client
-        .send_with(request(), CallSettings::new().endpoint("http://vpc.example.com"))
+        .send_with(
+            request(),
+            CallSettings::new().endpoint("http://vpc.example.com"),
+        )
         .unwrap_err();
     assert!(matches!(error, Error::Config(_)), "{error:?}");
     // A violation is found by `customize()` and reported by `send()`.

@@ -76,9 +76,16 @@ fn a_guide_naming_an_unknown_or_repeated_operation_is_refused() {
         })
     };
     assert!(
-        hit(7, "guide[1]", "`DescribeGadget` is not an operation of this product"),
+        hit(
+            7,
+            "guide[1]",
+            "`DescribeGadget` is not an operation of this product"
+        ),
         "{report}"
     );
-    assert!(hit(8, "guide[2]", "`DescribeWidget` is listed twice"), "{report}");
+    assert!(
+        hit(8, "guide[2]", "`DescribeWidget` is listed twice"),
+        "{report}"
+    );
     assert!(report.contains("2 problem(s)"), "{report}");
 }

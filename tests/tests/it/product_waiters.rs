@@ -91,7 +91,8 @@ mod alb {
             &self,
             request: ListAsynJobsRequest,
         ) -> BoxFuture<'_, Result<ListAsynJobsResponse, Error<ListAsynJobsError>>> {
-            self.0.next(request.job_ids.and_then(|ids| ids.first().cloned()))
+            self.0
+                .next(request.job_ids.and_then(|ids| ids.first().cloned()))
         }
     }
 

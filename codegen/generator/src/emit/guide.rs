@@ -16,7 +16,7 @@ fn guide(ir: &CrateIr) -> impl Iterator<Item = &OperationIr> {
 }
 
 /// The first operation of the guide for which `pick` holds, else the first of all.
-fn pick<'a>(ir: &'a CrateIr, pick: impl Fn(&OperationIr) -> bool) -> Option<&'a OperationIr> {
+fn pick(ir: &CrateIr, pick: impl Fn(&OperationIr) -> bool) -> Option<&OperationIr> {
     guide(ir)
         .find(|op| pick(op))
         .or_else(|| ir.operations.iter().find(|op| pick(op)))
@@ -54,8 +54,7 @@ pub fn getting_started(ir: &CrateIr) -> Vec<String> {
         "// Errors: a variant per documented code; `code()` for any other.\nasync fn errors(client: &Client, request: {req}) {{\n    match client.send(request).await {{\n        Ok(response) => println!(\"{{response:?}}\"),\n        Err(Error::Service(e)) => eprintln!(\"{{}}: {{e}}\", e.service_error().code()),\n        Err(e) => eprintln!(\"{{e}}\"),\n    }}\n}}\n\n",
         req = main.request.name,
     ));
-    if let Some((op, waiter)) =
-        pick(ir, |op| !op.waiters.is_empty()).map(|op| (op, &op.waiters[0]))
+    if let Some((op, waiter)) = pick(ir, |op| !op.waiters.is_empty()).map(|op| (op, &op.waiters[0]))
     {
         code.push_str(&format!(
             "// A waiter: polls until the resource reaches the state.\nasync fn wait(client: &Client) -> Result<(), Box<dyn std::error::Error>> {{\n    let request = {krate}::operation::{m}::{req}::builder(){calls}\n        .build()?;\n    let done = client.{w}(request, None).await?;\n    println!(\"{{done:?}}\");\n    Ok(())\n}}\n\n",
