@@ -8,10 +8,11 @@
 
 use std::future::Future;
 use std::sync::OnceLock;
+use std::time::Duration;
 
 use tokio::runtime::{Builder, Handle, Runtime};
 
-use crate::client::Error;
+use crate::client::{CallSettings, Error, RetryPolicy};
 
 /// What a blocking call says when made from inside an async runtime.
 pub const IN_ASYNC_RUNTIME: &str = "the blocking client was called from inside an async runtime, where waiting would stall it; use the async `Client` there";
@@ -39,6 +40,64 @@ fn runtime<E>() -> Result<&'static Runtime, Error<E>> {
         })
         .as_ref()
         .map_err(|e| Error::Config(e.clone()))
+}
+
+/// A blocking call whose per-call settings are being set: what the operation builders'
+/// `customize()` returns on a generated `blocking::Client`. The async
+/// [`Customize`](crate::client::Customize) underneath holds the settings; [`send`](Self::send)
+/// waits for its answer as [`wait`] does.
+#[must_use = "a customized call does nothing until sent"]
+pub struct Customize<T, E> {
+    inner: crate::client::Customize<T, E>,
+}
+
+impl<T, E> Customize<T, E> {
+    /// The blocking form of an async customized call.
+    pub fn new(inner: crate::client::Customize<T, E>) -> Self {
+        Self { inner }
+    }
+
+    /// See [`CallSettings`]: replaces every setting with `settings`.
+    pub fn settings(self, settings: CallSettings) -> Self {
+        Self::new(self.inner.settings(settings))
+    }
+
+    /// See [`CallSettings::attempt_timeout`].
+    pub fn attempt_timeout(self, timeout: Duration) -> Self {
+        Self::new(self.inner.attempt_timeout(timeout))
+    }
+
+    /// See [`CallSettings::deadline`].
+    pub fn deadline(self, deadline: Duration) -> Self {
+        Self::new(self.inner.deadline(deadline))
+    }
+
+    /// See [`CallSettings::endpoint`].
+    pub fn endpoint(self, url: impl Into<String>) -> Self {
+        Self::new(self.inner.endpoint(url))
+    }
+
+    /// See [`CallSettings::header`].
+    pub fn header(self, name: &'static str, value: impl Into<String>) -> Self {
+        Self::new(self.inner.header(name, value))
+    }
+
+    /// See [`CallSettings::retry_policy`].
+    pub fn retry_policy(self, policy: RetryPolicy) -> Self {
+        Self::new(self.inner.retry_policy(policy))
+    }
+
+    /// Sends the call with its settings and waits for the answer; fails with
+    /// [`Error::Config`] without sending anything when called inside an async runtime.
+    pub fn send(self) -> Result<T, Error<E>> {
+        wait(self.inner.send())
+    }
+}
+
+impl<T, E> std::fmt::Debug for Customize<T, E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.inner.fmt(f)
+    }
 }
 
 #[cfg(test)]

@@ -13,14 +13,15 @@
 //!
 //! ```
 //! use acs_alb::{Client, Config, Error, AlbApi};
-//! use acs_alb::operation::apply_health_check_template_to_server_group::{ApplyHealthCheckTemplateToServerGroupRequest, ApplyHealthCheckTemplateToServerGroupError};
+//! use acs_alb::operation::create_load_balancer::{CreateLoadBalancerRequest, CreateLoadBalancerError};
 //!
 //! // A call: the fluent form checks every parameter before anything is sent.
-//! async fn call(client: &Client) -> Result<(), Error<ApplyHealthCheckTemplateToServerGroupError>> {
+//! async fn call(client: &Client) -> Result<(), Error<CreateLoadBalancerError>> {
 //!     let response = client
-//!         .apply_health_check_template_to_server_group()
-//!         .health_check_template_id("hct-bp1qjwo61pqz3ahltv****")
-//!         .server_group_id("sgp-n80wyad08u0tox****")
+//!         .create_load_balancer()
+//!         .vpc_id("vpc-bp1b49rqrybk45nio****")
+//!         .address_type("Internet")
+//!         .load_balancer_edition("Standard")
 //!         .send()
 //!         .await?;
 //!     println!("{response:?}");
@@ -28,7 +29,7 @@
 //! }
 //!
 //! // Errors: a variant per documented code; `code()` for any other.
-//! async fn errors(client: &Client, request: ApplyHealthCheckTemplateToServerGroupRequest) {
+//! async fn errors(client: &Client, request: CreateLoadBalancerRequest) {
 //!     match client.send(request).await {
 //!         Ok(response) => println!("{response:?}"),
 //!         Err(Error::Service(e)) => eprintln!("{}: {e}", e.service_error().code()),
@@ -47,9 +48,9 @@
 //!
 //! // A paginator: every item of every page, fetched as they are read.
 //! async fn list(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
-//!     let request = acs_alb::operation::list_a_scripts::ListAScriptsRequest::builder()
+//!     let request = acs_alb::operation::list_asyn_jobs::ListAsynJobsRequest::builder()
 //!         .build()?;
-//!     let mut items = client.list_a_scripts_items(request);
+//!     let mut items = client.list_asyn_jobs_items(request);
 //!     while let Some(item) = items.next().await {
 //!         println!("{:?}", item?);
 //!     }
@@ -61,9 +62,9 @@
 //! impl AlbApi for Fake {}
 //!
 //! let client = Client::new(Config::builder().region("cn-hangzhou").build())?;
-//! let _ = (call(&client), errors(&client, ApplyHealthCheckTemplateToServerGroupRequest::default()));
+//! let _ = (call(&client), errors(&client, CreateLoadBalancerRequest::default()));
 //! let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-//! let answer = runtime.block_on(AlbApi::apply_health_check_template_to_server_group(&Fake, ApplyHealthCheckTemplateToServerGroupRequest::default()));
+//! let answer = runtime.block_on(AlbApi::create_load_balancer(&Fake, CreateLoadBalancerRequest::default()));
 //! assert!(matches!(answer, Err(Error::NotImplemented { .. })));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

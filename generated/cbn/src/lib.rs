@@ -42,14 +42,13 @@
 //!
 //! ```
 //! use acs_cbn::{Client, Config, Error, CbnApi};
-//! use acs_cbn::operation::active_flow_log::{ActiveFlowLogRequest, ActiveFlowLogError};
+//! use acs_cbn::operation::create_transit_router_vpc_attachment::{CreateTransitRouterVpcAttachmentRequest, CreateTransitRouterVpcAttachmentError};
 //!
 //! // A call: the fluent form checks every parameter before anything is sent.
-//! async fn call(client: &Client) -> Result<(), Error<ActiveFlowLogError>> {
+//! async fn call(client: &Client) -> Result<(), Error<CreateTransitRouterVpcAttachmentError>> {
 //!     let response = client
-//!         .active_flow_log()
-//!         .region_id("cn-hangzhou")
-//!         .flow_log_id("flowlog-m5evbtbpt****")
+//!         .create_transit_router_vpc_attachment()
+//!         .vpc_id("vpc-bp1kbjcre9vtsebo1****")
 //!         .send()
 //!         .await?;
 //!     println!("{response:?}");
@@ -57,7 +56,7 @@
 //! }
 //!
 //! // Errors: a variant per documented code; `code()` for any other.
-//! async fn errors(client: &Client, request: ActiveFlowLogRequest) {
+//! async fn errors(client: &Client, request: CreateTransitRouterVpcAttachmentRequest) {
 //!     match client.send(request).await {
 //!         Ok(response) => println!("{response:?}"),
 //!         Err(Error::Service(e)) => eprintln!("{}: {e}", e.service_error().code()),
@@ -67,19 +66,18 @@
 //!
 //! // A waiter: polls until the resource reaches the state.
 //! async fn wait(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
-//!     let request = acs_cbn::operation::list_transit_router_peer_attachments::ListTransitRouterPeerAttachmentsRequest::builder()
+//!     let request = acs_cbn::operation::list_transit_router_vpc_attachments::ListTransitRouterVpcAttachmentsRequest::builder()
 //!         .build()?;
-//!     let done = client.wait_until_peer_attachment_attached(request, None).await?;
+//!     let done = client.wait_until_vpc_attachment_attached(request, None).await?;
 //!     println!("{done:?}");
 //!     Ok(())
 //! }
 //!
 //! // A paginator: every item of every page, fetched as they are read.
 //! async fn list(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
-//!     let request = acs_cbn::operation::describe_cen_attached_child_instances::DescribeCenAttachedChildInstancesRequest::builder()
-//!         .cen_id("cen-j3jzhw1zpau2km****")
+//!     let request = acs_cbn::operation::list_transit_router_vpc_attachments::ListTransitRouterVpcAttachmentsRequest::builder()
 //!         .build()?;
-//!     let mut items = client.describe_cen_attached_child_instances_items(request);
+//!     let mut items = client.list_transit_router_vpc_attachments_items(request);
 //!     while let Some(item) = items.next().await {
 //!         println!("{:?}", item?);
 //!     }
@@ -91,9 +89,9 @@
 //! impl CbnApi for Fake {}
 //!
 //! let client = Client::new(Config::builder().region("cn-hangzhou").build())?;
-//! let _ = (call(&client), errors(&client, ActiveFlowLogRequest::default()));
+//! let _ = (call(&client), errors(&client, CreateTransitRouterVpcAttachmentRequest::default()));
 //! let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-//! let answer = runtime.block_on(CbnApi::active_flow_log(&Fake, ActiveFlowLogRequest::default()));
+//! let answer = runtime.block_on(CbnApi::create_transit_router_vpc_attachment(&Fake, CreateTransitRouterVpcAttachmentRequest::default()));
 //! assert!(matches!(answer, Err(Error::NotImplemented { .. })));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -49,15 +49,13 @@
 //!
 //! ```
 //! use acs_ecs::{Client, Config, Error, EcsApi};
-//! use acs_ecs::operation::attach_network_interface::{AttachNetworkInterfaceRequest, AttachNetworkInterfaceError};
+//! use acs_ecs::operation::run_instances::{RunInstancesRequest, RunInstancesError};
 //!
 //! // A call: the fluent form checks every parameter before anything is sent.
-//! async fn call(client: &Client) -> Result<(), Error<AttachNetworkInterfaceError>> {
+//! async fn call(client: &Client) -> Result<(), Error<RunInstancesError>> {
 //!     let response = client
-//!         .attach_network_interface()
+//!         .run_instances()
 //!         .region_id("cn-hangzhou")
-//!         .network_interface_id("eni-bp17pdijfczax1huji****")
-//!         .instance_id("i-bp16qstyvxj9gpqw****")
 //!         .send()
 //!         .await?;
 //!     println!("{response:?}");
@@ -65,7 +63,7 @@
 //! }
 //!
 //! // Errors: a variant per documented code; `code()` for any other.
-//! async fn errors(client: &Client, request: AttachNetworkInterfaceRequest) {
+//! async fn errors(client: &Client, request: RunInstancesRequest) {
 //!     match client.send(request).await {
 //!         Ok(response) => println!("{response:?}"),
 //!         Err(Error::Service(e)) => eprintln!("{}: {e}", e.service_error().code()),
@@ -75,19 +73,20 @@
 //!
 //! // A waiter: polls until the resource reaches the state.
 //! async fn wait(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
-//!     let request = acs_ecs::operation::describe_disks::DescribeDisksRequest::builder()
-//!         .region_id("cn-hangzhou")
+//!     let request = acs_ecs::operation::describe_instance_attribute::DescribeInstanceAttributeRequest::builder()
+//!         .instance_id("i-uf6f5trc95ug8t33****")
 //!         .build()?;
-//!     let done = client.wait_until_disk_available(request, None).await?;
+//!     let done = client.wait_until_instance_running(request, None).await?;
 //!     println!("{done:?}");
 //!     Ok(())
 //! }
 //!
 //! // A paginator: every item of every page, fetched as they are read.
 //! async fn list(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
-//!     let request = acs_ecs::operation::describe_access_points::DescribeAccessPointsRequest::builder()
+//!     let request = acs_ecs::operation::describe_instances::DescribeInstancesRequest::builder()
+//!         .region_id("cn-hangzhou")
 //!         .build()?;
-//!     let mut items = client.describe_access_points_items(request);
+//!     let mut items = client.describe_instances_items(request);
 //!     while let Some(item) = items.next().await {
 //!         println!("{:?}", item?);
 //!     }
@@ -99,9 +98,9 @@
 //! impl EcsApi for Fake {}
 //!
 //! let client = Client::new(Config::builder().region("cn-hangzhou").build())?;
-//! let _ = (call(&client), errors(&client, AttachNetworkInterfaceRequest::default()));
+//! let _ = (call(&client), errors(&client, RunInstancesRequest::default()));
 //! let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-//! let answer = runtime.block_on(EcsApi::attach_network_interface(&Fake, AttachNetworkInterfaceRequest::default()));
+//! let answer = runtime.block_on(EcsApi::run_instances(&Fake, RunInstancesRequest::default()));
 //! assert!(matches!(answer, Err(Error::NotImplemented { .. })));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

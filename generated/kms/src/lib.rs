@@ -23,16 +23,14 @@
 //!
 //! ```
 //! use acs_kms::{Client, Config, Error, KmsApi};
-//! use acs_kms::operation::asymmetric_decrypt::{AsymmetricDecryptRequest, AsymmetricDecryptError};
+//! use acs_kms::operation::encrypt::{EncryptRequest, EncryptError};
 //!
 //! // A call: the fluent form checks every parameter before anything is sent.
-//! async fn call(client: &Client) -> Result<(), Error<AsymmetricDecryptError>> {
+//! async fn call(client: &Client) -> Result<(), Error<EncryptError>> {
 //!     let response = client
-//!         .asymmetric_decrypt()
-//!         .ciphertext_blob("BQKP+1zK6+ZEMxTP5qaVzcsgXtWplYBKm0NXdSnB5FzliFxE1bSiu4dnEIlca2JpeH7yz1/S6fed630H+hIH6DoM25fTLNcKj+mFB0Xnh9m2+HN59Mn4qyTfcUeadnfCXSWcGBouhXFwcdd2rJ3n337bzTf4jm659gZu3L0i6PLuxM9p7mqdwO0cKJPfGVfhnfMz+f4alMg79WB/NNyE2lyX7/qxvV49ObNrrJbKSFiz8Djocaf0IESNLMbfYI5bXjWkJlX92DQbKhibtQW8ZOJ//ZC6t0AWcUoKL6QDm/dg5koQalcleRinpB+QadFm894sLbVZ9+N4GVsv1W****==")
-//!         .key_id("5c438b18-05be-40ad-b6c2-3be6752c****")
-//!         .key_version_id("2ab1a983-7072-4bbc-a582-584b5bd8****")
-//!         .algorithm("RSAES_OAEP_SHA_1")
+//!         .encrypt()
+//!         .key_id("1234abcd-12ab-34cd-56ef-12345678****")
+//!         .plaintext("SGVsbG8gd29y****")
 //!         .send()
 //!         .await?;
 //!     println!("{response:?}");
@@ -40,7 +38,7 @@
 //! }
 //!
 //! // Errors: a variant per documented code; `code()` for any other.
-//! async fn errors(client: &Client, request: AsymmetricDecryptRequest) {
+//! async fn errors(client: &Client, request: EncryptRequest) {
 //!     match client.send(request).await {
 //!         Ok(response) => println!("{response:?}"),
 //!         Err(Error::Service(e)) => eprintln!("{}: {e}", e.service_error().code()),
@@ -50,9 +48,9 @@
 //!
 //! // A paginator: every item of every page, fetched as they are read.
 //! async fn list(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
-//!     let request = acs_kms::operation::list_aliases::ListAliasesRequest::builder()
+//!     let request = acs_kms::operation::list_keys::ListKeysRequest::builder()
 //!         .build()?;
-//!     let mut items = client.list_aliases_items(request);
+//!     let mut items = client.list_keys_items(request);
 //!     while let Some(item) = items.next().await {
 //!         println!("{:?}", item?);
 //!     }
@@ -64,9 +62,9 @@
 //! impl KmsApi for Fake {}
 //!
 //! let client = Client::new(Config::builder().region("cn-hangzhou").build())?;
-//! let _ = (call(&client), errors(&client, AsymmetricDecryptRequest::default()));
+//! let _ = (call(&client), errors(&client, EncryptRequest::default()));
 //! let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-//! let answer = runtime.block_on(KmsApi::asymmetric_decrypt(&Fake, AsymmetricDecryptRequest::default()));
+//! let answer = runtime.block_on(KmsApi::encrypt(&Fake, EncryptRequest::default()));
 //! assert!(matches!(answer, Err(Error::NotImplemented { .. })));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -32,14 +32,14 @@
 //!
 //! ```
 //! use acs_nlb::{Client, Config, Error, NlbApi};
-//! use acs_nlb::operation::attach_common_bandwidth_package_to_load_balancer::{AttachCommonBandwidthPackageToLoadBalancerRequest, AttachCommonBandwidthPackageToLoadBalancerError};
+//! use acs_nlb::operation::create_load_balancer::{CreateLoadBalancerRequest, CreateLoadBalancerError};
 //!
 //! // A call: the fluent form checks every parameter before anything is sent.
-//! async fn call(client: &Client) -> Result<(), Error<AttachCommonBandwidthPackageToLoadBalancerError>> {
+//! async fn call(client: &Client) -> Result<(), Error<CreateLoadBalancerError>> {
 //!     let response = client
-//!         .attach_common_bandwidth_package_to_load_balancer()
-//!         .load_balancer_id("nlb-83ckzc8d4xlp8o****")
-//!         .bandwidth_package_id("cbwp-bp1pzf0ym72pu3y76****")
+//!         .create_load_balancer()
+//!         .address_type("Internet")
+//!         .vpc_id("vpc-bp1b49rqrybk45nio****")
 //!         .send()
 //!         .await?;
 //!     println!("{response:?}");
@@ -47,7 +47,7 @@
 //! }
 //!
 //! // Errors: a variant per documented code; `code()` for any other.
-//! async fn errors(client: &Client, request: AttachCommonBandwidthPackageToLoadBalancerRequest) {
+//! async fn errors(client: &Client, request: CreateLoadBalancerRequest) {
 //!     match client.send(request).await {
 //!         Ok(response) => println!("{response:?}"),
 //!         Err(Error::Service(e)) => eprintln!("{}: {e}", e.service_error().code()),
@@ -67,9 +67,9 @@
 //!
 //! // A paginator: every item of every page, fetched as they are read.
 //! async fn list(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
-//!     let request = acs_nlb::operation::list_listeners::ListListenersRequest::builder()
+//!     let request = acs_nlb::operation::list_load_balancers::ListLoadBalancersRequest::builder()
 //!         .build()?;
-//!     let mut items = client.list_listeners_items(request);
+//!     let mut items = client.list_load_balancers_items(request);
 //!     while let Some(item) = items.next().await {
 //!         println!("{:?}", item?);
 //!     }
@@ -81,9 +81,9 @@
 //! impl NlbApi for Fake {}
 //!
 //! let client = Client::new(Config::builder().region("cn-hangzhou").build())?;
-//! let _ = (call(&client), errors(&client, AttachCommonBandwidthPackageToLoadBalancerRequest::default()));
+//! let _ = (call(&client), errors(&client, CreateLoadBalancerRequest::default()));
 //! let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-//! let answer = runtime.block_on(NlbApi::attach_common_bandwidth_package_to_load_balancer(&Fake, AttachCommonBandwidthPackageToLoadBalancerRequest::default()));
+//! let answer = runtime.block_on(NlbApi::create_load_balancer(&Fake, CreateLoadBalancerRequest::default()));
 //! assert!(matches!(answer, Err(Error::NotImplemented { .. })));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -28,12 +28,12 @@
 //!
 //! ```
 //! use acs_ram::{Client, Config, Error, RamApi};
-//! use acs_ram::operation::add_user_to_group::{AddUserToGroupRequest, AddUserToGroupError};
+//! use acs_ram::operation::create_user::{CreateUserRequest, CreateUserError};
 //!
 //! // A call: the fluent form checks every parameter before anything is sent.
-//! async fn call(client: &Client) -> Result<(), Error<AddUserToGroupError>> {
+//! async fn call(client: &Client) -> Result<(), Error<CreateUserError>> {
 //!     let response = client
-//!         .add_user_to_group()
+//!         .create_user()
 //!         .send()
 //!         .await?;
 //!     println!("{response:?}");
@@ -41,7 +41,7 @@
 //! }
 //!
 //! // Errors: a variant per documented code; `code()` for any other.
-//! async fn errors(client: &Client, request: AddUserToGroupRequest) {
+//! async fn errors(client: &Client, request: CreateUserRequest) {
 //!     match client.send(request).await {
 //!         Ok(response) => println!("{response:?}"),
 //!         Err(Error::Service(e)) => eprintln!("{}: {e}", e.service_error().code()),
@@ -66,9 +66,9 @@
 //! impl RamApi for Fake {}
 //!
 //! let client = Client::new(Config::builder().region("cn-hangzhou").build())?;
-//! let _ = (call(&client), errors(&client, AddUserToGroupRequest::default()));
+//! let _ = (call(&client), errors(&client, CreateUserRequest::default()));
 //! let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-//! let answer = runtime.block_on(RamApi::add_user_to_group(&Fake, AddUserToGroupRequest::default()));
+//! let answer = runtime.block_on(RamApi::create_user(&Fake, CreateUserRequest::default()));
 //! assert!(matches!(answer, Err(Error::NotImplemented { .. })));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -76,10 +76,10 @@
 //!
 //! // A paginator: every item of every page, fetched as they are read.
 //! async fn list(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
-//!     let request = acs_slb::operation::describe_access_control_lists::DescribeAccessControlListsRequest::builder()
+//!     let request = acs_slb::operation::describe_load_balancers::DescribeLoadBalancersRequest::builder()
 //!         .region_id("cn-hangzhou")
 //!         .build()?;
-//!     let mut items = client.describe_access_control_lists_items(request);
+//!     let mut items = client.describe_load_balancers_items(request);
 //!     while let Some(item) = items.next().await {
 //!         println!("{:?}", item?);
 //!     }

@@ -59,14 +59,15 @@
 //!
 //! ```
 //! use acs_vpc::{Client, Config, Error, VpcApi};
-//! use acs_vpc::operation::active_flow_log::{ActiveFlowLogRequest, ActiveFlowLogError};
+//! use acs_vpc::operation::create_vpn_gateway::{CreateVpnGatewayRequest, CreateVpnGatewayError};
 //!
 //! // A call: the fluent form checks every parameter before anything is sent.
-//! async fn call(client: &Client) -> Result<(), Error<ActiveFlowLogError>> {
+//! async fn call(client: &Client) -> Result<(), Error<CreateVpnGatewayError>> {
 //!     let response = client
-//!         .active_flow_log()
-//!         .region_id("cn-qingdao")
-//!         .flow_log_id("fl-m5e8vhz2t21sel1nq****")
+//!         .create_vpn_gateway()
+//!         .region_id("cn-hangzhou")
+//!         .vpc_id("vpc-bp1ub1yt9cvakoelj****")
+//!         .bandwidth(5)
 //!         .send()
 //!         .await?;
 //!     println!("{response:?}");
@@ -74,7 +75,7 @@
 //! }
 //!
 //! // Errors: a variant per documented code; `code()` for any other.
-//! async fn errors(client: &Client, request: ActiveFlowLogRequest) {
+//! async fn errors(client: &Client, request: CreateVpnGatewayRequest) {
 //!     match client.send(request).await {
 //!         Ok(response) => println!("{response:?}"),
 //!         Err(Error::Service(e)) => eprintln!("{}: {e}", e.service_error().code()),
@@ -84,21 +85,21 @@
 //!
 //! // A waiter: polls until the resource reaches the state.
 //! async fn wait(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
-//!     let request = acs_vpc::operation::describe_vpn_connection::DescribeVpnConnectionRequest::builder()
+//!     let request = acs_vpc::operation::describe_vpn_gateway::DescribeVpnGatewayRequest::builder()
 //!         .region_id("cn-hangzhou")
-//!         .vpn_connection_id("vco-bp1bbi27hojx80nck****")
+//!         .vpn_gateway_id("vpn-bp1q8bgx4xnkm2ogj****")
 //!         .build()?;
-//!     let done = client.wait_until_vpn_connection_available(request, None).await?;
+//!     let done = client.wait_until_vpn_gateway_active(request, None).await?;
 //!     println!("{done:?}");
 //!     Ok(())
 //! }
 //!
 //! // A paginator: every item of every page, fetched as they are read.
 //! async fn list(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
-//!     let request = acs_vpc::operation::describe_access_points::DescribeAccessPointsRequest::builder()
-//!         .region_id("cn-hangzhou")
+//!     let request = acs_vpc::operation::describe_vpn_gateways::DescribeVpnGatewaysRequest::builder()
+//!         .region_id("cn-zhangjiakou")
 //!         .build()?;
-//!     let mut items = client.describe_access_points_items(request);
+//!     let mut items = client.describe_vpn_gateways_items(request);
 //!     while let Some(item) = items.next().await {
 //!         println!("{:?}", item?);
 //!     }
@@ -110,9 +111,9 @@
 //! impl VpcApi for Fake {}
 //!
 //! let client = Client::new(Config::builder().region("cn-hangzhou").build())?;
-//! let _ = (call(&client), errors(&client, ActiveFlowLogRequest::default()));
+//! let _ = (call(&client), errors(&client, CreateVpnGatewayRequest::default()));
 //! let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-//! let answer = runtime.block_on(VpcApi::active_flow_log(&Fake, ActiveFlowLogRequest::default()));
+//! let answer = runtime.block_on(VpcApi::create_vpn_gateway(&Fake, CreateVpnGatewayRequest::default()));
 //! assert!(matches!(answer, Err(Error::NotImplemented { .. })));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -16,13 +16,17 @@
 //!
 //! ```
 //! use acs_vpcpeer::{Client, Config, Error, VpcPeerApi};
-//! use acs_vpcpeer::operation::accept_vpc_peer_connection::{AcceptVpcPeerConnectionRequest, AcceptVpcPeerConnectionError};
+//! use acs_vpcpeer::operation::create_vpc_peer_connection::{CreateVpcPeerConnectionRequest, CreateVpcPeerConnectionError};
 //!
 //! // A call: the fluent form checks every parameter before anything is sent.
-//! async fn call(client: &Client) -> Result<(), Error<AcceptVpcPeerConnectionError>> {
+//! async fn call(client: &Client) -> Result<(), Error<CreateVpcPeerConnectionError>> {
 //!     let response = client
-//!         .accept_vpc_peer_connection()
-//!         .instance_id("pcc-guzvyqlj0n6e10****")
+//!         .create_vpc_peer_connection()
+//!         .region_id("cn-hangzhou")
+//!         .vpc_id("vpc-bp1gsk7h12ew7oegk****")
+//!         .accepting_ali_uid(1210123456123456)
+//!         .accepting_region_id("cn-hangzhou")
+//!         .accepting_vpc_id("vpc-bp1vzjkp2q1xgnind****")
 //!         .send()
 //!         .await?;
 //!     println!("{response:?}");
@@ -30,7 +34,7 @@
 //! }
 //!
 //! // Errors: a variant per documented code; `code()` for any other.
-//! async fn errors(client: &Client, request: AcceptVpcPeerConnectionRequest) {
+//! async fn errors(client: &Client, request: CreateVpcPeerConnectionRequest) {
 //!     match client.send(request).await {
 //!         Ok(response) => println!("{response:?}"),
 //!         Err(Error::Service(e)) => eprintln!("{}: {e}", e.service_error().code()),
@@ -40,11 +44,9 @@
 //!
 //! // A paginator: every item of every page, fetched as they are read.
 //! async fn list(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
-//!     let request = acs_vpcpeer::operation::list_tag_resources::ListTagResourcesRequest::builder()
-//!         .resource_type("PeerConnection")
-//!         .region_id("cn-hangzhou")
+//!     let request = acs_vpcpeer::operation::list_vpc_peer_connections::ListVpcPeerConnectionsRequest::builder()
 //!         .build()?;
-//!     let mut items = client.list_tag_resources_items(request);
+//!     let mut items = client.list_vpc_peer_connections_items(request);
 //!     while let Some(item) = items.next().await {
 //!         println!("{:?}", item?);
 //!     }
@@ -56,9 +58,9 @@
 //! impl VpcPeerApi for Fake {}
 //!
 //! let client = Client::new(Config::builder().region("cn-hangzhou").build())?;
-//! let _ = (call(&client), errors(&client, AcceptVpcPeerConnectionRequest::default()));
+//! let _ = (call(&client), errors(&client, CreateVpcPeerConnectionRequest::default()));
 //! let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-//! let answer = runtime.block_on(VpcPeerApi::accept_vpc_peer_connection(&Fake, AcceptVpcPeerConnectionRequest::default()));
+//! let answer = runtime.block_on(VpcPeerApi::create_vpc_peer_connection(&Fake, CreateVpcPeerConnectionRequest::default()));
 //! assert!(matches!(answer, Err(Error::NotImplemented { .. })));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -3,6 +3,7 @@
 
 mod scratch;
 
+mod blocking_call_settings;
 mod blocking_client;
 mod client_call_settings;
 mod client_credential_files;
@@ -24,6 +25,7 @@ mod client_timeouts;
 mod client_tls;
 mod codegen_broken_specs;
 mod codegen_fresh;
+mod codegen_guide;
 mod codegen_hostile;
 mod codegen_output;
 mod codegen_rest_specs;
@@ -37,6 +39,7 @@ mod import_metadata;
 mod import_overlays;
 mod import_responses;
 mod import_wire;
+mod product_waiters;
 mod readme_example;
 mod serde_round_trips;
 mod vpc_client;

@@ -45,6 +45,7 @@ fn check_product(dir: &ProductDir, diagnostics: &mut Diagnostics) {
         .iter()
         .map(|o| (o.operation.name.as_str(), &o.operation))
         .collect();
+    guide(&dir.product, &operations, &mut sink);
     let mut modules = BTreeMap::new();
     for file in &dir.operations {
         let mut sink = Sink::new(&file.file, &file.text, diagnostics);
@@ -189,6 +190,21 @@ fn product_file(product: &Product, sink: &mut Sink<'_>) {
                 &format!("endpoints.regions[{i}].region"),
                 format!("region `{}` is listed twice", region.region),
             );
+        }
+    }
+}
+
+/// The getting-started's operations: each one of the product's, named once.
+fn guide(product: &Product, operations: &BTreeMap<&str, &Operation>, sink: &mut Sink<'_>) {
+    let mut seen = BTreeSet::new();
+    for (i, name) in product.guide.iter().enumerate() {
+        if !operations.contains_key(name.as_str()) {
+            sink.report(
+                &format!("guide[{i}]"),
+                format!("`{name}` is not an operation of this product"),
+            );
+        } else if !seen.insert(name.as_str()) {
+            sink.report(&format!("guide[{i}]"), format!("`{name}` is listed twice"));
         }
     }
 }

@@ -8,7 +8,8 @@ use super::tokens::op_type;
 use super::tokens::{cfg_features, ident};
 use crate::ir::{CrateIr, OperationIr};
 
-/// The `blocking` module: `Client` with `new`, `send` and a fluent method per operation.
+/// The `blocking` module: `Client` with `new`, `send`, `send_with` and a fluent method per
+/// operation.
 pub fn blocking_module(ir: &CrateIr) -> TokenStream {
     let fluent = ir.operations.iter().map(fluent_method);
     let client_doc = doc_attrs(&format!(
@@ -45,6 +46,18 @@ pub fn blocking_module(ir: &CrateIr) -> TokenStream {
                 ::acs_runtime::blocking::wait(self.inner.send(request))
             }
 
+            /// Sends a request built beforehand like [`send`](Self::send), with `settings`
+            /// overriding the client's configuration (timeouts, endpoint, headers, retries)
+            /// for this call only.
+            #[inline]
+            pub fn send_with<R: Request>(
+                &self,
+                request: R,
+                settings: ::acs_runtime::client::CallSettings,
+            ) -> Result<R::Response, Error<R::Error>> {
+                ::acs_runtime::blocking::wait(self.inner.send_with(request, settings))
+            }
+
             #(#fluent)*
         }
     }
@@ -69,8 +82,10 @@ fn fluent_method(op: &OperationIr) -> TokenStream {
     }
 }
 
-/// The synchronous `send` of an operation's builder holding the blocking client.
+/// The synchronous `send` and `customize` of an operation's builder holding the blocking
+/// client.
 pub fn builder_send(op: &OperationIr) -> TokenStream {
+    let request = ident(&op.request.name);
     let builder = ident(&format!("{}Builder", op.request.name));
     let (response, error) = (ident(&op.response.name), ident(&op.error));
     quote! {
@@ -82,6 +97,15 @@ pub fn builder_send(op: &OperationIr) -> TokenStream {
             #[inline]
             pub fn send(self) -> Result<#response, ::acs_runtime::client::Error<#error>> {
                 self.client.send(self.inner)
+            }
+
+            /// Validates the request and returns the call, to set its per-call settings
+            /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+            #[inline]
+            pub fn customize(self) -> ::acs_runtime::blocking::Customize<#response, #error> {
+                ::acs_runtime::blocking::Customize::new(self.client.async_client().rpc().customize(
+                    <#request as crate::client::Request>::OPERATION, &self.inner, #error::from,
+                ))
             }
         }
     }

@@ -68,6 +68,45 @@ fn delegate(
     }
 }
 
+/// The paragraph of an operation's module doc linking its waiters and paginators on `Client`
+/// (the provided methods of the product trait have the same names): doc lines, none when the
+/// operation has neither.
+pub fn module_doc(op: &OperationIr, ir: &CrateIr) -> Vec<String> {
+    let link = |method: &str| format!("[`{method}`](crate::Client::{method})");
+    let mut uses: Vec<String> = op
+        .waiters
+        .iter()
+        .map(|w| {
+            format!(
+                "{} polls it until {}",
+                link(&w.method),
+                w.description.as_deref().map_or_else(
+                    || format!("the waiter `{}` is satisfied", w.name),
+                    |d| d.trim().trim_end_matches('.').to_owned()
+                )
+            )
+        })
+        .collect();
+    if op.pagination.is_some() {
+        let [pages, items] = names::paginator_methods(&op.module);
+        uses.push(format!(
+            "{} and {} read every page and every item",
+            link(&pages),
+            link(&items)
+        ));
+    }
+    if uses.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![String::new()];
+    lines.extend(super::rustdoc::doc_lines(&format!(
+        "On [`Client`](crate::Client), and on the [`{api}`](crate::{api}) trait for fakes: {}.",
+        uses.join("; "),
+        api = ir.api_trait
+    )));
+    lines
+}
+
 /// The waiter methods of one polled operation: `(provided trait method, Client twin)`.
 pub fn waiters(op: &OperationIr, ir: &CrateIr) -> Vec<(TokenStream, TokenStream)> {
     op.waiters.iter().map(|w| waiter(op, w, ir)).collect()

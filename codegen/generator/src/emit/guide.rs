@@ -1,14 +1,36 @@
 //! The crate's getting-started: a doc-test, written by the generator from the crate's own
 //! operations, showing a call, an error match, a waiter, a paginator and a fake.
+//!
+//! The operations are the product's `guide` when the spec names them: the first is the call,
+//! the first with a waiter and the first with a paginator show those. Any the guide leaves
+//! open is picked from all the operations.
 
 use crate::ir::{CrateIr, OperationIr};
 
+/// The operations of the guide, in its order.
+fn guide(ir: &CrateIr) -> impl Iterator<Item = &OperationIr> {
+    ir.product
+        .guide
+        .iter()
+        .filter_map(|action| ir.operations.iter().find(|op| &op.action == action))
+}
+
+/// The first operation of the guide for which `pick` holds, else the first of all.
+fn pick(ir: &CrateIr, pick: impl Fn(&OperationIr) -> bool) -> Option<&OperationIr> {
+    guide(ir)
+        .find(|op| pick(op))
+        .or_else(|| ir.operations.iter().find(|op| pick(op)))
+}
+
 /// The lines of the getting-started section, each with a leading space.
 pub fn getting_started(ir: &CrateIr) -> Vec<String> {
-    let Some(main) = ir
-        .operations
-        .iter()
-        .find(|op| op.example.complete && op.asynchronous.is_some())
+    let Some(main) = guide(ir)
+        .next()
+        .or_else(|| {
+            ir.operations
+                .iter()
+                .find(|op| op.example.complete && op.asynchronous.is_some())
+        })
         .or_else(|| ir.operations.iter().find(|op| op.example.complete))
         .or_else(|| ir.operations.first())
     else {
@@ -32,10 +54,7 @@ pub fn getting_started(ir: &CrateIr) -> Vec<String> {
         "// Errors: a variant per documented code; `code()` for any other.\nasync fn errors(client: &Client, request: {req}) {{\n    match client.send(request).await {{\n        Ok(response) => println!(\"{{response:?}}\"),\n        Err(Error::Service(e)) => eprintln!(\"{{}}: {{e}}\", e.service_error().code()),\n        Err(e) => eprintln!(\"{{e}}\"),\n    }}\n}}\n\n",
         req = main.request.name,
     ));
-    if let Some((op, waiter)) = ir
-        .operations
-        .iter()
-        .find_map(|op| op.waiters.first().map(|w| (op, w)))
+    if let Some((op, waiter)) = pick(ir, |op| !op.waiters.is_empty()).map(|op| (op, &op.waiters[0]))
     {
         code.push_str(&format!(
             "// A waiter: polls until the resource reaches the state.\nasync fn wait(client: &Client) -> Result<(), Box<dyn std::error::Error>> {{\n    let request = {krate}::operation::{m}::{req}::builder(){calls}\n        .build()?;\n    let done = client.{w}(request, None).await?;\n    println!(\"{{done:?}}\");\n    Ok(())\n}}\n\n",
@@ -45,7 +64,7 @@ pub fn getting_started(ir: &CrateIr) -> Vec<String> {
             w = waiter.method,
         ));
     }
-    if let Some(op) = ir.operations.iter().find(|op| op.pagination.is_some()) {
+    if let Some(op) = pick(ir, |op| op.pagination.is_some()) {
         code.push_str(&format!(
             "// A paginator: every item of every page, fetched as they are read.\nasync fn list(client: &Client) -> Result<(), Box<dyn std::error::Error>> {{\n    let request = {krate}::operation::{m}::{req}::builder(){calls}\n        .build()?;\n    let mut items = client.{m}_items(request);\n    while let Some(item) = items.next().await {{\n        println!(\"{{:?}}\", item?);\n    }}\n    Ok(())\n}}\n\n",
             m = op.module,

@@ -130,12 +130,14 @@ fn operation_module(op: &OperationIr, ir: &CrateIr) -> TokenStream {
     let feature = op.feature.iter().map(|feature| {
         format!(" Needs the cargo feature `{feature}` of this crate (on by default).")
     });
+    let flows = flows::module_doc(op, ir);
     quote! {
         #![doc = #summary]
         #(
             #![doc = ""]
             #![doc = #feature]
         )*
+        #(#![doc = #flows])*
         /// What the client needs to know of this operation.
         pub static OPERATION: ::acs_runtime::client::OperationInfo =
             ::acs_runtime::client::OperationInfo {

@@ -84,6 +84,7 @@ pub(super) fn product(docs: &ApiDocs, cx: &mut Cx<'_>) -> Product {
         description,
         endpoints: Endpoints { pattern, regions },
         crate_version: None,
+        guide: Vec::new(),
     }
 }
 

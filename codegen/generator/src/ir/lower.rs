@@ -72,6 +72,7 @@ fn product(p: &Product) -> ProductIr {
             .iter()
             .map(|r| (r.region.clone(), r.host.clone()))
             .collect(),
+        guide: p.guide.clone(),
     }
 }
 

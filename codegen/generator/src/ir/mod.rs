@@ -61,6 +61,8 @@ pub struct ProductIr {
     pub endpoint_pattern: String,
     /// `(region id, host)` of each region with a host of its own, in spec order.
     pub regional_endpoints: Vec<(String, String)>,
+    /// Actions the getting-started shows, in the spec's order (see `Product::guide`).
+    pub guide: Vec<String>,
 }
 
 /// A cargo feature of the crate: one resource family.

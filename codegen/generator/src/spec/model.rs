@@ -31,6 +31,12 @@ pub struct Product {
     /// the spec diff implies (see `CHANGELOG.md` beside this file). Absent: the first, `0.1.0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub crate_version: Option<String>,
+    /// Operations the crate's getting-started shows, e.g. `[RunInstances,
+    /// DescribeInstanceAttribute, DescribeInstances]`: the first is the call; the first with a
+    /// waiter and the first with a paginator give those examples. Absent (or naming none with a
+    /// waiter or a paginator): the generator picks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub guide: Vec<String>,
 }
 
 /// Endpoint rules of a product.

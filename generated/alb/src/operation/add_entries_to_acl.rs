@@ -266,6 +266,27 @@ impl AddEntriesToAclRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AddEntriesToAclResponse,
+        AddEntriesToAclError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AddEntriesToAclRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AddEntriesToAclError::from,
+                ),
+        )
+    }
 }
 /// Response of `AddEntriesToAcl`.
 ///

@@ -260,6 +260,27 @@ impl ApplyHealthCheckTemplateToServerGroupRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ApplyHealthCheckTemplateToServerGroupResponse,
+        ApplyHealthCheckTemplateToServerGroupError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ApplyHealthCheckTemplateToServerGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ApplyHealthCheckTemplateToServerGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `ApplyHealthCheckTemplateToServerGroup`.
 ///

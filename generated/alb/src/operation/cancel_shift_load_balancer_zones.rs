@@ -269,6 +269,27 @@ impl CancelShiftLoadBalancerZonesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CancelShiftLoadBalancerZonesResponse,
+        CancelShiftLoadBalancerZonesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CancelShiftLoadBalancerZonesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CancelShiftLoadBalancerZonesError::from,
+                ),
+        )
+    }
 }
 /// Response of `CancelShiftLoadBalancerZones`.
 ///

@@ -255,6 +255,27 @@ impl CreateAScriptsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateAScriptsResponse,
+        CreateAScriptsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateAScriptsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateAScriptsError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateAScripts`.
 ///

@@ -262,6 +262,24 @@ impl CreateAclRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CreateAclResponse, ::acs_runtime::client::Error<CreateAclError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateAclResponse, CreateAclError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateAclRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateAclError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateAcl`.
 ///

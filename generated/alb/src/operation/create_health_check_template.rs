@@ -606,6 +606,27 @@ impl CreateHealthCheckTemplateRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateHealthCheckTemplateResponse,
+        CreateHealthCheckTemplateError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateHealthCheckTemplateRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateHealthCheckTemplateError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateHealthCheckTemplate`.
 ///

@@ -651,6 +651,27 @@ impl CreateListenerRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateListenerResponse,
+        CreateListenerError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateListenerRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateListenerError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateListener`.
 ///

@@ -540,6 +540,27 @@ impl CreateLoadBalancerRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateLoadBalancerResponse,
+        CreateLoadBalancerError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateLoadBalancerRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateLoadBalancerError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateLoadBalancer`.
 ///

@@ -409,6 +409,24 @@ impl CreateRuleRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CreateRuleResponse, ::acs_runtime::client::Error<CreateRuleError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateRuleResponse, CreateRuleError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateRuleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateRuleError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateRule`.
 ///

@@ -270,6 +270,24 @@ impl CreateRulesRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CreateRulesResponse, ::acs_runtime::client::Error<CreateRulesError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateRulesResponse, CreateRulesError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateRulesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateRulesError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateRules`.
 ///

@@ -324,6 +324,27 @@ impl CreateSecurityPolicyRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateSecurityPolicyResponse,
+        CreateSecurityPolicyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateSecurityPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateSecurityPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateSecurityPolicy`.
 ///

@@ -225,6 +225,24 @@ impl DeleteAclRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DeleteAclResponse, ::acs_runtime::client::Error<DeleteAclError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeleteAclResponse, DeleteAclError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteAclRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteAclError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteAcl`.
 ///

@@ -236,6 +236,27 @@ impl DeleteHealthCheckTemplatesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteHealthCheckTemplatesResponse,
+        DeleteHealthCheckTemplatesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteHealthCheckTemplatesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteHealthCheckTemplatesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteHealthCheckTemplates`.
 ///

@@ -227,6 +227,24 @@ impl DeleteRuleRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DeleteRuleResponse, ::acs_runtime::client::Error<DeleteRuleError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeleteRuleResponse, DeleteRuleError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteRuleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteRuleError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteRule`.
 ///

@@ -236,6 +236,24 @@ impl DeleteRulesRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DeleteRulesResponse, ::acs_runtime::client::Error<DeleteRulesError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeleteRulesResponse, DeleteRulesError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteRulesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteRulesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteRules`.
 ///

@@ -230,6 +230,27 @@ impl DisableLoadBalancerAccessLogRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DisableLoadBalancerAccessLogResponse,
+        DisableLoadBalancerAccessLogError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DisableLoadBalancerAccessLogRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DisableLoadBalancerAccessLogError::from,
+                ),
+        )
+    }
 }
 /// Response of `DisableLoadBalancerAccessLog`.
 ///

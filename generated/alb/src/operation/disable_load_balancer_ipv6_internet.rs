@@ -252,6 +252,27 @@ impl DisableLoadBalancerIpv6InternetRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DisableLoadBalancerIpv6InternetResponse,
+        DisableLoadBalancerIpv6InternetError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DisableLoadBalancerIpv6InternetRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DisableLoadBalancerIpv6InternetError::from,
+                ),
+        )
+    }
 }
 /// Response of `DisableLoadBalancerIpv6Internet`.
 ///

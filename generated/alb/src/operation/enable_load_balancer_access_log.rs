@@ -280,6 +280,27 @@ impl EnableLoadBalancerAccessLogRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        EnableLoadBalancerAccessLogResponse,
+        EnableLoadBalancerAccessLogError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <EnableLoadBalancerAccessLogRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    EnableLoadBalancerAccessLogError::from,
+                ),
+        )
+    }
 }
 /// Response of `EnableLoadBalancerAccessLog`.
 ///

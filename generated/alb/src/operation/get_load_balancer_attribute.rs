@@ -173,6 +173,27 @@ impl GetLoadBalancerAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetLoadBalancerAttributeResponse,
+        GetLoadBalancerAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetLoadBalancerAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetLoadBalancerAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetLoadBalancerAttribute`.
 ///

@@ -173,6 +173,27 @@ impl ListAclRelationsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListAclRelationsResponse,
+        ListAclRelationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListAclRelationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListAclRelationsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListAclRelations`.
 ///

@@ -187,6 +187,27 @@ impl ListSecurityPolicyRelationsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListSecurityPolicyRelationsResponse,
+        ListSecurityPolicyRelationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListSecurityPolicyRelationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListSecurityPolicyRelationsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListSecurityPolicyRelations`.
 ///

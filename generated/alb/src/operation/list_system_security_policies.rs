@@ -147,6 +147,27 @@ impl ListSystemSecurityPoliciesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListSystemSecurityPoliciesResponse,
+        ListSystemSecurityPoliciesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListSystemSecurityPoliciesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListSystemSecurityPoliciesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListSystemSecurityPolicies`.
 ///

@@ -274,6 +274,27 @@ impl LoadBalancerLeaveSecurityGroupRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        LoadBalancerLeaveSecurityGroupResponse,
+        LoadBalancerLeaveSecurityGroupError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <LoadBalancerLeaveSecurityGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    LoadBalancerLeaveSecurityGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `LoadBalancerLeaveSecurityGroup`.
 ///

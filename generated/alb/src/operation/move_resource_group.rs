@@ -237,6 +237,27 @@ impl MoveResourceGroupRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        MoveResourceGroupResponse,
+        MoveResourceGroupError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <MoveResourceGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    MoveResourceGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `MoveResourceGroup`.
 ///

@@ -276,6 +276,27 @@ impl RemoveServersFromServerGroupRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RemoveServersFromServerGroupResponse,
+        RemoveServersFromServerGroupError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RemoveServersFromServerGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RemoveServersFromServerGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `RemoveServersFromServerGroup`.
 ///

@@ -230,6 +230,24 @@ impl StartListenerRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<StartListenerResponse, StartListenerError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <StartListenerRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    StartListenerError::from,
+                ),
+        )
+    }
 }
 /// Response of `StartListener`.
 ///

@@ -227,6 +227,24 @@ impl StopListenerRequestBuilder<&crate::blocking::Client> {
     ) -> Result<StopListenerResponse, ::acs_runtime::client::Error<StopListenerError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<StopListenerResponse, StopListenerError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <StopListenerRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    StopListenerError::from,
+                ),
+        )
+    }
 }
 /// Response of `StopListener`.
 ///

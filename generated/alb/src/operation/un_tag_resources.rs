@@ -283,6 +283,27 @@ impl UnTagResourcesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UnTagResourcesResponse,
+        UnTagResourcesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UnTagResourcesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UnTagResourcesError::from,
+                ),
+        )
+    }
 }
 /// Response of `UnTagResources`.
 ///

@@ -228,6 +228,27 @@ impl UpdateAScriptsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateAScriptsResponse,
+        UpdateAScriptsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateAScriptsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateAScriptsError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateAScripts`.
 ///

@@ -252,6 +252,27 @@ impl UpdateAclAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateAclAttributeResponse,
+        UpdateAclAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateAclAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateAclAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateAclAttribute`.
 ///

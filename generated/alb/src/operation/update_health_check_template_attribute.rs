@@ -578,6 +578,27 @@ impl UpdateHealthCheckTemplateAttributeRequestBuilder<&crate::blocking::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateHealthCheckTemplateAttributeResponse,
+        UpdateHealthCheckTemplateAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateHealthCheckTemplateAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateHealthCheckTemplateAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateHealthCheckTemplateAttribute`.
 ///

@@ -297,6 +297,27 @@ impl UpdateListenerLogConfigRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateListenerLogConfigResponse,
+        UpdateListenerLogConfigError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateListenerLogConfigRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateListenerLogConfigError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateListenerLogConfig`.
 ///

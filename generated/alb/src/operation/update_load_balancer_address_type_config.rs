@@ -304,6 +304,27 @@ impl UpdateLoadBalancerAddressTypeConfigRequestBuilder<&crate::blocking::Client>
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateLoadBalancerAddressTypeConfigResponse,
+        UpdateLoadBalancerAddressTypeConfigError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateLoadBalancerAddressTypeConfigRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateLoadBalancerAddressTypeConfigError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateLoadBalancerAddressTypeConfig`.
 ///

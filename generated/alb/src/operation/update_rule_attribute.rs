@@ -343,6 +343,27 @@ impl UpdateRuleAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateRuleAttributeResponse,
+        UpdateRuleAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateRuleAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateRuleAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateRuleAttribute`.
 ///

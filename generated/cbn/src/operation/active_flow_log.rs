@@ -262,6 +262,24 @@ impl ActiveFlowLogRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ActiveFlowLogResponse, ActiveFlowLogError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ActiveFlowLogRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ActiveFlowLogError::from,
+                ),
+        )
+    }
 }
 /// Response of `ActiveFlowLog`.
 ///

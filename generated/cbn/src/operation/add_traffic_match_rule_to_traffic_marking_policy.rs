@@ -285,6 +285,27 @@ impl AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&crate::blocking::C
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AddTrafficMatchRuleToTrafficMarkingPolicyResponse,
+        AddTrafficMatchRuleToTrafficMarkingPolicyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AddTrafficMatchRuleToTrafficMarkingPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AddTrafficMatchRuleToTrafficMarkingPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `AddTrafficMatchRuleToTrafficMarkingPolicy`.
 ///

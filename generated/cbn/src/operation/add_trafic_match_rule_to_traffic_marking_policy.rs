@@ -286,6 +286,27 @@ impl AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<&crate::blocking::Cl
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AddTraficMatchRuleToTrafficMarkingPolicyResponse,
+        AddTraficMatchRuleToTrafficMarkingPolicyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AddTraficMatchRuleToTrafficMarkingPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AddTraficMatchRuleToTrafficMarkingPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `AddTraficMatchRuleToTrafficMarkingPolicy`.
 ///

@@ -207,6 +207,27 @@ impl AssociateCenBandwidthPackageRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AssociateCenBandwidthPackageResponse,
+        AssociateCenBandwidthPackageError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AssociateCenBandwidthPackageRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AssociateCenBandwidthPackageError::from,
+                ),
+        )
+    }
 }
 /// Response of `AssociateCenBandwidthPackage`.
 ///

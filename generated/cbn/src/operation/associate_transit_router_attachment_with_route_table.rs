@@ -282,6 +282,27 @@ impl AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AssociateTransitRouterAttachmentWithRouteTableResponse,
+        AssociateTransitRouterAttachmentWithRouteTableError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AssociateTransitRouterAttachmentWithRouteTableRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AssociateTransitRouterAttachmentWithRouteTableError::from,
+                ),
+        )
+    }
 }
 /// Response of `AssociateTransitRouterAttachmentWithRouteTable`.
 ///

@@ -313,6 +313,27 @@ impl AssociateTransitRouterMulticastDomainRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AssociateTransitRouterMulticastDomainResponse,
+        AssociateTransitRouterMulticastDomainError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AssociateTransitRouterMulticastDomainRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AssociateTransitRouterMulticastDomainError::from,
+                ),
+        )
+    }
 }
 /// Response of `AssociateTransitRouterMulticastDomain`.
 ///

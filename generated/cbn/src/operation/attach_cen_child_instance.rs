@@ -299,6 +299,27 @@ impl AttachCenChildInstanceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AttachCenChildInstanceResponse,
+        AttachCenChildInstanceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AttachCenChildInstanceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AttachCenChildInstanceError::from,
+                ),
+        )
+    }
 }
 /// Response of `AttachCenChildInstance`.
 ///

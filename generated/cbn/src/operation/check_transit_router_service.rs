@@ -176,6 +176,27 @@ impl CheckTransitRouterServiceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CheckTransitRouterServiceResponse,
+        CheckTransitRouterServiceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CheckTransitRouterServiceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CheckTransitRouterServiceError::from,
+                ),
+        )
+    }
 }
 /// Response of `CheckTransitRouterService`.
 ///

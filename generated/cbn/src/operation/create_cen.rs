@@ -276,6 +276,24 @@ impl CreateCenRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CreateCenResponse, ::acs_runtime::client::Error<CreateCenError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateCenResponse, CreateCenError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateCenRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateCenError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateCen`.
 ///

@@ -467,6 +467,27 @@ impl CreateCenBandwidthPackageRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateCenBandwidthPackageResponse,
+        CreateCenBandwidthPackageError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateCenBandwidthPackageRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateCenBandwidthPackageError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateCenBandwidthPackage`.
 ///

@@ -329,6 +329,27 @@ impl CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateCenChildInstanceRouteEntryToAttachmentResponse,
+        CreateCenChildInstanceRouteEntryToAttachmentError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateCenChildInstanceRouteEntryToAttachmentRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateCenChildInstanceRouteEntryToAttachmentError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateCenChildInstanceRouteEntryToAttachment`.
 ///

@@ -349,6 +349,27 @@ impl CreateCenChildInstanceRouteEntryToCenRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateCenChildInstanceRouteEntryToCenResponse,
+        CreateCenChildInstanceRouteEntryToCenError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateCenChildInstanceRouteEntryToCenRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateCenChildInstanceRouteEntryToCenError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateCenChildInstanceRouteEntryToCen`.
 ///

@@ -399,6 +399,27 @@ impl CreateCenInterRegionTrafficQosPolicyRequestBuilder<&crate::blocking::Client
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateCenInterRegionTrafficQosPolicyResponse,
+        CreateCenInterRegionTrafficQosPolicyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateCenInterRegionTrafficQosPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateCenInterRegionTrafficQosPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateCenInterRegionTrafficQosPolicy`.
 ///

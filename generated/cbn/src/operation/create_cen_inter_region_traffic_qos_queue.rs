@@ -375,6 +375,27 @@ impl CreateCenInterRegionTrafficQosQueueRequestBuilder<&crate::blocking::Client>
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateCenInterRegionTrafficQosQueueResponse,
+        CreateCenInterRegionTrafficQosQueueError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateCenInterRegionTrafficQosQueueRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateCenInterRegionTrafficQosQueueError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateCenInterRegionTrafficQosQueue`.
 ///

@@ -1331,6 +1331,27 @@ impl CreateCenRouteMapRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateCenRouteMapResponse,
+        CreateCenRouteMapError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateCenRouteMapRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateCenRouteMapError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateCenRouteMap`.
 ///

@@ -522,6 +522,24 @@ impl CreateFlowlogRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateFlowlogResponse, CreateFlowlogError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateFlowlogRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateFlowlogError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateFlowlog`.
 ///

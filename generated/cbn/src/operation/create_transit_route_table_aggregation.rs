@@ -424,6 +424,27 @@ impl CreateTransitRouteTableAggregationRequestBuilder<&crate::blocking::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateTransitRouteTableAggregationResponse,
+        CreateTransitRouteTableAggregationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateTransitRouteTableAggregationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateTransitRouteTableAggregationError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateTransitRouteTableAggregation`.
 ///

@@ -400,6 +400,27 @@ impl CreateTransitRouterRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateTransitRouterResponse,
+        CreateTransitRouterError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateTransitRouterRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateTransitRouterError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateTransitRouter`.
 ///

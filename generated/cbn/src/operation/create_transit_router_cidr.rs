@@ -388,6 +388,27 @@ impl CreateTransitRouterCidrRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateTransitRouterCidrResponse,
+        CreateTransitRouterCidrError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateTransitRouterCidrRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateTransitRouterCidrError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateTransitRouterCidr`.
 ///

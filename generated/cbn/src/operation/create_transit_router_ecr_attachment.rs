@@ -436,6 +436,27 @@ impl CreateTransitRouterEcrAttachmentRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateTransitRouterEcrAttachmentResponse,
+        CreateTransitRouterEcrAttachmentError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateTransitRouterEcrAttachmentRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateTransitRouterEcrAttachmentError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateTransitRouterEcrAttachment`.
 ///

@@ -389,6 +389,27 @@ impl CreateTransitRouterMulticastDomainRequestBuilder<&crate::blocking::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateTransitRouterMulticastDomainResponse,
+        CreateTransitRouterMulticastDomainError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateTransitRouterMulticastDomainRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateTransitRouterMulticastDomainError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateTransitRouterMulticastDomain`.
 ///

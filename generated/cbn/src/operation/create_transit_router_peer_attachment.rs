@@ -571,6 +571,27 @@ impl CreateTransitRouterPeerAttachmentRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateTransitRouterPeerAttachmentResponse,
+        CreateTransitRouterPeerAttachmentError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateTransitRouterPeerAttachmentRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateTransitRouterPeerAttachmentError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateTransitRouterPeerAttachment`.
 ///

@@ -410,6 +410,27 @@ impl CreateTransitRouterPrefixListAssociationRequestBuilder<&crate::blocking::Cl
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateTransitRouterPrefixListAssociationResponse,
+        CreateTransitRouterPrefixListAssociationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateTransitRouterPrefixListAssociationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateTransitRouterPrefixListAssociationError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateTransitRouterPrefixListAssociation`.
 ///

@@ -415,6 +415,27 @@ impl CreateTransitRouterRouteEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateTransitRouterRouteEntryResponse,
+        CreateTransitRouterRouteEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateTransitRouterRouteEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateTransitRouterRouteEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateTransitRouterRouteEntry`.
 ///

@@ -351,6 +351,27 @@ impl CreateTransitRouterRouteTableRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateTransitRouterRouteTableResponse,
+        CreateTransitRouterRouteTableError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateTransitRouterRouteTableRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateTransitRouterRouteTableError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateTransitRouterRouteTable`.
 ///

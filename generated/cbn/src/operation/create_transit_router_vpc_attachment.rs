@@ -551,6 +551,27 @@ impl CreateTransitRouterVpcAttachmentRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateTransitRouterVpcAttachmentResponse,
+        CreateTransitRouterVpcAttachmentError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateTransitRouterVpcAttachmentRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateTransitRouterVpcAttachmentError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateTransitRouterVpcAttachment`.
 ///

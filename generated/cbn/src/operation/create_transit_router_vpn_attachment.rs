@@ -511,6 +511,27 @@ impl CreateTransitRouterVpnAttachmentRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateTransitRouterVpnAttachmentResponse,
+        CreateTransitRouterVpnAttachmentError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateTransitRouterVpnAttachmentRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateTransitRouterVpnAttachmentError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateTransitRouterVpnAttachment`.
 ///

@@ -190,6 +190,24 @@ impl DeleteCenRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DeleteCenResponse, ::acs_runtime::client::Error<DeleteCenError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeleteCenResponse, DeleteCenError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteCenRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteCenError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteCen`.
 ///

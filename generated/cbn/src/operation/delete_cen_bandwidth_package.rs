@@ -171,6 +171,27 @@ impl DeleteCenBandwidthPackageRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteCenBandwidthPackageResponse,
+        DeleteCenBandwidthPackageError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteCenBandwidthPackageRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteCenBandwidthPackageError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteCenBandwidthPackage`.
 ///

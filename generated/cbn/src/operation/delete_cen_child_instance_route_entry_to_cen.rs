@@ -348,6 +348,27 @@ impl DeleteCenChildInstanceRouteEntryToCenRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteCenChildInstanceRouteEntryToCenResponse,
+        DeleteCenChildInstanceRouteEntryToCenError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteCenChildInstanceRouteEntryToCenRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteCenChildInstanceRouteEntryToCenError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteCenChildInstanceRouteEntryToCen`.
 ///

@@ -261,6 +261,24 @@ impl DeleteFlowlogRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeleteFlowlogResponse, DeleteFlowlogError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteFlowlogRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteFlowlogError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteFlowlog`.
 ///

@@ -280,6 +280,27 @@ impl DeleteRouteServiceInCenRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteRouteServiceInCenResponse,
+        DeleteRouteServiceInCenError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteRouteServiceInCenRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteRouteServiceInCenError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteRouteServiceInCen`.
 ///

@@ -287,6 +287,27 @@ impl DeleteTransitRouteTableAggregationRequestBuilder<&crate::blocking::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteTransitRouteTableAggregationResponse,
+        DeleteTransitRouteTableAggregationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteTransitRouteTableAggregationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteTransitRouteTableAggregationError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteTransitRouteTableAggregation`.
 ///

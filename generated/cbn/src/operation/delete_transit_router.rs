@@ -257,6 +257,27 @@ impl DeleteTransitRouterRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteTransitRouterResponse,
+        DeleteTransitRouterError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteTransitRouterRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteTransitRouterError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteTransitRouter`.
 ///

@@ -293,6 +293,27 @@ impl DeleteTransitRouterCidrRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteTransitRouterCidrResponse,
+        DeleteTransitRouterCidrError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteTransitRouterCidrRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteTransitRouterCidrError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteTransitRouterCidr`.
 ///

@@ -273,6 +273,27 @@ impl DeleteTransitRouterEcrAttachmentRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteTransitRouterEcrAttachmentResponse,
+        DeleteTransitRouterEcrAttachmentError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteTransitRouterEcrAttachmentRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteTransitRouterEcrAttachmentError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteTransitRouterEcrAttachment`.
 ///

@@ -284,6 +284,27 @@ impl DeleteTransitRouterPeerAttachmentRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteTransitRouterPeerAttachmentResponse,
+        DeleteTransitRouterPeerAttachmentError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteTransitRouterPeerAttachmentRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteTransitRouterPeerAttachmentError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteTransitRouterPeerAttachment`.
 ///

@@ -379,6 +379,27 @@ impl DeleteTransitRouterPrefixListAssociationRequestBuilder<&crate::blocking::Cl
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteTransitRouterPrefixListAssociationResponse,
+        DeleteTransitRouterPrefixListAssociationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteTransitRouterPrefixListAssociationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteTransitRouterPrefixListAssociationError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteTransitRouterPrefixListAssociation`.
 ///

@@ -370,6 +370,27 @@ impl DeleteTransitRouterRouteEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteTransitRouterRouteEntryResponse,
+        DeleteTransitRouterRouteEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteTransitRouterRouteEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteTransitRouterRouteEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteTransitRouterRouteEntry`.
 ///

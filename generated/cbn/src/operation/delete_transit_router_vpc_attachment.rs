@@ -290,6 +290,27 @@ impl DeleteTransitRouterVpcAttachmentRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteTransitRouterVpcAttachmentResponse,
+        DeleteTransitRouterVpcAttachmentError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteTransitRouterVpcAttachmentRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteTransitRouterVpcAttachmentError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteTransitRouterVpcAttachment`.
 ///

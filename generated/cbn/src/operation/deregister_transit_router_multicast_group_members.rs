@@ -349,6 +349,27 @@ impl DeregisterTransitRouterMulticastGroupMembersRequestBuilder<
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeregisterTransitRouterMulticastGroupMembersResponse,
+        DeregisterTransitRouterMulticastGroupMembersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeregisterTransitRouterMulticastGroupMembersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeregisterTransitRouterMulticastGroupMembersError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeregisterTransitRouterMulticastGroupMembers`.
 ///

@@ -319,6 +319,27 @@ impl DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeregisterTransitRouterMulticastGroupSourcesResponse,
+        DeregisterTransitRouterMulticastGroupSourcesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeregisterTransitRouterMulticastGroupSourcesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeregisterTransitRouterMulticastGroupSourcesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeregisterTransitRouterMulticastGroupSources`.
 ///

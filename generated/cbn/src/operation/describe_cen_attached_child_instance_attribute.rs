@@ -267,6 +267,27 @@ impl DescribeCenAttachedChildInstanceAttributeRequestBuilder<&crate::blocking::C
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCenAttachedChildInstanceAttributeResponse,
+        DescribeCenAttachedChildInstanceAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCenAttachedChildInstanceAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCenAttachedChildInstanceAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeCenAttachedChildInstanceAttribute`.
 ///

@@ -3,6 +3,8 @@
 //! `DescribeCenAttachedChildInstances`: Queries the network instances that are attached to a CEN instance.
 //!
 //! Needs the cargo feature `network-instance-connections` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_attached_child_instances_pages`](crate::Client::describe_cen_attached_child_instances_pages) and [`describe_cen_attached_child_instances_items`](crate::Client::describe_cen_attached_child_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenAttachedChildInstances",
@@ -284,6 +286,27 @@ impl DescribeCenAttachedChildInstancesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeCenAttachedChildInstancesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCenAttachedChildInstancesResponse,
+        DescribeCenAttachedChildInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCenAttachedChildInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCenAttachedChildInstancesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeCenAttachedChildInstances`.

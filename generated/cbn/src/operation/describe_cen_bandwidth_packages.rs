@@ -3,6 +3,8 @@
 //! `DescribeCenBandwidthPackages`: Queries the information about bandwidth plans.
 //!
 //! Needs the cargo feature `bandwidth-plans` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_bandwidth_packages_pages`](crate::Client::describe_cen_bandwidth_packages_pages) and [`describe_cen_bandwidth_packages_items`](crate::Client::describe_cen_bandwidth_packages_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenBandwidthPackages",
@@ -327,6 +329,27 @@ impl DescribeCenBandwidthPackagesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeCenBandwidthPackagesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCenBandwidthPackagesResponse,
+        DescribeCenBandwidthPackagesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCenBandwidthPackagesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCenBandwidthPackagesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeCenBandwidthPackages`.

@@ -3,6 +3,8 @@
 //! `DescribeCenChildInstanceRouteEntries`: Queries the routes of a network instance that is attached to a Cloud Enterprise Network (CEN) instance.
 //!
 //! Needs the cargo feature `route-management` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_child_instance_route_entries_pages`](crate::Client::describe_cen_child_instance_route_entries_pages) and [`describe_cen_child_instance_route_entries_items`](crate::Client::describe_cen_child_instance_route_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenChildInstanceRouteEntries",
@@ -377,6 +379,27 @@ impl DescribeCenChildInstanceRouteEntriesRequestBuilder<&crate::blocking::Client
         ::acs_runtime::client::Error<DescribeCenChildInstanceRouteEntriesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCenChildInstanceRouteEntriesResponse,
+        DescribeCenChildInstanceRouteEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCenChildInstanceRouteEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCenChildInstanceRouteEntriesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeCenChildInstanceRouteEntries`.

@@ -298,6 +298,27 @@ impl DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCenGeographicSpanRemainingBandwidthResponse,
+        DescribeCenGeographicSpanRemainingBandwidthError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCenGeographicSpanRemainingBandwidthRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCenGeographicSpanRemainingBandwidthError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeCenGeographicSpanRemainingBandwidth`.
 ///

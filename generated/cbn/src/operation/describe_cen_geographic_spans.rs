@@ -3,6 +3,8 @@
 //! `DescribeCenGeographicSpans`: Queries the areas that a Cloud Enterprise Network (CEN) instance can connect.
 //!
 //! Needs the cargo feature `bandwidth-plans` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_geographic_spans_pages`](crate::Client::describe_cen_geographic_spans_pages) and [`describe_cen_geographic_spans_items`](crate::Client::describe_cen_geographic_spans_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenGeographicSpans",
@@ -219,6 +221,27 @@ impl DescribeCenGeographicSpansRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeCenGeographicSpansError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCenGeographicSpansResponse,
+        DescribeCenGeographicSpansError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCenGeographicSpansRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCenGeographicSpansError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeCenGeographicSpans`.

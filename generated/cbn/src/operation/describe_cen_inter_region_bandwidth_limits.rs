@@ -3,6 +3,8 @@
 //! `DescribeCenInterRegionBandwidthLimits`: Queries the bandwidth of connections between regions.
 //!
 //! Needs the cargo feature `cross-region-connections` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_inter_region_bandwidth_limits_pages`](crate::Client::describe_cen_inter_region_bandwidth_limits_pages) and [`describe_cen_inter_region_bandwidth_limits_items`](crate::Client::describe_cen_inter_region_bandwidth_limits_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenInterRegionBandwidthLimits",
@@ -244,6 +246,27 @@ impl DescribeCenInterRegionBandwidthLimitsRequestBuilder<&crate::blocking::Clien
         ::acs_runtime::client::Error<DescribeCenInterRegionBandwidthLimitsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCenInterRegionBandwidthLimitsResponse,
+        DescribeCenInterRegionBandwidthLimitsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCenInterRegionBandwidthLimitsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCenInterRegionBandwidthLimitsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeCenInterRegionBandwidthLimits`.

@@ -3,6 +3,8 @@
 //! `DescribeCenPrivateZoneRoutes`: Queries the connections to PrivateZone.
 //!
 //! Needs the cargo feature `privatezone` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_private_zone_routes_pages`](crate::Client::describe_cen_private_zone_routes_pages) and [`describe_cen_private_zone_routes_items`](crate::Client::describe_cen_private_zone_routes_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenPrivateZoneRoutes",
@@ -269,6 +271,27 @@ impl DescribeCenPrivateZoneRoutesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeCenPrivateZoneRoutesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCenPrivateZoneRoutesResponse,
+        DescribeCenPrivateZoneRoutesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCenPrivateZoneRoutesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCenPrivateZoneRoutesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeCenPrivateZoneRoutes`.

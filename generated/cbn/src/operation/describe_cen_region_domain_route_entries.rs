@@ -3,6 +3,8 @@
 //! `DescribeCenRegionDomainRouteEntries`: Queries the details about routes in a region for a Cloud Enterprise Network (CEN) instance.
 //!
 //! Needs the cargo feature `route-management` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_region_domain_route_entries_pages`](crate::Client::describe_cen_region_domain_route_entries_pages) and [`describe_cen_region_domain_route_entries_items`](crate::Client::describe_cen_region_domain_route_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenRegionDomainRouteEntries",
@@ -296,6 +298,27 @@ impl DescribeCenRegionDomainRouteEntriesRequestBuilder<&crate::blocking::Client>
         ::acs_runtime::client::Error<DescribeCenRegionDomainRouteEntriesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCenRegionDomainRouteEntriesResponse,
+        DescribeCenRegionDomainRouteEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCenRegionDomainRouteEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCenRegionDomainRouteEntriesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeCenRegionDomainRouteEntries`.

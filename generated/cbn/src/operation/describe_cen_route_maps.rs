@@ -3,6 +3,8 @@
 //! `DescribeCenRouteMaps`: Queries routing policies.
 //!
 //! Needs the cargo feature `route-maps` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_route_maps_pages`](crate::Client::describe_cen_route_maps_pages) and [`describe_cen_route_maps_items`](crate::Client::describe_cen_route_maps_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenRouteMaps",
@@ -327,6 +329,27 @@ impl DescribeCenRouteMapsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeCenRouteMapsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCenRouteMapsResponse,
+        DescribeCenRouteMapsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCenRouteMapsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCenRouteMapsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeCenRouteMaps`.

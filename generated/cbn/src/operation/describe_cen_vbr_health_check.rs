@@ -3,6 +3,8 @@
 //! `DescribeCenVbrHealthCheck`: Queries the health check configurations of virtual border routers (VBRs) in a region.
 //!
 //! Needs the cargo feature `health-check` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cen_vbr_health_check_pages`](crate::Client::describe_cen_vbr_health_check_pages) and [`describe_cen_vbr_health_check_items`](crate::Client::describe_cen_vbr_health_check_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenVbrHealthCheck",
@@ -287,6 +289,27 @@ impl DescribeCenVbrHealthCheckRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeCenVbrHealthCheckError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCenVbrHealthCheckResponse,
+        DescribeCenVbrHealthCheckError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCenVbrHealthCheckRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCenVbrHealthCheckError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeCenVbrHealthCheck`.

@@ -3,6 +3,8 @@
 //! `DescribeCens`: Queries the information about your Cloud Enterprise Network (CEN) instances.
 //!
 //! Needs the cargo feature `cen-instances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_cens_pages`](crate::Client::describe_cens_pages) and [`describe_cens_items`](crate::Client::describe_cens_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCens",
@@ -263,6 +265,24 @@ impl DescribeCensRequestBuilder<&crate::blocking::Client> {
         self,
     ) -> Result<DescribeCensResponse, ::acs_runtime::client::Error<DescribeCensError>> {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DescribeCensResponse, DescribeCensError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCensRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCensError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeCens`.

@@ -204,6 +204,27 @@ impl DescribeChildInstanceRegionsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeChildInstanceRegionsResponse,
+        DescribeChildInstanceRegionsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeChildInstanceRegionsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeChildInstanceRegionsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeChildInstanceRegions`.
 ///

@@ -535,6 +535,27 @@ impl DescribeFlowlogsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeFlowlogsResponse,
+        DescribeFlowlogsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeFlowlogsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeFlowlogsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeFlowlogs`.
 ///

@@ -3,6 +3,8 @@
 //! `DescribeGeographicRegionMembership`: Queries regions in an area.
 //!
 //! Needs the cargo feature `bandwidth-plans` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_geographic_region_membership_pages`](crate::Client::describe_geographic_region_membership_pages) and [`describe_geographic_region_membership_items`](crate::Client::describe_geographic_region_membership_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeGeographicRegionMembership",
@@ -234,6 +236,27 @@ impl DescribeGeographicRegionMembershipRequestBuilder<&crate::blocking::Client> 
         ::acs_runtime::client::Error<DescribeGeographicRegionMembershipError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeGeographicRegionMembershipResponse,
+        DescribeGeographicRegionMembershipError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeGeographicRegionMembershipRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeGeographicRegionMembershipError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeGeographicRegionMembership`.

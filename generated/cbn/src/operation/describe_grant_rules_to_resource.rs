@@ -3,6 +3,8 @@
 //! `DescribeGrantRulesToResource`: Queries the information about the permissions that the Alibaba Cloud account of a network instance granted to a Cloud Enterprise Network (CEN) instance in a different Alibaba Cloud account, the ID of the CEN instance, and the Alibaba Cloud account that pays the fees of the network instance.
 //!
 //! Needs the cargo feature `cen-instances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_grant_rules_to_resource_pages`](crate::Client::describe_grant_rules_to_resource_pages) and [`describe_grant_rules_to_resource_items`](crate::Client::describe_grant_rules_to_resource_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeGrantRulesToResource",
@@ -300,6 +302,27 @@ impl DescribeGrantRulesToResourceRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeGrantRulesToResourceError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeGrantRulesToResourceResponse,
+        DescribeGrantRulesToResourceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeGrantRulesToResourceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeGrantRulesToResourceError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeGrantRulesToResource`.

@@ -3,6 +3,8 @@
 //! `DescribePublishedRouteEntries`: Queries whether the routes of virtual private clouds (VPCs) and virtual border routers (VBRs) are advertised to the Cloud Enterprise Network (CEN) instance to which the VCPs and VBRs are attached.
 //!
 //! Needs the cargo feature `route-management` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_published_route_entries_pages`](crate::Client::describe_published_route_entries_pages) and [`describe_published_route_entries_items`](crate::Client::describe_published_route_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePublishedRouteEntries",
@@ -356,6 +358,27 @@ impl DescribePublishedRouteEntriesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribePublishedRouteEntriesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribePublishedRouteEntriesResponse,
+        DescribePublishedRouteEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribePublishedRouteEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribePublishedRouteEntriesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribePublishedRouteEntries`.

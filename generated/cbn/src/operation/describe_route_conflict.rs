@@ -3,6 +3,8 @@
 //! `DescribeRouteConflict`: Queries conflicting routes on a network instance.
 //!
 //! Needs the cargo feature `route-management` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_route_conflict_pages`](crate::Client::describe_route_conflict_pages) and [`describe_route_conflict_items`](crate::Client::describe_route_conflict_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouteConflict",
@@ -331,6 +333,27 @@ impl DescribeRouteConflictRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeRouteConflictError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeRouteConflictResponse,
+        DescribeRouteConflictError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeRouteConflictRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeRouteConflictError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeRouteConflict`.

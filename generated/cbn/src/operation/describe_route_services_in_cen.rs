@@ -3,6 +3,8 @@
 //! `DescribeRouteServicesInCen`: Queries the cloud services that are configured on a Cloud Enterprise Network (CEN) instance.
 //!
 //! Needs the cargo feature `cloud-services` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_route_services_in_cen_pages`](crate::Client::describe_route_services_in_cen_pages) and [`describe_route_services_in_cen_items`](crate::Client::describe_route_services_in_cen_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouteServicesInCen",
@@ -312,6 +314,27 @@ impl DescribeRouteServicesInCenRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeRouteServicesInCenError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeRouteServicesInCenResponse,
+        DescribeRouteServicesInCenError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeRouteServicesInCenRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeRouteServicesInCenError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeRouteServicesInCen`.

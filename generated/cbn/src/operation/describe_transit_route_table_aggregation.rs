@@ -3,6 +3,8 @@
 //! `DescribeTransitRouteTableAggregation`: Queries the aggregate routes on an Enterprise Edition transit router.
 //!
 //! Needs the cargo feature `aggregate-route` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`describe_transit_route_table_aggregation_pages`](crate::Client::describe_transit_route_table_aggregation_pages) and [`describe_transit_route_table_aggregation_items`](crate::Client::describe_transit_route_table_aggregation_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTransitRouteTableAggregation",
@@ -289,6 +291,27 @@ impl DescribeTransitRouteTableAggregationRequestBuilder<&crate::blocking::Client
         ::acs_runtime::client::Error<DescribeTransitRouteTableAggregationError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeTransitRouteTableAggregationResponse,
+        DescribeTransitRouteTableAggregationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeTransitRouteTableAggregationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeTransitRouteTableAggregationError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeTransitRouteTableAggregation`.

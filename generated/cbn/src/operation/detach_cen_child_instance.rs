@@ -310,6 +310,27 @@ impl DetachCenChildInstanceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DetachCenChildInstanceResponse,
+        DetachCenChildInstanceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DetachCenChildInstanceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DetachCenChildInstanceError::from,
+                ),
+        )
+    }
 }
 /// Response of `DetachCenChildInstance`.
 ///

@@ -256,6 +256,27 @@ impl DisableCenVbrHealthCheckRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DisableCenVbrHealthCheckResponse,
+        DisableCenVbrHealthCheckError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DisableCenVbrHealthCheckRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DisableCenVbrHealthCheckError::from,
+                ),
+        )
+    }
 }
 /// Response of `DisableCenVbrHealthCheck`.
 ///

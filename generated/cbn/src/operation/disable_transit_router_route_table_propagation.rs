@@ -274,6 +274,27 @@ impl DisableTransitRouterRouteTablePropagationRequestBuilder<&crate::blocking::C
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DisableTransitRouterRouteTablePropagationResponse,
+        DisableTransitRouterRouteTablePropagationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DisableTransitRouterRouteTablePropagationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DisableTransitRouterRouteTablePropagationError::from,
+                ),
+        )
+    }
 }
 /// Response of `DisableTransitRouterRouteTablePropagation`.
 ///

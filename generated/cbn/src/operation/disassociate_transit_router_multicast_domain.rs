@@ -312,6 +312,27 @@ impl DisassociateTransitRouterMulticastDomainRequestBuilder<&crate::blocking::Cl
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DisassociateTransitRouterMulticastDomainResponse,
+        DisassociateTransitRouterMulticastDomainError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DisassociateTransitRouterMulticastDomainRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DisassociateTransitRouterMulticastDomainError::from,
+                ),
+        )
+    }
 }
 /// Response of `DisassociateTransitRouterMulticastDomain`.
 ///

@@ -280,6 +280,27 @@ impl DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DissociateTransitRouterAttachmentFromRouteTableResponse,
+        DissociateTransitRouterAttachmentFromRouteTableError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DissociateTransitRouterAttachmentFromRouteTableRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DissociateTransitRouterAttachmentFromRouteTableError::from,
+                ),
+        )
+    }
 }
 /// Response of `DissociateTransitRouterAttachmentFromRouteTable`.
 ///

@@ -438,6 +438,27 @@ impl EnableCenVbrHealthCheckRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        EnableCenVbrHealthCheckResponse,
+        EnableCenVbrHealthCheckError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <EnableCenVbrHealthCheckRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    EnableCenVbrHealthCheckError::from,
+                ),
+        )
+    }
 }
 /// Response of `EnableCenVbrHealthCheck`.
 ///

@@ -277,6 +277,27 @@ impl EnableTransitRouterRouteTablePropagationRequestBuilder<&crate::blocking::Cl
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        EnableTransitRouterRouteTablePropagationResponse,
+        EnableTransitRouterRouteTablePropagationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <EnableTransitRouterRouteTablePropagationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    EnableTransitRouterRouteTablePropagationError::from,
+                ),
+        )
+    }
 }
 /// Response of `EnableTransitRouterRouteTablePropagation`.
 ///

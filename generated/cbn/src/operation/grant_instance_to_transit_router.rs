@@ -345,6 +345,27 @@ impl GrantInstanceToTransitRouterRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GrantInstanceToTransitRouterResponse,
+        GrantInstanceToTransitRouterError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GrantInstanceToTransitRouterRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GrantInstanceToTransitRouterError::from,
+                ),
+        )
+    }
 }
 /// Response of `GrantInstanceToTransitRouter`.
 ///

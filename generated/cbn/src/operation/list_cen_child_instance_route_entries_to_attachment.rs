@@ -3,6 +3,8 @@
 //! `ListCenChildInstanceRouteEntriesToAttachment`: Queries routes in route tables of network instances that point to network instance connections on Enterprise Edition transit routers.
 //!
 //! Needs the cargo feature `route-management` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_cen_child_instance_route_entries_to_attachment_pages`](crate::Client::list_cen_child_instance_route_entries_to_attachment_pages) and [`list_cen_child_instance_route_entries_to_attachment_items`](crate::Client::list_cen_child_instance_route_entries_to_attachment_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListCenChildInstanceRouteEntriesToAttachment",
@@ -332,6 +334,27 @@ impl ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<
         ::acs_runtime::client::Error<ListCenChildInstanceRouteEntriesToAttachmentError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListCenChildInstanceRouteEntriesToAttachmentResponse,
+        ListCenChildInstanceRouteEntriesToAttachmentError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListCenChildInstanceRouteEntriesToAttachmentRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListCenChildInstanceRouteEntriesToAttachmentError::from,
+                ),
+        )
     }
 }
 /// Response of `ListCenChildInstanceRouteEntriesToAttachment`.

@@ -3,6 +3,8 @@
 //! `ListCenInterRegionTrafficQosPolicies`: Queries quality of service (QoS) policies.
 //!
 //! Needs the cargo feature `traffic-scheduling` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_cen_inter_region_traffic_qos_policies_pages`](crate::Client::list_cen_inter_region_traffic_qos_policies_pages) and [`list_cen_inter_region_traffic_qos_policies_items`](crate::Client::list_cen_inter_region_traffic_qos_policies_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListCenInterRegionTrafficQosPolicies",
@@ -326,6 +328,27 @@ impl ListCenInterRegionTrafficQosPoliciesRequestBuilder<&crate::blocking::Client
         ::acs_runtime::client::Error<ListCenInterRegionTrafficQosPoliciesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListCenInterRegionTrafficQosPoliciesResponse,
+        ListCenInterRegionTrafficQosPoliciesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListCenInterRegionTrafficQosPoliciesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListCenInterRegionTrafficQosPoliciesError::from,
+                ),
+        )
     }
 }
 /// Response of `ListCenInterRegionTrafficQosPolicies`.

@@ -3,6 +3,8 @@
 //! `ListCenInterRegionTrafficQosQueues`: Queries the information about quality of service (QoS) queues.
 //!
 //! Needs the cargo feature `traffic-scheduling` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_cen_inter_region_traffic_qos_queues_pages`](crate::Client::list_cen_inter_region_traffic_qos_queues_pages) and [`list_cen_inter_region_traffic_qos_queues_items`](crate::Client::list_cen_inter_region_traffic_qos_queues_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListCenInterRegionTrafficQosQueues",
@@ -369,6 +371,27 @@ impl ListCenInterRegionTrafficQosQueuesRequestBuilder<&crate::blocking::Client> 
         ::acs_runtime::client::Error<ListCenInterRegionTrafficQosQueuesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListCenInterRegionTrafficQosQueuesResponse,
+        ListCenInterRegionTrafficQosQueuesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListCenInterRegionTrafficQosQueuesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListCenInterRegionTrafficQosQueuesError::from,
+                ),
+        )
     }
 }
 /// Response of `ListCenInterRegionTrafficQosQueues`.

@@ -3,6 +3,8 @@
 //! `ListGrantVSwitchEnis`: Queries the elastic network interfaces (ENIs) that can be used as multicast sources or members in a specified virtual private cloud (VPC).
 //!
 //! Needs the cargo feature `multicast` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_grant_v_switch_enis_pages`](crate::Client::list_grant_v_switch_enis_pages) and [`list_grant_v_switch_enis_items`](crate::Client::list_grant_v_switch_enis_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListGrantVSwitchEnis",
@@ -346,6 +348,27 @@ impl ListGrantVSwitchEnisRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListGrantVSwitchEnisError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListGrantVSwitchEnisResponse,
+        ListGrantVSwitchEnisError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListGrantVSwitchEnisRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListGrantVSwitchEnisError::from,
+                ),
+        )
     }
 }
 /// Response of `ListGrantVSwitchEnis`.

@@ -3,6 +3,8 @@
 //! `ListGrantVSwitchesToCen`: Queries the vSwitches in a virtual private cloud (VPC) that belongs to another Alibaba Cloud account and is attached to a Cloud Enterprise Network (CEN) instance.
 //!
 //! Needs the cargo feature `network-instance-connections` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_grant_v_switches_to_cen_pages`](crate::Client::list_grant_v_switches_to_cen_pages) and [`list_grant_v_switches_to_cen_items`](crate::Client::list_grant_v_switches_to_cen_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListGrantVSwitchesToCen",
@@ -336,6 +338,27 @@ impl ListGrantVSwitchesToCenRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListGrantVSwitchesToCenError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListGrantVSwitchesToCenResponse,
+        ListGrantVSwitchesToCenError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListGrantVSwitchesToCenRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListGrantVSwitchesToCenError::from,
+                ),
+        )
     }
 }
 /// Response of `ListGrantVSwitchesToCen`.

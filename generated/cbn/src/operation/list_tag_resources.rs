@@ -3,6 +3,8 @@
 //! `ListTagResources`: Queries the information about tags that are added to a Cloud Enterprise Network (CEN) instance.
 //!
 //! Needs the cargo feature `tag-api` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_tag_resources_pages`](crate::Client::list_tag_resources_pages) and [`list_tag_resources_items`](crate::Client::list_tag_resources_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResources",
@@ -350,6 +352,27 @@ impl ListTagResourcesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListTagResourcesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTagResourcesResponse,
+        ListTagResourcesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTagResourcesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTagResourcesError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTagResources`.

@@ -3,6 +3,8 @@
 //! `ListTrafficMarkingPolicies`: Queries the details about a traffic marking policy, such as the status and priority.
 //!
 //! Needs the cargo feature `traffic-scheduling` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_traffic_marking_policies_pages`](crate::Client::list_traffic_marking_policies_pages) and [`list_traffic_marking_policies_items`](crate::Client::list_traffic_marking_policies_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTrafficMarkingPolicies",
@@ -303,6 +305,27 @@ impl ListTrafficMarkingPoliciesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListTrafficMarkingPoliciesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTrafficMarkingPoliciesResponse,
+        ListTrafficMarkingPoliciesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTrafficMarkingPoliciesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTrafficMarkingPoliciesError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTrafficMarkingPolicies`.

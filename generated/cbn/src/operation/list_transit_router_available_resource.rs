@@ -225,6 +225,27 @@ impl ListTransitRouterAvailableResourceRequestBuilder<&crate::blocking::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterAvailableResourceResponse,
+        ListTransitRouterAvailableResourceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterAvailableResourceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterAvailableResourceError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListTransitRouterAvailableResource`.
 ///

@@ -3,6 +3,8 @@
 //! `ListTransitRouterCidrAllocation`: Queries how a CIDR block is allocated.
 //!
 //! Needs the cargo feature `transit-router-cidr-blocks` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_cidr_allocation_pages`](crate::Client::list_transit_router_cidr_allocation_pages) and [`list_transit_router_cidr_allocation_items`](crate::Client::list_transit_router_cidr_allocation_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterCidrAllocation",
@@ -460,6 +462,27 @@ impl ListTransitRouterCidrAllocationRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListTransitRouterCidrAllocationError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterCidrAllocationResponse,
+        ListTransitRouterCidrAllocationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterCidrAllocationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterCidrAllocationError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTransitRouterCidrAllocation`.

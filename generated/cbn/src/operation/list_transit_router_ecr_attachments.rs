@@ -3,6 +3,8 @@
 //! `ListTransitRouterEcrAttachments`: Queries the information about Express Connect Router (ECR) connections on an Enterprise Edition transit router, such as the connection status, connection ID, and the payer of instance fees.
 //!
 //! Needs the cargo feature `network-instance-connections` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_ecr_attachments_pages`](crate::Client::list_transit_router_ecr_attachments_pages) and [`list_transit_router_ecr_attachments_items`](crate::Client::list_transit_router_ecr_attachments_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterEcrAttachments",
@@ -324,6 +326,27 @@ impl ListTransitRouterEcrAttachmentsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListTransitRouterEcrAttachmentsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterEcrAttachmentsResponse,
+        ListTransitRouterEcrAttachmentsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterEcrAttachmentsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterEcrAttachmentsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTransitRouterEcrAttachments`.

@@ -3,6 +3,8 @@
 //! `ListTransitRouterMulticastDomainAssociations`: Queries whether a multicast domain is associated with a vSwitch.
 //!
 //! Needs the cargo feature `multicast` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_multicast_domain_associations_pages`](crate::Client::list_transit_router_multicast_domain_associations_pages) and [`list_transit_router_multicast_domain_associations_items`](crate::Client::list_transit_router_multicast_domain_associations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterMulticastDomainAssociations",
@@ -356,6 +358,27 @@ impl ListTransitRouterMulticastDomainAssociationsRequestBuilder<
         ::acs_runtime::client::Error<ListTransitRouterMulticastDomainAssociationsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterMulticastDomainAssociationsResponse,
+        ListTransitRouterMulticastDomainAssociationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterMulticastDomainAssociationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterMulticastDomainAssociationsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTransitRouterMulticastDomainAssociations`.

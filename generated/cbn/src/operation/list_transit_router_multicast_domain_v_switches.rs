@@ -3,6 +3,8 @@
 //! `ListTransitRouterMulticastDomainVSwitches`: Queries the information about vSwitches that are associated with a multicast domain after the virtual private cloud (VPC) of the vSwitches is connected to an Enterprise Edition transit router.
 //!
 //! Needs the cargo feature `multicast` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_multicast_domain_v_switches_pages`](crate::Client::list_transit_router_multicast_domain_v_switches_pages) and [`list_transit_router_multicast_domain_v_switches_items`](crate::Client::list_transit_router_multicast_domain_v_switches_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterMulticastDomainVSwitches",
@@ -251,6 +253,27 @@ impl ListTransitRouterMulticastDomainVSwitchesRequestBuilder<&crate::blocking::C
         ::acs_runtime::client::Error<ListTransitRouterMulticastDomainVSwitchesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterMulticastDomainVSwitchesResponse,
+        ListTransitRouterMulticastDomainVSwitchesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterMulticastDomainVSwitchesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterMulticastDomainVSwitchesError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTransitRouterMulticastDomainVSwitches`.

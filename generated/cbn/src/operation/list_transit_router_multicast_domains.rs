@@ -3,6 +3,8 @@
 //! `ListTransitRouterMulticastDomains`: Queries the information about a multicast domain, such as the status, ID, and description.
 //!
 //! Needs the cargo feature `multicast` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_multicast_domains_pages`](crate::Client::list_transit_router_multicast_domains_pages) and [`list_transit_router_multicast_domains_items`](crate::Client::list_transit_router_multicast_domains_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterMulticastDomains",
@@ -351,6 +353,27 @@ impl ListTransitRouterMulticastDomainsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListTransitRouterMulticastDomainsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterMulticastDomainsResponse,
+        ListTransitRouterMulticastDomainsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterMulticastDomainsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterMulticastDomainsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTransitRouterMulticastDomains`.

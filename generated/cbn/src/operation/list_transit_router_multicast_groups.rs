@@ -3,6 +3,8 @@
 //! `ListTransitRouterMulticastGroups`: Queries the detailed information about the multicast members and sources in a multicast domain.
 //!
 //! Needs the cargo feature `multicast` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_multicast_groups_pages`](crate::Client::list_transit_router_multicast_groups_pages) and [`list_transit_router_multicast_groups_items`](crate::Client::list_transit_router_multicast_groups_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterMulticastGroups",
@@ -535,6 +537,27 @@ impl ListTransitRouterMulticastGroupsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListTransitRouterMulticastGroupsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterMulticastGroupsResponse,
+        ListTransitRouterMulticastGroupsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterMulticastGroupsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterMulticastGroupsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTransitRouterMulticastGroups`.

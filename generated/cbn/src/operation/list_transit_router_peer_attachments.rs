@@ -3,6 +3,8 @@
 //! `ListTransitRouterPeerAttachments`: Queries inter-region connections on an Enterprise Edition transit router.
 //!
 //! Needs the cargo feature `cross-region-connections` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`wait_until_peer_attachment_attached`](crate::Client::wait_until_peer_attachment_attached) polls it until the first inter-region connection listed (ask for one, by `TransitRouterAttachmentId`) is `Attached` (`Attaching` means not yet; `Detaching` and `Detached` mean never); [`list_transit_router_peer_attachments_pages`](crate::Client::list_transit_router_peer_attachments_pages) and [`list_transit_router_peer_attachments_items`](crate::Client::list_transit_router_peer_attachments_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterPeerAttachments",
@@ -326,6 +328,27 @@ impl ListTransitRouterPeerAttachmentsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListTransitRouterPeerAttachmentsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterPeerAttachmentsResponse,
+        ListTransitRouterPeerAttachmentsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterPeerAttachmentsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterPeerAttachmentsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTransitRouterPeerAttachments`.

@@ -3,6 +3,8 @@
 //! `ListTransitRouterPrefixListAssociation`: Queries the prefix lists that are associated with an Enterprise Edition transit router.
 //!
 //! Needs the cargo feature `prefix-lists` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_prefix_list_association_pages`](crate::Client::list_transit_router_prefix_list_association_pages) and [`list_transit_router_prefix_list_association_items`](crate::Client::list_transit_router_prefix_list_association_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterPrefixListAssociation",
@@ -417,6 +419,27 @@ impl ListTransitRouterPrefixListAssociationRequestBuilder<&crate::blocking::Clie
         ::acs_runtime::client::Error<ListTransitRouterPrefixListAssociationError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterPrefixListAssociationResponse,
+        ListTransitRouterPrefixListAssociationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterPrefixListAssociationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterPrefixListAssociationError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTransitRouterPrefixListAssociation`.

@@ -3,6 +3,8 @@
 //! `ListTransitRouterRouteEntries`: Queries the details about routes in the route tables of an Enterprise Edition transit router.
 //!
 //! Needs the cargo feature `routes-of-transit-routers` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_route_entries_pages`](crate::Client::list_transit_router_route_entries_pages) and [`list_transit_router_route_entries_items`](crate::Client::list_transit_router_route_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterRouteEntries",
@@ -657,6 +659,27 @@ impl ListTransitRouterRouteEntriesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListTransitRouterRouteEntriesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterRouteEntriesResponse,
+        ListTransitRouterRouteEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterRouteEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterRouteEntriesError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTransitRouterRouteEntries`.

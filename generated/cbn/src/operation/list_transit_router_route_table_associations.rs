@@ -3,6 +3,8 @@
 //! `ListTransitRouterRouteTableAssociations`: Queries the associated forwarding correlations that are created for a route table of an Enterprise Edition transit router or a network instance connection.
 //!
 //! Needs the cargo feature `associated-forwarding-correlations` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_route_table_associations_pages`](crate::Client::list_transit_router_route_table_associations_pages) and [`list_transit_router_route_table_associations_items`](crate::Client::list_transit_router_route_table_associations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterRouteTableAssociations",
@@ -353,6 +355,27 @@ impl ListTransitRouterRouteTableAssociationsRequestBuilder<&crate::blocking::Cli
         ::acs_runtime::client::Error<ListTransitRouterRouteTableAssociationsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterRouteTableAssociationsResponse,
+        ListTransitRouterRouteTableAssociationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterRouteTableAssociationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterRouteTableAssociationsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTransitRouterRouteTableAssociations`.

@@ -3,6 +3,8 @@
 //! `ListTransitRouterRouteTablePropagations`: Queries the route learning correlations of an Enterprise Edition transit router.
 //!
 //! Needs the cargo feature `route-learning-correlations` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_route_table_propagations_pages`](crate::Client::list_transit_router_route_table_propagations_pages) and [`list_transit_router_route_table_propagations_items`](crate::Client::list_transit_router_route_table_propagations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterRouteTablePropagations",
@@ -343,6 +345,27 @@ impl ListTransitRouterRouteTablePropagationsRequestBuilder<&crate::blocking::Cli
         ::acs_runtime::client::Error<ListTransitRouterRouteTablePropagationsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterRouteTablePropagationsResponse,
+        ListTransitRouterRouteTablePropagationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterRouteTablePropagationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterRouteTablePropagationsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTransitRouterRouteTablePropagations`.

@@ -3,6 +3,8 @@
 //! `ListTransitRouterRouteTables`: Queries the route tables of an Enterprise Edition transit router.
 //!
 //! Needs the cargo feature `route-tables-of-transit-routers` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_router_route_tables_pages`](crate::Client::list_transit_router_route_tables_pages) and [`list_transit_router_route_tables_items`](crate::Client::list_transit_router_route_tables_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterRouteTables",
@@ -429,6 +431,27 @@ impl ListTransitRouterRouteTablesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListTransitRouterRouteTablesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterRouteTablesResponse,
+        ListTransitRouterRouteTablesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterRouteTablesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterRouteTablesError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTransitRouterRouteTables`.

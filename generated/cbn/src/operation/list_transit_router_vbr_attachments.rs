@@ -3,6 +3,8 @@
 //! `ListTransitRouterVbrAttachments`: Queries the virtual border router (VBR) connections on an Enterprise Edition transit router.
 //!
 //! Needs the cargo feature `network-instance-connections` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`wait_until_vbr_attachment_attached`](crate::Client::wait_until_vbr_attachment_attached) polls it until the first VBR connection listed (ask for one, by `TransitRouterAttachmentId`) is `Attached` (`Attaching` means not yet; `Detaching` and `Detached` mean never); [`list_transit_router_vbr_attachments_pages`](crate::Client::list_transit_router_vbr_attachments_pages) and [`list_transit_router_vbr_attachments_items`](crate::Client::list_transit_router_vbr_attachments_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterVbrAttachments",
@@ -317,6 +319,27 @@ impl ListTransitRouterVbrAttachmentsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListTransitRouterVbrAttachmentsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterVbrAttachmentsResponse,
+        ListTransitRouterVbrAttachmentsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterVbrAttachmentsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterVbrAttachmentsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTransitRouterVbrAttachments`.

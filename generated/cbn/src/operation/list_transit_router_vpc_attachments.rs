@@ -3,6 +3,8 @@
 //! `ListTransitRouterVpcAttachments`: Queries the status, billing method, zones, vSwitches, and elastic network interfaces (ENIs) of virtual private cloud (VPC) connections.
 //!
 //! Needs the cargo feature `network-instance-connections` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`wait_until_vpc_attachment_attached`](crate::Client::wait_until_vpc_attachment_attached) polls it until the first VPC connection listed (ask for one, by `TransitRouterAttachmentId`) is `Attached` (`Attaching` means not yet; `Detaching` means never); [`list_transit_router_vpc_attachments_pages`](crate::Client::list_transit_router_vpc_attachments_pages) and [`list_transit_router_vpc_attachments_items`](crate::Client::list_transit_router_vpc_attachments_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterVpcAttachments",
@@ -401,6 +403,27 @@ impl ListTransitRouterVpcAttachmentsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListTransitRouterVpcAttachmentsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterVpcAttachmentsResponse,
+        ListTransitRouterVpcAttachmentsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterVpcAttachmentsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterVpcAttachmentsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTransitRouterVpcAttachments`.

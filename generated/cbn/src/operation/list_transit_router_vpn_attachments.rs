@@ -3,6 +3,8 @@
 //! `ListTransitRouterVpnAttachments`: Queries the information about VPN attachments, such as the status and billing method of a VPN attachment, and the ID of an IPsec-VPN connection.
 //!
 //! Needs the cargo feature `network-instance-connections` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`wait_until_vpn_attachment_attached`](crate::Client::wait_until_vpn_attachment_attached) polls it until the first VPN connection listed (ask for one, by `TransitRouterAttachmentId`) is `Attached` (`Attaching` means not yet; `Detaching` means never); [`list_transit_router_vpn_attachments_pages`](crate::Client::list_transit_router_vpn_attachments_pages) and [`list_transit_router_vpn_attachments_items`](crate::Client::list_transit_router_vpn_attachments_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterVpnAttachments",
@@ -326,6 +328,27 @@ impl ListTransitRouterVpnAttachmentsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListTransitRouterVpnAttachmentsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRouterVpnAttachmentsResponse,
+        ListTransitRouterVpnAttachmentsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRouterVpnAttachmentsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRouterVpnAttachmentsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTransitRouterVpnAttachments`.

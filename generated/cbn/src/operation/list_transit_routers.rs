@@ -3,6 +3,8 @@
 //! `ListTransitRouters`: Queries the information about transit routers that are connected to a Cloud Enterprise Network (CEN) instance.
 //!
 //! Needs the cargo feature `transit-routers` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`CbnApi`](crate::CbnApi) trait for fakes: [`list_transit_routers_pages`](crate::Client::list_transit_routers_pages) and [`list_transit_routers_items`](crate::Client::list_transit_routers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouters",
@@ -406,6 +408,27 @@ impl ListTransitRoutersRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListTransitRoutersError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTransitRoutersResponse,
+        ListTransitRoutersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTransitRoutersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTransitRoutersError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTransitRouters`.

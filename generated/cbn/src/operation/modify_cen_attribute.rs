@@ -255,6 +255,27 @@ impl ModifyCenAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyCenAttributeResponse,
+        ModifyCenAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyCenAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyCenAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyCenAttribute`.
 ///

@@ -1254,6 +1254,27 @@ impl ModifyCenRouteMapRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyCenRouteMapResponse,
+        ModifyCenRouteMapError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyCenRouteMapRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyCenRouteMapError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyCenRouteMap`.
 ///

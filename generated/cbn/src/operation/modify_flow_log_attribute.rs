@@ -338,6 +338,27 @@ impl ModifyFlowLogAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyFlowLogAttributeResponse,
+        ModifyFlowLogAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyFlowLogAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyFlowLogAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyFlowLogAttribute`.
 ///

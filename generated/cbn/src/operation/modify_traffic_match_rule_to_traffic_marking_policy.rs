@@ -318,6 +318,27 @@ impl ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyTrafficMatchRuleToTrafficMarkingPolicyResponse,
+        ModifyTrafficMatchRuleToTrafficMarkingPolicyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyTrafficMatchRuleToTrafficMarkingPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyTrafficMatchRuleToTrafficMarkingPolicy`.
 ///

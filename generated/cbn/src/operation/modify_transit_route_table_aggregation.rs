@@ -407,6 +407,27 @@ impl ModifyTransitRouteTableAggregationRequestBuilder<&crate::blocking::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyTransitRouteTableAggregationResponse,
+        ModifyTransitRouteTableAggregationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyTransitRouteTableAggregationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyTransitRouteTableAggregationError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyTransitRouteTableAggregation`.
 ///

@@ -401,6 +401,27 @@ impl ModifyTransitRouterCidrRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyTransitRouterCidrResponse,
+        ModifyTransitRouterCidrError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyTransitRouterCidrRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyTransitRouterCidrError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyTransitRouterCidr`.
 ///

@@ -324,6 +324,27 @@ impl ModifyTransitRouterMulticastDomainRequestBuilder<&crate::blocking::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyTransitRouterMulticastDomainResponse,
+        ModifyTransitRouterMulticastDomainError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyTransitRouterMulticastDomainRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyTransitRouterMulticastDomainError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyTransitRouterMulticastDomain`.
 ///

@@ -178,6 +178,27 @@ impl OpenTransitRouterServiceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        OpenTransitRouterServiceResponse,
+        OpenTransitRouterServiceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <OpenTransitRouterServiceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    OpenTransitRouterServiceError::from,
+                ),
+        )
+    }
 }
 /// Response of `OpenTransitRouterService`.
 ///

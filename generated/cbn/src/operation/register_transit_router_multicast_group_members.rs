@@ -392,6 +392,27 @@ impl RegisterTransitRouterMulticastGroupMembersRequestBuilder<&crate::blocking::
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RegisterTransitRouterMulticastGroupMembersResponse,
+        RegisterTransitRouterMulticastGroupMembersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RegisterTransitRouterMulticastGroupMembersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RegisterTransitRouterMulticastGroupMembersError::from,
+                ),
+        )
+    }
 }
 /// Response of `RegisterTransitRouterMulticastGroupMembers`.
 ///

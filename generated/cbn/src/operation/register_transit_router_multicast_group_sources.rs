@@ -353,6 +353,27 @@ impl RegisterTransitRouterMulticastGroupSourcesRequestBuilder<&crate::blocking::
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RegisterTransitRouterMulticastGroupSourcesResponse,
+        RegisterTransitRouterMulticastGroupSourcesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RegisterTransitRouterMulticastGroupSourcesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RegisterTransitRouterMulticastGroupSourcesError::from,
+                ),
+        )
+    }
 }
 /// Response of `RegisterTransitRouterMulticastGroupSources`.
 ///

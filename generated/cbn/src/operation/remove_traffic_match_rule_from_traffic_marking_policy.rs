@@ -286,6 +286,27 @@ impl RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder<
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RemoveTrafficMatchRuleFromTrafficMarkingPolicyResponse,
+        RemoveTrafficMatchRuleFromTrafficMarkingPolicyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RemoveTrafficMatchRuleFromTrafficMarkingPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `RemoveTrafficMatchRuleFromTrafficMarkingPolicy`.
 ///

@@ -283,6 +283,27 @@ impl RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RemoveTraficMatchRuleFromTrafficMarkingPolicyResponse,
+        RemoveTraficMatchRuleFromTrafficMarkingPolicyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RemoveTraficMatchRuleFromTrafficMarkingPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `RemoveTraficMatchRuleFromTrafficMarkingPolicy`.
 ///

@@ -269,6 +269,27 @@ impl ReplaceTransitRouterRouteTableAssociationRequestBuilder<&crate::blocking::C
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ReplaceTransitRouterRouteTableAssociationResponse,
+        ReplaceTransitRouterRouteTableAssociationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ReplaceTransitRouterRouteTableAssociationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ReplaceTransitRouterRouteTableAssociationError::from,
+                ),
+        )
+    }
 }
 /// Response of `ReplaceTransitRouterRouteTableAssociation`.
 ///

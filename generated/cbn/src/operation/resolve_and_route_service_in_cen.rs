@@ -363,6 +363,27 @@ impl ResolveAndRouteServiceInCenRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ResolveAndRouteServiceInCenResponse,
+        ResolveAndRouteServiceInCenError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ResolveAndRouteServiceInCenRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ResolveAndRouteServiceInCenError::from,
+                ),
+        )
+    }
 }
 /// Response of `ResolveAndRouteServiceInCen`.
 ///

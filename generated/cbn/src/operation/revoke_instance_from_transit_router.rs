@@ -303,6 +303,27 @@ impl RevokeInstanceFromTransitRouterRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RevokeInstanceFromTransitRouterResponse,
+        RevokeInstanceFromTransitRouterError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RevokeInstanceFromTransitRouterRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RevokeInstanceFromTransitRouterError::from,
+                ),
+        )
+    }
 }
 /// Response of `RevokeInstanceFromTransitRouter`.
 ///

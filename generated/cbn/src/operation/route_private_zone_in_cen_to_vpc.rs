@@ -276,6 +276,27 @@ impl RoutePrivateZoneInCenToVpcRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RoutePrivateZoneInCenToVpcResponse,
+        RoutePrivateZoneInCenToVpcError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RoutePrivateZoneInCenToVpcRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RoutePrivateZoneInCenToVpcError::from,
+                ),
+        )
+    }
 }
 /// Response of `RoutePrivateZoneInCenToVpc`.
 ///

@@ -305,6 +305,27 @@ impl SetCenInterRegionBandwidthLimitRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        SetCenInterRegionBandwidthLimitResponse,
+        SetCenInterRegionBandwidthLimitError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SetCenInterRegionBandwidthLimitRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SetCenInterRegionBandwidthLimitError::from,
+                ),
+        )
+    }
 }
 /// Response of `SetCenInterRegionBandwidthLimit`.
 ///

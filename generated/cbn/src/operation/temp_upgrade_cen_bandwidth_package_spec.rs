@@ -217,6 +217,27 @@ impl TempUpgradeCenBandwidthPackageSpecRequestBuilder<&crate::blocking::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        TempUpgradeCenBandwidthPackageSpecResponse,
+        TempUpgradeCenBandwidthPackageSpecError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <TempUpgradeCenBandwidthPackageSpecRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    TempUpgradeCenBandwidthPackageSpecError::from,
+                ),
+        )
+    }
 }
 /// Response of `TempUpgradeCenBandwidthPackageSpec`.
 ///

@@ -195,6 +195,27 @@ impl UnroutePrivateZoneInCenToVpcRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UnroutePrivateZoneInCenToVpcResponse,
+        UnroutePrivateZoneInCenToVpcError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UnroutePrivateZoneInCenToVpcRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UnroutePrivateZoneInCenToVpcError::from,
+                ),
+        )
+    }
 }
 /// Response of `UnroutePrivateZoneInCenToVpc`.
 ///

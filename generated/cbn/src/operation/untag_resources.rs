@@ -248,6 +248,27 @@ impl UntagResourcesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UntagResourcesResponse,
+        UntagResourcesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UntagResourcesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UntagResourcesError::from,
+                ),
+        )
+    }
 }
 /// Response of `UntagResources`.
 ///

@@ -364,6 +364,27 @@ impl UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateCenInterRegionTrafficQosQueueAttributeResponse,
+        UpdateCenInterRegionTrafficQosQueueAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateCenInterRegionTrafficQosQueueAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateCenInterRegionTrafficQosQueueAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateCenInterRegionTrafficQosQueueAttribute`.
 ///

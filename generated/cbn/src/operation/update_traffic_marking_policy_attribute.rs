@@ -373,6 +373,27 @@ impl UpdateTrafficMarkingPolicyAttributeRequestBuilder<&crate::blocking::Client>
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateTrafficMarkingPolicyAttributeResponse,
+        UpdateTrafficMarkingPolicyAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateTrafficMarkingPolicyAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateTrafficMarkingPolicyAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateTrafficMarkingPolicyAttribute`.
 ///

@@ -320,6 +320,27 @@ impl UpdateTransitRouterRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateTransitRouterResponse,
+        UpdateTransitRouterError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateTransitRouterRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateTransitRouterError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateTransitRouter`.
 ///

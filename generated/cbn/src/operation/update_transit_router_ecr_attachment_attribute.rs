@@ -304,6 +304,27 @@ impl UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<&crate::blocking::C
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateTransitRouterEcrAttachmentAttributeResponse,
+        UpdateTransitRouterEcrAttachmentAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateTransitRouterEcrAttachmentAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateTransitRouterEcrAttachmentAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateTransitRouterEcrAttachmentAttribute`.
 ///

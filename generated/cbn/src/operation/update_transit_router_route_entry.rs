@@ -299,6 +299,27 @@ impl UpdateTransitRouterRouteEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateTransitRouterRouteEntryResponse,
+        UpdateTransitRouterRouteEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateTransitRouterRouteEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateTransitRouterRouteEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateTransitRouterRouteEntry`.
 ///

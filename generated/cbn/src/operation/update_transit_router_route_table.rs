@@ -322,6 +322,27 @@ impl UpdateTransitRouterRouteTableRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateTransitRouterRouteTableResponse,
+        UpdateTransitRouterRouteTableError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateTransitRouterRouteTableRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateTransitRouterRouteTableError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateTransitRouterRouteTable`.
 ///

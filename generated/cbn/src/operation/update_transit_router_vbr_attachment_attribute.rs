@@ -335,6 +335,27 @@ impl UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<&crate::blocking::C
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateTransitRouterVbrAttachmentAttributeResponse,
+        UpdateTransitRouterVbrAttachmentAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateTransitRouterVbrAttachmentAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateTransitRouterVbrAttachmentAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateTransitRouterVbrAttachmentAttribute`.
 ///

@@ -364,6 +364,27 @@ impl UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<&crate::blocking::C
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateTransitRouterVpcAttachmentAttributeResponse,
+        UpdateTransitRouterVpcAttachmentAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateTransitRouterVpcAttachmentAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateTransitRouterVpcAttachmentAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateTransitRouterVpcAttachmentAttribute`.
 ///

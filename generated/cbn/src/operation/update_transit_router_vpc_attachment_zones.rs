@@ -302,6 +302,27 @@ impl UpdateTransitRouterVpcAttachmentZonesRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateTransitRouterVpcAttachmentZonesResponse,
+        UpdateTransitRouterVpcAttachmentZonesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateTransitRouterVpcAttachmentZonesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateTransitRouterVpcAttachmentZonesError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateTransitRouterVpcAttachmentZones`.
 ///

@@ -330,6 +330,27 @@ impl UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<&crate::blocking::C
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateTransitRouterVpnAttachmentAttributeResponse,
+        UpdateTransitRouterVpnAttachmentAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateTransitRouterVpnAttachmentAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateTransitRouterVpnAttachmentAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateTransitRouterVpnAttachmentAttribute`.
 ///

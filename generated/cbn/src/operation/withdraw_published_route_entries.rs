@@ -311,6 +311,27 @@ impl WithdrawPublishedRouteEntriesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        WithdrawPublishedRouteEntriesResponse,
+        WithdrawPublishedRouteEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <WithdrawPublishedRouteEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    WithdrawPublishedRouteEntriesError::from,
+                ),
+        )
+    }
 }
 /// Response of `WithdrawPublishedRouteEntries`.
 ///

@@ -277,6 +277,24 @@ impl AddTagsRequestBuilder<&crate::blocking::Client> {
     ) -> Result<AddTagsResponse, ::acs_runtime::client::Error<AddTagsError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<AddTagsResponse, AddTagsError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AddTagsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AddTagsError::from,
+                ),
+        )
+    }
 }
 /// Response of `AddTags`.
 ///

@@ -700,6 +700,27 @@ impl AllocateDedicatedHostsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AllocateDedicatedHostsResponse,
+        AllocateDedicatedHostsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AllocateDedicatedHostsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AllocateDedicatedHostsError::from,
+                ),
+        )
+    }
 }
 /// Response of `AllocateDedicatedHosts`.
 ///

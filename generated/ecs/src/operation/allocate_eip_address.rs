@@ -253,6 +253,27 @@ impl AllocateEipAddressRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AllocateEipAddressResponse,
+        AllocateEipAddressError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AllocateEipAddressRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AllocateEipAddressError::from,
+                ),
+        )
+    }
 }
 /// Response of `AllocateEipAddress`.
 ///

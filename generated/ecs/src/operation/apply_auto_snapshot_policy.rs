@@ -245,6 +245,27 @@ impl ApplyAutoSnapshotPolicyRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ApplyAutoSnapshotPolicyResponse,
+        ApplyAutoSnapshotPolicyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ApplyAutoSnapshotPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ApplyAutoSnapshotPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `ApplyAutoSnapshotPolicy`.
 ///

@@ -351,6 +351,27 @@ impl AssignIpv6AddressesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AssignIpv6AddressesResponse,
+        AssignIpv6AddressesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AssignIpv6AddressesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AssignIpv6AddressesError::from,
+                ),
+        )
+    }
 }
 /// Response of `AssignIpv6Addresses`.
 ///

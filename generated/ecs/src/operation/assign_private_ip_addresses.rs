@@ -366,6 +366,27 @@ impl AssignPrivateIpAddressesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AssignPrivateIpAddressesResponse,
+        AssignPrivateIpAddressesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AssignPrivateIpAddressesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AssignPrivateIpAddressesError::from,
+                ),
+        )
+    }
 }
 /// Response of `AssignPrivateIpAddresses`.
 ///

@@ -220,6 +220,27 @@ impl AssociateEipAddressRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AssociateEipAddressResponse,
+        AssociateEipAddressError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AssociateEipAddressRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AssociateEipAddressError::from,
+                ),
+        )
+    }
 }
 /// Response of `AssociateEipAddress`.
 ///

@@ -418,6 +418,24 @@ impl AttachDiskRequestBuilder<&crate::blocking::Client> {
     ) -> Result<AttachDiskResponse, ::acs_runtime::client::Error<AttachDiskError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<AttachDiskResponse, AttachDiskError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AttachDiskRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AttachDiskError::from,
+                ),
+        )
+    }
 }
 /// Response of `AttachDisk`.
 ///

@@ -320,6 +320,27 @@ impl AttachNetworkInterfaceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AttachNetworkInterfaceResponse,
+        AttachNetworkInterfaceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AttachNetworkInterfaceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AttachNetworkInterfaceError::from,
+                ),
+        )
+    }
 }
 /// Response of `AttachNetworkInterface`.
 ///

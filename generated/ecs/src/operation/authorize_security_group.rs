@@ -654,6 +654,27 @@ impl AuthorizeSecurityGroupRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AuthorizeSecurityGroupResponse,
+        AuthorizeSecurityGroupError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AuthorizeSecurityGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AuthorizeSecurityGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `AuthorizeSecurityGroup`.
 ///

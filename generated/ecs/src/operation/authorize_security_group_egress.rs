@@ -655,6 +655,27 @@ impl AuthorizeSecurityGroupEgressRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AuthorizeSecurityGroupEgressResponse,
+        AuthorizeSecurityGroupEgressError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AuthorizeSecurityGroupEgressRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AuthorizeSecurityGroupEgressError::from,
+                ),
+        )
+    }
 }
 /// Response of `AuthorizeSecurityGroupEgress`.
 ///

@@ -215,6 +215,27 @@ impl CancelAutoSnapshotPolicyRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CancelAutoSnapshotPolicyResponse,
+        CancelAutoSnapshotPolicyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CancelAutoSnapshotPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CancelAutoSnapshotPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `CancelAutoSnapshotPolicy`.
 ///

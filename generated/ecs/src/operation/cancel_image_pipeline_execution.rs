@@ -230,6 +230,27 @@ impl CancelImagePipelineExecutionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CancelImagePipelineExecutionResponse,
+        CancelImagePipelineExecutionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CancelImagePipelineExecutionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CancelImagePipelineExecutionError::from,
+                ),
+        )
+    }
 }
 /// Response of `CancelImagePipelineExecution`.
 ///

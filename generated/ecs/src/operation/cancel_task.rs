@@ -191,6 +191,24 @@ impl CancelTaskRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CancelTaskResponse, ::acs_runtime::client::Error<CancelTaskError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CancelTaskResponse, CancelTaskError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CancelTaskRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CancelTaskError::from,
+                ),
+        )
+    }
 }
 /// Response of `CancelTask`.
 ///

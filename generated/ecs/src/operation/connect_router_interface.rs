@@ -190,6 +190,27 @@ impl ConnectRouterInterfaceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ConnectRouterInterfaceResponse,
+        ConnectRouterInterfaceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ConnectRouterInterfaceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ConnectRouterInterfaceError::from,
+                ),
+        )
+    }
 }
 /// Response of `ConnectRouterInterface`.
 ///

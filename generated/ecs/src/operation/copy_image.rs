@@ -444,6 +444,24 @@ impl CopyImageRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CopyImageResponse, ::acs_runtime::client::Error<CopyImageError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CopyImageResponse, CopyImageError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CopyImageRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CopyImageError::from,
+                ),
+        )
+    }
 }
 /// Response of `CopyImage`.
 ///

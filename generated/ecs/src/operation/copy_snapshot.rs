@@ -484,6 +484,24 @@ impl CopySnapshotRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CopySnapshotResponse, ::acs_runtime::client::Error<CopySnapshotError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CopySnapshotResponse, CopySnapshotError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CopySnapshotRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CopySnapshotError::from,
+                ),
+        )
+    }
 }
 /// Response of `CopySnapshot`.
 ///

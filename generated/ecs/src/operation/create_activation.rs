@@ -359,6 +359,27 @@ impl CreateActivationRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateActivationResponse,
+        CreateActivationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateActivationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateActivationError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateActivation`.
 ///

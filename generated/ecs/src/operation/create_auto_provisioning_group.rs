@@ -1020,6 +1020,27 @@ impl CreateAutoProvisioningGroupRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateAutoProvisioningGroupResponse,
+        CreateAutoProvisioningGroupError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateAutoProvisioningGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateAutoProvisioningGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateAutoProvisioningGroup`.
 ///

@@ -486,6 +486,27 @@ impl CreateAutoSnapshotPolicyRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateAutoSnapshotPolicyResponse,
+        CreateAutoSnapshotPolicyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateAutoSnapshotPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateAutoSnapshotPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateAutoSnapshotPolicy`.
 ///

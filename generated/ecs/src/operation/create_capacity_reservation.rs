@@ -495,6 +495,27 @@ impl CreateCapacityReservationRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateCapacityReservationResponse,
+        CreateCapacityReservationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateCapacityReservationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateCapacityReservationError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateCapacityReservation`.
 ///

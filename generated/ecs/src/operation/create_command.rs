@@ -537,6 +537,24 @@ impl CreateCommandRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateCommandResponse, CreateCommandError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateCommandRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateCommandError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateCommand`.
 ///

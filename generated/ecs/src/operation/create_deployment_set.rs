@@ -383,6 +383,27 @@ impl CreateDeploymentSetRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateDeploymentSetResponse,
+        CreateDeploymentSetError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateDeploymentSetRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateDeploymentSetError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateDeploymentSet`.
 ///

@@ -291,6 +291,27 @@ impl CreateDiagnosticMetricSetRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateDiagnosticMetricSetResponse,
+        CreateDiagnosticMetricSetError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateDiagnosticMetricSetRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateDiagnosticMetricSetError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateDiagnosticMetricSet`.
 ///

@@ -877,6 +877,24 @@ impl CreateDiskRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CreateDiskResponse, ::acs_runtime::client::Error<CreateDiskError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateDiskResponse, CreateDiskError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateDiskRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateDiskError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateDisk`.
 ///

@@ -634,6 +634,27 @@ impl CreateElasticityAssuranceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateElasticityAssuranceResponse,
+        CreateElasticityAssuranceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateElasticityAssuranceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateElasticityAssuranceError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateElasticityAssurance`.
 ///

@@ -228,6 +228,24 @@ impl CreateHaVipRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CreateHaVipResponse, ::acs_runtime::client::Error<CreateHaVipError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateHaVipResponse, CreateHaVipError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateHaVipRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateHaVipError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateHaVip`.
 ///

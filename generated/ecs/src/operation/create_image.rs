@@ -631,6 +631,24 @@ impl CreateImageRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CreateImageResponse, ::acs_runtime::client::Error<CreateImageError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateImageResponse, CreateImageError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateImageRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateImageError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateImage`.
 ///

@@ -420,6 +420,27 @@ impl CreateImageComponentRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateImageComponentResponse,
+        CreateImageComponentError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateImageComponentRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateImageComponentError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateImageComponent`.
 ///

@@ -814,6 +814,27 @@ impl CreateImagePipelineRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateImagePipelineResponse,
+        CreateImagePipelineError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateImagePipelineRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateImagePipelineError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateImagePipeline`.
 ///

@@ -1658,6 +1658,27 @@ impl CreateInstanceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateInstanceResponse,
+        CreateInstanceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateInstanceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateInstanceError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateInstance`.
 ///

@@ -244,6 +244,24 @@ impl CreateKeyPairRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateKeyPairResponse, CreateKeyPairError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateKeyPairRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateKeyPairError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateKeyPair`.
 ///

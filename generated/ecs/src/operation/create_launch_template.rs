@@ -1484,6 +1484,27 @@ impl CreateLaunchTemplateRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateLaunchTemplateResponse,
+        CreateLaunchTemplateError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateLaunchTemplateRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateLaunchTemplateError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateLaunchTemplate`.
 ///

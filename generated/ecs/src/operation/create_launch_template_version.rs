@@ -1435,6 +1435,27 @@ impl CreateLaunchTemplateVersionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateLaunchTemplateVersionResponse,
+        CreateLaunchTemplateVersionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateLaunchTemplateVersionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateLaunchTemplateVersionError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateLaunchTemplateVersion`.
 ///

@@ -1069,6 +1069,27 @@ impl CreateNetworkInterfaceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateNetworkInterfaceResponse,
+        CreateNetworkInterfaceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateNetworkInterfaceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateNetworkInterfaceError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateNetworkInterface`.
 ///

@@ -509,6 +509,27 @@ impl CreateRouterInterfaceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateRouterInterfaceResponse,
+        CreateRouterInterfaceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateRouterInterfaceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateRouterInterfaceError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateRouterInterface`.
 ///

@@ -369,6 +369,27 @@ impl CreateSecurityGroupRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateSecurityGroupResponse,
+        CreateSecurityGroupError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateSecurityGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateSecurityGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateSecurityGroup`.
 ///

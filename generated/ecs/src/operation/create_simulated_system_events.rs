@@ -287,6 +287,27 @@ impl CreateSimulatedSystemEventsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateSimulatedSystemEventsResponse,
+        CreateSimulatedSystemEventsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateSimulatedSystemEventsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateSimulatedSystemEventsError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateSimulatedSystemEvents`.
 ///

@@ -348,6 +348,27 @@ impl CreateVirtualBorderRouterRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateVirtualBorderRouterResponse,
+        CreateVirtualBorderRouterError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateVirtualBorderRouterRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateVirtualBorderRouterError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateVirtualBorderRouter`.
 ///

@@ -240,6 +240,24 @@ impl CreateVpcRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CreateVpcResponse, ::acs_runtime::client::Error<CreateVpcError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateVpcResponse, CreateVpcError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateVpcRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateVpcError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateVpc`.
 ///

@@ -190,6 +190,27 @@ impl DeactivateRouterInterfaceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeactivateRouterInterfaceResponse,
+        DeactivateRouterInterfaceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeactivateRouterInterfaceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeactivateRouterInterfaceError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeactivateRouterInterface`.
 ///

@@ -205,6 +205,27 @@ impl DeleteActivationRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteActivationResponse,
+        DeleteActivationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteActivationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteActivationError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteActivation`.
 ///

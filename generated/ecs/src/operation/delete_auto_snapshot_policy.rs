@@ -200,6 +200,27 @@ impl DeleteAutoSnapshotPolicyRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteAutoSnapshotPolicyResponse,
+        DeleteAutoSnapshotPolicyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteAutoSnapshotPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteAutoSnapshotPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteAutoSnapshotPolicy`.
 ///

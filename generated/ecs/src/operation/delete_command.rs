@@ -194,6 +194,24 @@ impl DeleteCommandRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeleteCommandResponse, DeleteCommandError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteCommandRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteCommandError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteCommand`.
 ///

@@ -200,6 +200,27 @@ impl DeleteDedicatedHostClusterRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteDedicatedHostClusterResponse,
+        DeleteDedicatedHostClusterError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteDedicatedHostClusterRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteDedicatedHostClusterError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteDedicatedHostCluster`.
 ///

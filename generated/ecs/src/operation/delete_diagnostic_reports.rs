@@ -205,6 +205,27 @@ impl DeleteDiagnosticReportsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteDiagnosticReportsResponse,
+        DeleteDiagnosticReportsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteDiagnosticReportsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteDiagnosticReportsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteDiagnosticReports`.
 ///

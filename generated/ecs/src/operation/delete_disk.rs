@@ -173,6 +173,24 @@ impl DeleteDiskRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DeleteDiskResponse, ::acs_runtime::client::Error<DeleteDiskError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeleteDiskResponse, DeleteDiskError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteDiskRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteDiskError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteDisk`.
 ///

@@ -208,6 +208,27 @@ impl DeleteForwardEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteForwardEntryResponse,
+        DeleteForwardEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteForwardEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteForwardEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteForwardEntry`.
 ///

@@ -198,6 +198,24 @@ impl DeleteHaVipRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DeleteHaVipResponse, ::acs_runtime::client::Error<DeleteHaVipError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeleteHaVipResponse, DeleteHaVipError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteHaVipRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteHaVipError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteHaVip`.
 ///

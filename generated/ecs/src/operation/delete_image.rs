@@ -241,6 +241,24 @@ impl DeleteImageRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DeleteImageResponse, ::acs_runtime::client::Error<DeleteImageError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeleteImageResponse, DeleteImageError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteImageRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteImageError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteImage`.
 ///

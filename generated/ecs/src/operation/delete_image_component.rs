@@ -203,6 +203,27 @@ impl DeleteImageComponentRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteImageComponentResponse,
+        DeleteImageComponentError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteImageComponentRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteImageComponentError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteImageComponent`.
 ///

@@ -326,6 +326,27 @@ impl DeleteInstanceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteInstanceResponse,
+        DeleteInstanceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteInstanceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteInstanceError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteInstance`.
 ///

@@ -382,6 +382,27 @@ impl DeleteInstancesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteInstancesResponse,
+        DeleteInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteInstancesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteInstances`.
 ///

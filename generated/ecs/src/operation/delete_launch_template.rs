@@ -230,6 +230,27 @@ impl DeleteLaunchTemplateRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteLaunchTemplateResponse,
+        DeleteLaunchTemplateError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteLaunchTemplateRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteLaunchTemplateError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteLaunchTemplate`.
 ///

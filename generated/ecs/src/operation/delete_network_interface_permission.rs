@@ -216,6 +216,27 @@ impl DeleteNetworkInterfacePermissionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteNetworkInterfacePermissionResponse,
+        DeleteNetworkInterfacePermissionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteNetworkInterfacePermissionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteNetworkInterfacePermissionError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteNetworkInterfacePermission`.
 ///

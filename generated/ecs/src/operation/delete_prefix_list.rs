@@ -199,6 +199,27 @@ impl DeletePrefixListRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeletePrefixListResponse,
+        DeletePrefixListError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeletePrefixListRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeletePrefixListError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeletePrefixList`.
 ///

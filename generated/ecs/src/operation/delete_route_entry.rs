@@ -238,6 +238,27 @@ impl DeleteRouteEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteRouteEntryResponse,
+        DeleteRouteEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteRouteEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteRouteEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteRouteEntry`.
 ///

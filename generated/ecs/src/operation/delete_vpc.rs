@@ -176,6 +176,24 @@ impl DeleteVpcRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DeleteVpcResponse, ::acs_runtime::client::Error<DeleteVpcError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeleteVpcResponse, DeleteVpcError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteVpcRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteVpcError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteVpc`.
 ///

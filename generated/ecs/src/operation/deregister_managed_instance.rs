@@ -204,6 +204,27 @@ impl DeregisterManagedInstanceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeregisterManagedInstanceResponse,
+        DeregisterManagedInstanceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeregisterManagedInstanceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeregisterManagedInstanceError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeregisterManagedInstance`.
 ///

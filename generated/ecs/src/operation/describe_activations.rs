@@ -3,6 +3,8 @@
 //! `DescribeActivations`: Queries existing activation codes and their usage information.
 //!
 //! Needs the cargo feature `cloud-assistant` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_activations_pages`](crate::Client::describe_activations_pages) and [`describe_activations_items`](crate::Client::describe_activations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeActivations",
@@ -381,6 +383,27 @@ impl DescribeActivationsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeActivationsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeActivationsResponse,
+        DescribeActivationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeActivationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeActivationsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeActivations`.

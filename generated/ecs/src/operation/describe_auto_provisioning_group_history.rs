@@ -3,6 +3,8 @@
 //! `DescribeAutoProvisioningGroupHistory`: Queries the scheduling tasks of an auto provisioning group.
 //!
 //! Needs the cargo feature `auto-provisioning-groups` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_auto_provisioning_group_history_pages`](crate::Client::describe_auto_provisioning_group_history_pages) and [`describe_auto_provisioning_group_history_items`](crate::Client::describe_auto_provisioning_group_history_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAutoProvisioningGroupHistory",
@@ -306,6 +308,27 @@ impl DescribeAutoProvisioningGroupHistoryRequestBuilder<&crate::blocking::Client
         ::acs_runtime::client::Error<DescribeAutoProvisioningGroupHistoryError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeAutoProvisioningGroupHistoryResponse,
+        DescribeAutoProvisioningGroupHistoryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeAutoProvisioningGroupHistoryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeAutoProvisioningGroupHistoryError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeAutoProvisioningGroupHistory`.

@@ -3,6 +3,8 @@
 //! `DescribeAutoProvisioningGroupInstances`: Queries information about Elastic Compute Service (ECS) instances in an auto provisioning group.
 //!
 //! Needs the cargo feature `auto-provisioning-groups` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_auto_provisioning_group_instances_pages`](crate::Client::describe_auto_provisioning_group_instances_pages) and [`describe_auto_provisioning_group_instances_items`](crate::Client::describe_auto_provisioning_group_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAutoProvisioningGroupInstances",
@@ -273,6 +275,27 @@ impl DescribeAutoProvisioningGroupInstancesRequestBuilder<&crate::blocking::Clie
         ::acs_runtime::client::Error<DescribeAutoProvisioningGroupInstancesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeAutoProvisioningGroupInstancesResponse,
+        DescribeAutoProvisioningGroupInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeAutoProvisioningGroupInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeAutoProvisioningGroupInstancesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeAutoProvisioningGroupInstances`.

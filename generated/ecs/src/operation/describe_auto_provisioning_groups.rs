@@ -3,6 +3,8 @@
 //! `DescribeAutoProvisioningGroups`: Queries information about one or more auto provisioning groups.
 //!
 //! Needs the cargo feature `auto-provisioning-groups` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_auto_provisioning_groups_pages`](crate::Client::describe_auto_provisioning_groups_pages) and [`describe_auto_provisioning_groups_items`](crate::Client::describe_auto_provisioning_groups_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAutoProvisioningGroups",
@@ -390,6 +392,27 @@ impl DescribeAutoProvisioningGroupsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeAutoProvisioningGroupsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeAutoProvisioningGroupsResponse,
+        DescribeAutoProvisioningGroupsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeAutoProvisioningGroupsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeAutoProvisioningGroupsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeAutoProvisioningGroups`.

@@ -3,6 +3,8 @@
 //! `DescribeAutoSnapshotPolicyAssociations`: Queries association relationships of automatic snapshot policies.
 //!
 //! Needs the cargo feature `snapshots` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_auto_snapshot_policy_associations_pages`](crate::Client::describe_auto_snapshot_policy_associations_pages) and [`describe_auto_snapshot_policy_associations_items`](crate::Client::describe_auto_snapshot_policy_associations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAutoSnapshotPolicyAssociations",
@@ -286,6 +288,27 @@ impl DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&crate::blocking::Clie
         ::acs_runtime::client::Error<DescribeAutoSnapshotPolicyAssociationsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeAutoSnapshotPolicyAssociationsResponse,
+        DescribeAutoSnapshotPolicyAssociationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeAutoSnapshotPolicyAssociationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeAutoSnapshotPolicyAssociationsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeAutoSnapshotPolicyAssociations`.

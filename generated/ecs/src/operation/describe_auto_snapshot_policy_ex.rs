@@ -3,6 +3,8 @@
 //! `DescribeAutoSnapshotPolicyEx`: Queries the details of automatic snapshot policies that are created in a specific region.
 //!
 //! Needs the cargo feature `snapshots` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_auto_snapshot_policy_ex_pages`](crate::Client::describe_auto_snapshot_policy_ex_pages) and [`describe_auto_snapshot_policy_ex_items`](crate::Client::describe_auto_snapshot_policy_ex_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAutoSnapshotPolicyEx",
@@ -337,6 +339,27 @@ impl DescribeAutoSnapshotPolicyExRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeAutoSnapshotPolicyExError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeAutoSnapshotPolicyExResponse,
+        DescribeAutoSnapshotPolicyExError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeAutoSnapshotPolicyExRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeAutoSnapshotPolicyExError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeAutoSnapshotPolicyEx`.

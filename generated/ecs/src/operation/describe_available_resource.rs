@@ -433,6 +433,27 @@ impl DescribeAvailableResourceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeAvailableResourceResponse,
+        DescribeAvailableResourceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeAvailableResourceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeAvailableResourceError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeAvailableResource`.
 ///

@@ -3,6 +3,8 @@
 //! `DescribeBandwidthPackages`: DescribeBandwidthPackages
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_bandwidth_packages_pages`](crate::Client::describe_bandwidth_packages_pages) and [`describe_bandwidth_packages_items`](crate::Client::describe_bandwidth_packages_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeBandwidthPackages",
@@ -241,6 +243,27 @@ impl DescribeBandwidthPackagesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeBandwidthPackagesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeBandwidthPackagesResponse,
+        DescribeBandwidthPackagesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeBandwidthPackagesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeBandwidthPackagesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeBandwidthPackages`.

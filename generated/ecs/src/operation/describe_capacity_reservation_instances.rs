@@ -3,6 +3,8 @@
 //! `DescribeCapacityReservationInstances`: Queries the Elastic Compute Service (ECS) instances that match a capacity reservation.
 //!
 //! Needs the cargo feature `elasticity-assurances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_capacity_reservation_instances_pages`](crate::Client::describe_capacity_reservation_instances_pages) and [`describe_capacity_reservation_instances_items`](crate::Client::describe_capacity_reservation_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCapacityReservationInstances",
@@ -255,6 +257,27 @@ impl DescribeCapacityReservationInstancesRequestBuilder<&crate::blocking::Client
         ::acs_runtime::client::Error<DescribeCapacityReservationInstancesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCapacityReservationInstancesResponse,
+        DescribeCapacityReservationInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCapacityReservationInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCapacityReservationInstancesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeCapacityReservationInstances`.

@@ -3,6 +3,8 @@
 //! `DescribeCapacityReservations`: Queries the details of capacity reservations.
 //!
 //! Needs the cargo feature `elasticity-assurances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_capacity_reservations_pages`](crate::Client::describe_capacity_reservations_pages) and [`describe_capacity_reservations_items`](crate::Client::describe_capacity_reservations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCapacityReservations",
@@ -447,6 +449,27 @@ impl DescribeCapacityReservationsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeCapacityReservationsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCapacityReservationsResponse,
+        DescribeCapacityReservationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCapacityReservationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCapacityReservationsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeCapacityReservations`.

@@ -276,6 +276,27 @@ impl DescribeClassicLinkInstancesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeClassicLinkInstancesResponse,
+        DescribeClassicLinkInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeClassicLinkInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeClassicLinkInstancesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeClassicLinkInstances`.
 ///

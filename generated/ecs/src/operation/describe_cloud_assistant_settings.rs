@@ -207,6 +207,27 @@ impl DescribeCloudAssistantSettingsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCloudAssistantSettingsResponse,
+        DescribeCloudAssistantSettingsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCloudAssistantSettingsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCloudAssistantSettingsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeCloudAssistantSettings`.
 ///

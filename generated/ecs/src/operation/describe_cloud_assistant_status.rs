@@ -3,6 +3,8 @@
 //! `DescribeCloudAssistantStatus`: Queries whether Cloud Assistant Agent is installed on instances. If Cloud Assistant Agent is installed, the system queries the total number of Cloud Assistant commands that have been run, the number of Cloud Assistant commands that are being run, and the time when Cloud Assistant commands were last run.
 //!
 //! Needs the cargo feature `cloud-assistant` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_cloud_assistant_status_pages`](crate::Client::describe_cloud_assistant_status_pages) and [`describe_cloud_assistant_status_items`](crate::Client::describe_cloud_assistant_status_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCloudAssistantStatus",
@@ -330,6 +332,27 @@ impl DescribeCloudAssistantStatusRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeCloudAssistantStatusError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCloudAssistantStatusResponse,
+        DescribeCloudAssistantStatusError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCloudAssistantStatusRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCloudAssistantStatusError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeCloudAssistantStatus`.

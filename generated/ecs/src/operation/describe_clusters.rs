@@ -169,6 +169,27 @@ impl DescribeClustersRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeClustersResponse,
+        DescribeClustersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeClustersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeClustersError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeClusters`.
 ///

@@ -3,6 +3,8 @@
 //! `DescribeCommands`: Queries the Cloud Assistant commands that you created or the common Cloud Assistant commands that Alibaba Cloud provides.
 //!
 //! Needs the cargo feature `cloud-assistant` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_commands_pages`](crate::Client::describe_commands_pages) and [`describe_commands_items`](crate::Client::describe_commands_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCommands",
@@ -519,6 +521,27 @@ impl DescribeCommandsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeCommandsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCommandsResponse,
+        DescribeCommandsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCommandsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCommandsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeCommands`.

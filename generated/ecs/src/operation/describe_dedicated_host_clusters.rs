@@ -3,6 +3,8 @@
 //! `DescribeDedicatedHostClusters`: Queries the details of one or more dedicated host groups.
 //!
 //! Needs the cargo feature `dedicated-hosts` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_dedicated_host_clusters_pages`](crate::Client::describe_dedicated_host_clusters_pages) and [`describe_dedicated_host_clusters_items`](crate::Client::describe_dedicated_host_clusters_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDedicatedHostClusters",
@@ -409,6 +411,27 @@ impl DescribeDedicatedHostClustersRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeDedicatedHostClustersError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeDedicatedHostClustersResponse,
+        DescribeDedicatedHostClustersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeDedicatedHostClustersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeDedicatedHostClustersError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeDedicatedHostClusters`.

@@ -3,6 +3,8 @@
 //! `DescribeDedicatedHosts`: Queries the details of one or more Dedicated Hosts (DDHs). You can call this operation to obtain information about a DDH, including the physical performance specifications, machine code, service status, and the list of created ECS instances. You can specify relevant parameters, such as DDH IDs, DDH cluster IDs, hostname, and status, to query the required DDH details. This helps you efficiently manage and optimize cloud computing resources.
 //!
 //! Needs the cargo feature `dedicated-hosts` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_dedicated_hosts_pages`](crate::Client::describe_dedicated_hosts_pages) and [`describe_dedicated_hosts_items`](crate::Client::describe_dedicated_hosts_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDedicatedHosts",
@@ -555,6 +557,27 @@ impl DescribeDedicatedHostsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeDedicatedHostsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeDedicatedHostsResponse,
+        DescribeDedicatedHostsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeDedicatedHostsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeDedicatedHostsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeDedicatedHosts`.

@@ -223,6 +223,27 @@ impl DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeDeploymentSetSupportedInstanceTypeFamilyResponse,
+        DescribeDeploymentSetSupportedInstanceTypeFamilyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeDeploymentSetSupportedInstanceTypeFamilyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeDeploymentSetSupportedInstanceTypeFamilyError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeDeploymentSetSupportedInstanceTypeFamily`.
 ///

@@ -3,6 +3,8 @@
 //! `DescribeDeploymentSets`: Queries detailed information about one or more deployment sets.
 //!
 //! Needs the cargo feature `deployment-sets` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_deployment_sets_pages`](crate::Client::describe_deployment_sets_pages) and [`describe_deployment_sets_items`](crate::Client::describe_deployment_sets_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDeploymentSets",
@@ -374,6 +376,27 @@ impl DescribeDeploymentSetsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeDeploymentSetsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeDeploymentSetsResponse,
+        DescribeDeploymentSetsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeDeploymentSetsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeDeploymentSetsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeDeploymentSets`.

@@ -3,6 +3,8 @@
 //! `DescribeDiagnosticMetricSets`: Queries diagnostic metric sets.
 //!
 //! Needs the cargo feature `resource-diagnostic` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_diagnostic_metric_sets_pages`](crate::Client::describe_diagnostic_metric_sets_pages) and [`describe_diagnostic_metric_sets_items`](crate::Client::describe_diagnostic_metric_sets_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDiagnosticMetricSets",
@@ -328,6 +330,27 @@ impl DescribeDiagnosticMetricSetsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeDiagnosticMetricSetsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeDiagnosticMetricSetsResponse,
+        DescribeDiagnosticMetricSetsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeDiagnosticMetricSetsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeDiagnosticMetricSetsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeDiagnosticMetricSets`.

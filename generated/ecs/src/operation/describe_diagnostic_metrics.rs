@@ -3,6 +3,8 @@
 //! `DescribeDiagnosticMetrics`: Queries diagnostic metrics.
 //!
 //! Needs the cargo feature `resource-diagnostic` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_diagnostic_metrics_pages`](crate::Client::describe_diagnostic_metrics_pages) and [`describe_diagnostic_metrics_items`](crate::Client::describe_diagnostic_metrics_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDiagnosticMetrics",
@@ -286,6 +288,27 @@ impl DescribeDiagnosticMetricsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeDiagnosticMetricsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeDiagnosticMetricsResponse,
+        DescribeDiagnosticMetricsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeDiagnosticMetricsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeDiagnosticMetricsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeDiagnosticMetrics`.

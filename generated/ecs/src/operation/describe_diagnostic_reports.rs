@@ -3,6 +3,8 @@
 //! `DescribeDiagnosticReports`: Queries resource diagnostic reports.
 //!
 //! Needs the cargo feature `resource-diagnostic` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_diagnostic_reports_pages`](crate::Client::describe_diagnostic_reports_pages) and [`describe_diagnostic_reports_items`](crate::Client::describe_diagnostic_reports_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDiagnosticReports",
@@ -357,6 +359,27 @@ impl DescribeDiagnosticReportsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeDiagnosticReportsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeDiagnosticReportsResponse,
+        DescribeDiagnosticReportsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeDiagnosticReportsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeDiagnosticReportsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeDiagnosticReports`.

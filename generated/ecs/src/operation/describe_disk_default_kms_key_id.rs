@@ -178,6 +178,27 @@ impl DescribeDiskDefaultKMSKeyIdRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeDiskDefaultKMSKeyIdResponse,
+        DescribeDiskDefaultKMSKeyIdError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeDiskDefaultKMSKeyIdRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeDiskDefaultKMSKeyIdError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeDiskDefaultKMSKeyId`.
 ///

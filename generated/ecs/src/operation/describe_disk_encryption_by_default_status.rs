@@ -179,6 +179,27 @@ impl DescribeDiskEncryptionByDefaultStatusRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeDiskEncryptionByDefaultStatusResponse,
+        DescribeDiskEncryptionByDefaultStatusError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeDiskEncryptionByDefaultStatusRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeDiskEncryptionByDefaultStatusError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeDiskEncryptionByDefaultStatus`.
 ///

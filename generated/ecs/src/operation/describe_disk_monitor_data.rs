@@ -293,6 +293,27 @@ impl DescribeDiskMonitorDataRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeDiskMonitorDataResponse,
+        DescribeDiskMonitorDataError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeDiskMonitorDataRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeDiskMonitorDataError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeDiskMonitorData`.
 ///

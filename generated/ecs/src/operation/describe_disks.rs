@@ -3,6 +3,8 @@
 //! `DescribeDisks`: Queries block storage devices that you created, including cloud disks, local disks, and elastic ephemeral disks.
 //!
 //! Needs the cargo feature `elastic-block-storage-ebs-devices` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`wait_until_disk_available`](crate::Client::wait_until_disk_available) polls it until the first disk listed (ask for one, by `DiskIds`) is `Available`, created and not attached (`Creating`, `Attaching`, `Detaching`, `ReIniting` and `In_use` mean not yet); [`describe_disks_pages`](crate::Client::describe_disks_pages) and [`describe_disks_items`](crate::Client::describe_disks_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDisks",
@@ -1035,6 +1037,24 @@ impl DescribeDisksRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeDisksError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DescribeDisksResponse, DescribeDisksError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeDisksRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeDisksError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeDisks`.

@@ -3,6 +3,8 @@
 //! `DescribeDisksFullStatus`: Queries the full status information about one or more Elastic Block Storage (EBS) devices.
 //!
 //! Needs the cargo feature `system-events` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_disks_full_status_pages`](crate::Client::describe_disks_full_status_pages) and [`describe_disks_full_status_items`](crate::Client::describe_disks_full_status_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDisksFullStatus",
@@ -441,6 +443,27 @@ impl DescribeDisksFullStatusRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeDisksFullStatusError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeDisksFullStatusResponse,
+        DescribeDisksFullStatusError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeDisksFullStatusRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeDisksFullStatusError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeDisksFullStatus`.

@@ -3,6 +3,8 @@
 //! `DescribeElasticityAssuranceInstances`: Queries the running Elastic Compute Service (ECS) instances that use an elasticity assurance.
 //!
 //! Needs the cargo feature `elasticity-assurances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_elasticity_assurance_instances_pages`](crate::Client::describe_elasticity_assurance_instances_pages) and [`describe_elasticity_assurance_instances_items`](crate::Client::describe_elasticity_assurance_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeElasticityAssuranceInstances",
@@ -259,6 +261,27 @@ impl DescribeElasticityAssuranceInstancesRequestBuilder<&crate::blocking::Client
         ::acs_runtime::client::Error<DescribeElasticityAssuranceInstancesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeElasticityAssuranceInstancesResponse,
+        DescribeElasticityAssuranceInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeElasticityAssuranceInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeElasticityAssuranceInstancesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeElasticityAssuranceInstances`.

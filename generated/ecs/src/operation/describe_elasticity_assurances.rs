@@ -3,6 +3,8 @@
 //! `DescribeElasticityAssurances`: Queries the details of elasticity assurances.
 //!
 //! Needs the cargo feature `elasticity-assurances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_elasticity_assurances_pages`](crate::Client::describe_elasticity_assurances_pages) and [`describe_elasticity_assurances_items`](crate::Client::describe_elasticity_assurances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeElasticityAssurances",
@@ -462,6 +464,27 @@ impl DescribeElasticityAssurancesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeElasticityAssurancesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeElasticityAssurancesResponse,
+        DescribeElasticityAssurancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeElasticityAssurancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeElasticityAssurancesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeElasticityAssurances`.

@@ -3,6 +3,8 @@
 //! `DescribeForwardTableEntries`: DescribeForwardTableEntries
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_forward_table_entries_pages`](crate::Client::describe_forward_table_entries_pages) and [`describe_forward_table_entries_items`](crate::Client::describe_forward_table_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeForwardTableEntries",
@@ -247,6 +249,27 @@ impl DescribeForwardTableEntriesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeForwardTableEntriesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeForwardTableEntriesResponse,
+        DescribeForwardTableEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeForwardTableEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeForwardTableEntriesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeForwardTableEntries`.

@@ -3,6 +3,8 @@
 //! `DescribeHaVips`: DescribeHaVips
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_ha_vips_pages`](crate::Client::describe_ha_vips_pages) and [`describe_ha_vips_items`](crate::Client::describe_ha_vips_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeHaVips",
@@ -230,6 +232,27 @@ impl DescribeHaVipsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeHaVipsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeHaVipsResponse,
+        DescribeHaVipsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeHaVipsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeHaVipsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeHaVips`.

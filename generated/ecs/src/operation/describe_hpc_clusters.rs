@@ -3,6 +3,8 @@
 //! `DescribeHpcClusters`: The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The \\*\\*token\\*\\* can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see \\\[How to ensure idempotence\]\\(\~\~25693\~\~).
 //!
 //! Needs the cargo feature `hpc-clusters` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_hpc_clusters_pages`](crate::Client::describe_hpc_clusters_pages) and [`describe_hpc_clusters_items`](crate::Client::describe_hpc_clusters_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeHpcClusters",
@@ -302,6 +304,27 @@ impl DescribeHpcClustersRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeHpcClustersError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeHpcClustersResponse,
+        DescribeHpcClustersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeHpcClustersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeHpcClustersError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeHpcClusters`.

@@ -3,6 +3,8 @@
 //! `DescribeImageComponents`: Queries the details of one or more image components.
 //!
 //! Needs the cargo feature `images` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_image_components_pages`](crate::Client::describe_image_components_pages) and [`describe_image_components_items`](crate::Client::describe_image_components_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeImageComponents",
@@ -447,6 +449,27 @@ impl DescribeImageComponentsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeImageComponentsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeImageComponentsResponse,
+        DescribeImageComponentsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeImageComponentsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeImageComponentsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeImageComponents`.

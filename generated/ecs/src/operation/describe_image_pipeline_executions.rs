@@ -3,6 +3,8 @@
 //! `DescribeImagePipelineExecutions`: Queries the details of an image creation task.
 //!
 //! Needs the cargo feature `images` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_image_pipeline_executions_pages`](crate::Client::describe_image_pipeline_executions_pages) and [`describe_image_pipeline_executions_items`](crate::Client::describe_image_pipeline_executions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeImagePipelineExecutions",
@@ -358,6 +360,27 @@ impl DescribeImagePipelineExecutionsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeImagePipelineExecutionsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeImagePipelineExecutionsResponse,
+        DescribeImagePipelineExecutionsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeImagePipelineExecutionsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeImagePipelineExecutionsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeImagePipelineExecutions`.

@@ -3,6 +3,8 @@
 //! `DescribeImagePipelines`: Queries the details of one or more image templates.
 //!
 //! Needs the cargo feature `images` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_image_pipelines_pages`](crate::Client::describe_image_pipelines_pages) and [`describe_image_pipelines_items`](crate::Client::describe_image_pipelines_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeImagePipelines",
@@ -327,6 +329,27 @@ impl DescribeImagePipelinesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeImagePipelinesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeImagePipelinesResponse,
+        DescribeImagePipelinesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeImagePipelinesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeImagePipelinesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeImagePipelines`.

@@ -271,6 +271,27 @@ impl DescribeImageSharePermissionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeImageSharePermissionResponse,
+        DescribeImageSharePermissionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeImageSharePermissionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeImageSharePermissionError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeImageSharePermission`.
 ///

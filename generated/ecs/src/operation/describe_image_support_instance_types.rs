@@ -252,6 +252,27 @@ impl DescribeImageSupportInstanceTypesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeImageSupportInstanceTypesResponse,
+        DescribeImageSupportInstanceTypesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeImageSupportInstanceTypesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeImageSupportInstanceTypesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeImageSupportInstanceTypes`.
 ///

@@ -3,6 +3,8 @@
 //! `DescribeImages`: Queries image resources that you can use. You can specify parameters, such as ImageId, ActionType, and Filter, in the request.
 //!
 //! Needs the cargo feature `images` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_images_pages`](crate::Client::describe_images_pages) and [`describe_images_items`](crate::Client::describe_images_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeImages",
@@ -780,6 +782,27 @@ impl DescribeImagesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeImagesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeImagesResponse,
+        DescribeImagesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeImagesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeImagesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeImages`.

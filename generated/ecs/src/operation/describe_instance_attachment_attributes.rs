@@ -3,6 +3,8 @@
 //! `DescribeInstanceAttachmentAttributes`: Queries the information about the private pools that Elastic Compute Service (ECS) instances match.
 //!
 //! Needs the cargo feature `elasticity-assurances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_instance_attachment_attributes_pages`](crate::Client::describe_instance_attachment_attributes_pages) and [`describe_instance_attachment_attributes_items`](crate::Client::describe_instance_attachment_attributes_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceAttachmentAttributes",
@@ -277,6 +279,27 @@ impl DescribeInstanceAttachmentAttributesRequestBuilder<&crate::blocking::Client
         ::acs_runtime::client::Error<DescribeInstanceAttachmentAttributesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeInstanceAttachmentAttributesResponse,
+        DescribeInstanceAttachmentAttributesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeInstanceAttachmentAttributesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeInstanceAttachmentAttributesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeInstanceAttachmentAttributes`.

@@ -3,6 +3,8 @@
 //! `DescribeInstanceAttribute`: Queries the attributes of a specific Elastic Compute Service (ECS) instance.
 //!
 //! Needs the cargo feature `instances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`wait_until_instance_running`](crate::Client::wait_until_instance_running) polls it until the instance is `Running` (`Pending`, `Starting` and, just after a start request, `Stopped` mean not yet); [`wait_until_instance_stopped`](crate::Client::wait_until_instance_stopped) polls it until the instance is `Stopped` (`Pending`, `Running` and `Stopping` mean not yet).
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceAttribute",
@@ -174,6 +176,27 @@ impl DescribeInstanceAttributeRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeInstanceAttributeError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeInstanceAttributeResponse,
+        DescribeInstanceAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeInstanceAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeInstanceAttributeError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeInstanceAttribute`.

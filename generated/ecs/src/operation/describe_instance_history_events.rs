@@ -3,6 +3,8 @@
 //! `DescribeInstanceHistoryEvents`: Queries the system events of Elastic Compute Service (ECS) instances. When you call this operation, you can specify parameters, such as InstanceId and EventType, in the request. By default, non-active system events are queried.
 //!
 //! Needs the cargo feature `system-events` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_instance_history_events_pages`](crate::Client::describe_instance_history_events_pages) and [`describe_instance_history_events_items`](crate::Client::describe_instance_history_events_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceHistoryEvents",
@@ -696,6 +698,27 @@ impl DescribeInstanceHistoryEventsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeInstanceHistoryEventsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeInstanceHistoryEventsResponse,
+        DescribeInstanceHistoryEventsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeInstanceHistoryEventsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeInstanceHistoryEventsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeInstanceHistoryEvents`.

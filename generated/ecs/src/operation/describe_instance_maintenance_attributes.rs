@@ -3,6 +3,8 @@
 //! `DescribeInstanceMaintenanceAttributes`: Queries the maintenance attributes of an instance.
 //!
 //! Needs the cargo feature `om-and-monitoring` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_instance_maintenance_attributes_pages`](crate::Client::describe_instance_maintenance_attributes_pages) and [`describe_instance_maintenance_attributes_items`](crate::Client::describe_instance_maintenance_attributes_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceMaintenanceAttributes",
@@ -264,6 +266,27 @@ impl DescribeInstanceMaintenanceAttributesRequestBuilder<&crate::blocking::Clien
         ::acs_runtime::client::Error<DescribeInstanceMaintenanceAttributesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeInstanceMaintenanceAttributesResponse,
+        DescribeInstanceMaintenanceAttributesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeInstanceMaintenanceAttributesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeInstanceMaintenanceAttributesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeInstanceMaintenanceAttributes`.

@@ -278,6 +278,27 @@ impl DescribeInstanceModificationPriceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeInstanceModificationPriceResponse,
+        DescribeInstanceModificationPriceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeInstanceModificationPriceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeInstanceModificationPriceError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeInstanceModificationPrice`.
 ///

@@ -273,6 +273,27 @@ impl DescribeInstanceMonitorDataRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeInstanceMonitorDataResponse,
+        DescribeInstanceMonitorDataError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeInstanceMonitorDataRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeInstanceMonitorDataError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeInstanceMonitorData`.
 ///

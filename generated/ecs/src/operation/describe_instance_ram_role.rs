@@ -3,6 +3,8 @@
 //! `DescribeInstanceRamRole`: Queries the instance Resource Access Management (RAM) roles that are attached to Elastic Compute Service (ECS) instances based on the instance IDs, or queries the ECS instances to which a specific instance RAM role is attached based on the name of the instance RAM role.
 //!
 //! Needs the cargo feature `instances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_instance_ram_role_pages`](crate::Client::describe_instance_ram_role_pages) and [`describe_instance_ram_role_items`](crate::Client::describe_instance_ram_role_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceRamRole",
@@ -292,6 +294,27 @@ impl DescribeInstanceRamRoleRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeInstanceRamRoleError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeInstanceRamRoleResponse,
+        DescribeInstanceRamRoleError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeInstanceRamRoleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeInstanceRamRoleError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeInstanceRamRole`.

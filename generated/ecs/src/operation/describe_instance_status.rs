@@ -3,6 +3,8 @@
 //! `DescribeInstanceStatus`: Queries the status of one or more Elastic Compute Service (ECS) instances. You can also call this operation to query the list of ECS instances that match the specified filter conditions.
 //!
 //! Needs the cargo feature `instances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_instance_status_pages`](crate::Client::describe_instance_status_pages) and [`describe_instance_status_items`](crate::Client::describe_instance_status_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceStatus",
@@ -345,6 +347,27 @@ impl DescribeInstanceStatusRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeInstanceStatusError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeInstanceStatusResponse,
+        DescribeInstanceStatusError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeInstanceStatusRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeInstanceStatusError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeInstanceStatus`.

@@ -3,6 +3,8 @@
 //! `DescribeInstanceTypes`: Queries the details of all instance types or a specific instance type provided by Elastic Compute Service (ECS). You can understand the specifications and performance of instance types based on the response and select an instance type that meets your business requirements.
 //!
 //! Needs the cargo feature `instances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_instance_types_pages`](crate::Client::describe_instance_types_pages) and [`describe_instance_types_items`](crate::Client::describe_instance_types_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceTypes",
@@ -1460,6 +1462,27 @@ impl DescribeInstanceTypesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeInstanceTypesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeInstanceTypesResponse,
+        DescribeInstanceTypesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeInstanceTypesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeInstanceTypesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeInstanceTypes`.

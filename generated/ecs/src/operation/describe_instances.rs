@@ -3,6 +3,8 @@
 //! `DescribeInstances`: Queries Elastic Compute Service (ECS) instances by various filter conditions. The details of the queried ECS instances are returned in the response.
 //!
 //! Needs the cargo feature `instances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_instances_pages`](crate::Client::describe_instances_pages) and [`describe_instances_items`](crate::Client::describe_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstances",
@@ -1099,6 +1101,27 @@ impl DescribeInstancesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeInstancesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeInstancesResponse,
+        DescribeInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeInstancesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeInstances`.

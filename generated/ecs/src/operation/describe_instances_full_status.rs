@@ -3,6 +3,8 @@
 //! `DescribeInstancesFullStatus`: Queries the full status information of one or more Elastic Compute Service (ECS) instances. The full status information includes the instance status and the status of instance system events. The instance status is the lifecycle status of instances. The status of instance system events is the health status of maintenance events.
 //!
 //! Needs the cargo feature `system-events` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_instances_full_status_pages`](crate::Client::describe_instances_full_status_pages) and [`describe_instances_full_status_items`](crate::Client::describe_instances_full_status_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstancesFullStatus",
@@ -457,6 +459,27 @@ impl DescribeInstancesFullStatusRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeInstancesFullStatusError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeInstancesFullStatusResponse,
+        DescribeInstancesFullStatusError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeInstancesFullStatusRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeInstancesFullStatusError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeInstancesFullStatus`.

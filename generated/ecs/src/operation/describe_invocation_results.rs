@@ -561,6 +561,27 @@ impl DescribeInvocationResultsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeInvocationResultsResponse,
+        DescribeInvocationResultsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeInvocationResultsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeInvocationResultsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeInvocationResults`.
 ///

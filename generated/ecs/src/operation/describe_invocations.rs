@@ -3,6 +3,8 @@
 //! `DescribeInvocations`: Queries the execution list and states of Cloud Assistant commands.
 //!
 //! Needs the cargo feature `cloud-assistant` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_invocations_pages`](crate::Client::describe_invocations_pages) and [`describe_invocations_items`](crate::Client::describe_invocations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInvocations",
@@ -728,6 +730,27 @@ impl DescribeInvocationsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeInvocationsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeInvocationsResponse,
+        DescribeInvocationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeInvocationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeInvocationsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeInvocations`.

@@ -3,6 +3,8 @@
 //! `DescribeKeyPairs`: Queries one or more key pairs.
 //!
 //! Needs the cargo feature `ssh-key-pairs` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_key_pairs_pages`](crate::Client::describe_key_pairs_pages) and [`describe_key_pairs_items`](crate::Client::describe_key_pairs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeKeyPairs",
@@ -350,6 +352,27 @@ impl DescribeKeyPairsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeKeyPairsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeKeyPairsResponse,
+        DescribeKeyPairsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeKeyPairsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeKeyPairsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeKeyPairs`.

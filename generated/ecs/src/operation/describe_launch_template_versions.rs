@@ -3,6 +3,8 @@
 //! `DescribeLaunchTemplateVersions`: Queries the information of launch template versions, such as the total number of launch templates, launch template names, and launch template version numbers.
 //!
 //! Needs the cargo feature `launch-templates` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_launch_template_versions_pages`](crate::Client::describe_launch_template_versions_pages) and [`describe_launch_template_versions_items`](crate::Client::describe_launch_template_versions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLaunchTemplateVersions",
@@ -413,6 +415,27 @@ impl DescribeLaunchTemplateVersionsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeLaunchTemplateVersionsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeLaunchTemplateVersionsResponse,
+        DescribeLaunchTemplateVersionsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeLaunchTemplateVersionsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeLaunchTemplateVersionsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeLaunchTemplateVersions`.

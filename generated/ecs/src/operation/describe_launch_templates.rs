@@ -3,6 +3,8 @@
 //! `DescribeLaunchTemplates`: Queries the information of one or more launch templates, such as the total number of launch templates, the creation time of each launch template, and the latest version number of each launch template. When you can this operation, you can specify parameters, such as TemplateTag, TemplateResourceGroupId, and LaunchTemplateId, in the request.
 //!
 //! Needs the cargo feature `launch-templates` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_launch_templates_pages`](crate::Client::describe_launch_templates_pages) and [`describe_launch_templates_items`](crate::Client::describe_launch_templates_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLaunchTemplates",
@@ -363,6 +365,27 @@ impl DescribeLaunchTemplatesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeLaunchTemplatesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeLaunchTemplatesResponse,
+        DescribeLaunchTemplatesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeLaunchTemplatesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeLaunchTemplatesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeLaunchTemplates`.

@@ -172,6 +172,27 @@ impl DescribeLimitationRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeLimitationResponse,
+        DescribeLimitationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeLimitationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeLimitationError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeLimitation`.
 ///

@@ -3,6 +3,8 @@
 //! `DescribeManagedInstances`: Queries managed instances.
 //!
 //! Needs the cargo feature `cloud-assistant` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_managed_instances_pages`](crate::Client::describe_managed_instances_pages) and [`describe_managed_instances_items`](crate::Client::describe_managed_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeManagedInstances",
@@ -484,6 +486,27 @@ impl DescribeManagedInstancesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeManagedInstancesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeManagedInstancesResponse,
+        DescribeManagedInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeManagedInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeManagedInstancesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeManagedInstances`.

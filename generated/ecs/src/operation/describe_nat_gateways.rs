@@ -3,6 +3,8 @@
 //! `DescribeNatGateways`: DescribeNatGateways
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_nat_gateways_pages`](crate::Client::describe_nat_gateways_pages) and [`describe_nat_gateways_items`](crate::Client::describe_nat_gateways_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNatGateways",
@@ -241,6 +243,27 @@ impl DescribeNatGatewaysRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeNatGatewaysError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeNatGatewaysResponse,
+        DescribeNatGatewaysError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeNatGatewaysRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeNatGatewaysError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeNatGateways`.

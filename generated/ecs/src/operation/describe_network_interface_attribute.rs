@@ -266,6 +266,27 @@ impl DescribeNetworkInterfaceAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeNetworkInterfaceAttributeResponse,
+        DescribeNetworkInterfaceAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeNetworkInterfaceAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeNetworkInterfaceAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeNetworkInterfaceAttribute`.
 ///

@@ -3,6 +3,8 @@
 //! `DescribeNetworkInterfacePermissions`: Queries the permissions on elastic network interfaces (ENIs) that are granted to an Alibaba Cloud partner (certified ISV) or an individual user.
 //!
 //! Needs the cargo feature `elastic-network-interfaces-enis` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_network_interface_permissions_pages`](crate::Client::describe_network_interface_permissions_pages) and [`describe_network_interface_permissions_items`](crate::Client::describe_network_interface_permissions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNetworkInterfacePermissions",
@@ -295,6 +297,27 @@ impl DescribeNetworkInterfacePermissionsRequestBuilder<&crate::blocking::Client>
         ::acs_runtime::client::Error<DescribeNetworkInterfacePermissionsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeNetworkInterfacePermissionsResponse,
+        DescribeNetworkInterfacePermissionsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeNetworkInterfacePermissionsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeNetworkInterfacePermissionsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeNetworkInterfacePermissions`.

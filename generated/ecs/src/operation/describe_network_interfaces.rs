@@ -3,6 +3,8 @@
 //! `DescribeNetworkInterfaces`: Queries the details of one or more Elastic Network Interface (ENIs).
 //!
 //! Needs the cargo feature `elastic-network-interfaces-enis` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_network_interfaces_pages`](crate::Client::describe_network_interfaces_pages) and [`describe_network_interfaces_items`](crate::Client::describe_network_interfaces_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNetworkInterfaces",
@@ -675,6 +677,27 @@ impl DescribeNetworkInterfacesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeNetworkInterfacesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeNetworkInterfacesResponse,
+        DescribeNetworkInterfacesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeNetworkInterfacesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeNetworkInterfacesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeNetworkInterfaces`.

@@ -244,6 +244,27 @@ impl DescribeNewProjectEipMonitorDataRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeNewProjectEipMonitorDataResponse,
+        DescribeNewProjectEipMonitorDataError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeNewProjectEipMonitorDataRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeNewProjectEipMonitorDataError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeNewProjectEipMonitorData`.
 ///

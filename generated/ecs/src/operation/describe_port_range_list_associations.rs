@@ -3,6 +3,8 @@
 //! `DescribePortRangeListAssociations`: Queries the resources that are associated with a port list, such as security groups.
 //!
 //! Needs the cargo feature `portlist` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_port_range_list_associations_pages`](crate::Client::describe_port_range_list_associations_pages) and [`describe_port_range_list_associations_items`](crate::Client::describe_port_range_list_associations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePortRangeListAssociations",
@@ -253,6 +255,27 @@ impl DescribePortRangeListAssociationsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribePortRangeListAssociationsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribePortRangeListAssociationsResponse,
+        DescribePortRangeListAssociationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribePortRangeListAssociationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribePortRangeListAssociationsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribePortRangeListAssociations`.

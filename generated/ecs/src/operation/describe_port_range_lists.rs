@@ -3,6 +3,8 @@
 //! `DescribePortRangeLists`: Queries the port lists.
 //!
 //! Needs the cargo feature `portlist` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_port_range_lists_pages`](crate::Client::describe_port_range_lists_pages) and [`describe_port_range_lists_items`](crate::Client::describe_port_range_lists_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePortRangeLists",
@@ -331,6 +333,27 @@ impl DescribePortRangeListsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribePortRangeListsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribePortRangeListsResponse,
+        DescribePortRangeListsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribePortRangeListsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribePortRangeListsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribePortRangeLists`.

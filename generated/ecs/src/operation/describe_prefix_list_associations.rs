@@ -3,6 +3,8 @@
 //! `DescribePrefixListAssociations`: Queries information about resources that are associated with a prefix list, such as the resource IDs and types.
 //!
 //! Needs the cargo feature `prefixlist` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_prefix_list_associations_pages`](crate::Client::describe_prefix_list_associations_pages) and [`describe_prefix_list_associations_items`](crate::Client::describe_prefix_list_associations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePrefixListAssociations",
@@ -258,6 +260,27 @@ impl DescribePrefixListAssociationsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribePrefixListAssociationsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribePrefixListAssociationsResponse,
+        DescribePrefixListAssociationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribePrefixListAssociationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribePrefixListAssociationsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribePrefixListAssociations`.

@@ -3,6 +3,8 @@
 //! `DescribePrefixLists`: Queries the information of prefix lists.
 //!
 //! Needs the cargo feature `prefixlist` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_prefix_lists_pages`](crate::Client::describe_prefix_lists_pages) and [`describe_prefix_lists_items`](crate::Client::describe_prefix_lists_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePrefixLists",
@@ -356,6 +358,27 @@ impl DescribePrefixListsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribePrefixListsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribePrefixListsResponse,
+        DescribePrefixListsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribePrefixListsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribePrefixListsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribePrefixLists`.

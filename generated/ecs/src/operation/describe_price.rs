@@ -967,6 +967,24 @@ impl DescribePriceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DescribePriceResponse, DescribePriceError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribePriceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribePriceError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribePrice`.
 ///

@@ -648,6 +648,27 @@ impl DescribeRecommendInstanceTypeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeRecommendInstanceTypeResponse,
+        DescribeRecommendInstanceTypeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeRecommendInstanceTypeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeRecommendInstanceTypeError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeRecommendInstanceType`.
 ///

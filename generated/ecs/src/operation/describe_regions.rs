@@ -259,6 +259,27 @@ impl DescribeRegionsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeRegionsResponse,
+        DescribeRegionsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeRegionsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeRegionsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeRegions`.
 ///

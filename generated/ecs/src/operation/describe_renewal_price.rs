@@ -326,6 +326,27 @@ impl DescribeRenewalPriceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeRenewalPriceResponse,
+        DescribeRenewalPriceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeRenewalPriceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeRenewalPriceError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeRenewalPrice`.
 ///

@@ -3,6 +3,8 @@
 //! `DescribeReservedInstances`: Queries the details of reserved instances that you have purchased in a specific region. You can query the details of reserved instances based on parameters, such as tags and reserved instance attributes.
 //!
 //! Needs the cargo feature `reserved-instances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_reserved_instances_pages`](crate::Client::describe_reserved_instances_pages) and [`describe_reserved_instances_items`](crate::Client::describe_reserved_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeReservedInstances",
@@ -558,6 +560,27 @@ impl DescribeReservedInstancesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeReservedInstancesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeReservedInstancesResponse,
+        DescribeReservedInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeReservedInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeReservedInstancesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeReservedInstances`.

@@ -3,6 +3,8 @@
 //! `DescribeResourceByTags`: Queries resources by tag or resource type.
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_resource_by_tags_pages`](crate::Client::describe_resource_by_tags_pages) and [`describe_resource_by_tags_items`](crate::Client::describe_resource_by_tags_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeResourceByTags",
@@ -307,6 +309,27 @@ impl DescribeResourceByTagsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeResourceByTagsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeResourceByTagsResponse,
+        DescribeResourceByTagsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeResourceByTagsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeResourceByTagsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeResourceByTags`.

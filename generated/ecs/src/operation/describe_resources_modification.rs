@@ -497,6 +497,27 @@ impl DescribeResourcesModificationRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeResourcesModificationResponse,
+        DescribeResourcesModificationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeResourcesModificationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeResourcesModificationError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeResourcesModification`.
 ///

@@ -3,6 +3,8 @@
 //! `DescribeRouterInterfaces`: DescribeRouterInterfaces
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_router_interfaces_pages`](crate::Client::describe_router_interfaces_pages) and [`describe_router_interfaces_items`](crate::Client::describe_router_interfaces_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouterInterfaces",
@@ -233,6 +235,27 @@ impl DescribeRouterInterfacesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeRouterInterfacesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeRouterInterfacesResponse,
+        DescribeRouterInterfacesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeRouterInterfacesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeRouterInterfacesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeRouterInterfaces`.

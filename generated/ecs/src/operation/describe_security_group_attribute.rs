@@ -366,6 +366,27 @@ impl DescribeSecurityGroupAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSecurityGroupAttributeResponse,
+        DescribeSecurityGroupAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSecurityGroupAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSecurityGroupAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeSecurityGroupAttribute`.
 ///

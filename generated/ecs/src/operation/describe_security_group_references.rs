@@ -213,6 +213,27 @@ impl DescribeSecurityGroupReferencesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSecurityGroupReferencesResponse,
+        DescribeSecurityGroupReferencesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSecurityGroupReferencesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSecurityGroupReferencesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeSecurityGroupReferences`.
 ///

@@ -3,6 +3,8 @@
 //! `DescribeSecurityGroups`: Queries the basic information of security groups. You can query the information by various filter conditions, such as the region ID, security group ID, and security group type.
 //!
 //! Needs the cargo feature `security-groups` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_security_groups_pages`](crate::Client::describe_security_groups_pages) and [`describe_security_groups_items`](crate::Client::describe_security_groups_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSecurityGroups",
@@ -575,6 +577,27 @@ impl DescribeSecurityGroupsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeSecurityGroupsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSecurityGroupsResponse,
+        DescribeSecurityGroupsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSecurityGroupsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSecurityGroupsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeSecurityGroups`.

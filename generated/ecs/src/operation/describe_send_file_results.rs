@@ -3,6 +3,8 @@
 //! `DescribeSendFileResults`: Queries the files sent by Cloud Assistant and their status.
 //!
 //! Needs the cargo feature `cloud-assistant` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_send_file_results_pages`](crate::Client::describe_send_file_results_pages) and [`describe_send_file_results_items`](crate::Client::describe_send_file_results_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSendFileResults",
@@ -414,6 +416,27 @@ impl DescribeSendFileResultsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeSendFileResultsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSendFileResultsResponse,
+        DescribeSendFileResultsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSendFileResultsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSendFileResultsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeSendFileResults`.

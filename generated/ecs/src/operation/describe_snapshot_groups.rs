@@ -3,6 +3,8 @@
 //! `DescribeSnapshotGroups`: Queries the information of one or more snapshot-consistent groups, such as the status of the groups, IDs of the instances associated with the groups, and snapshot creation progress.
 //!
 //! Needs the cargo feature `snapshots` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_snapshot_groups_pages`](crate::Client::describe_snapshot_groups_pages) and [`describe_snapshot_groups_items`](crate::Client::describe_snapshot_groups_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSnapshotGroups",
@@ -418,6 +420,27 @@ impl DescribeSnapshotGroupsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeSnapshotGroupsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSnapshotGroupsResponse,
+        DescribeSnapshotGroupsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSnapshotGroupsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSnapshotGroupsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeSnapshotGroups`.

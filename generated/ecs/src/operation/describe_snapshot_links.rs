@@ -3,6 +3,8 @@
 //! `DescribeSnapshotLinks`: Queries the snapshot chains of cloud disks. A snapshot chain is a chain of all the snapshots created for a disk. A disk corresponds to a chain of snapshots.
 //!
 //! Needs the cargo feature `snapshots` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_snapshot_links_pages`](crate::Client::describe_snapshot_links_pages) and [`describe_snapshot_links_items`](crate::Client::describe_snapshot_links_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSnapshotLinks",
@@ -357,6 +359,27 @@ impl DescribeSnapshotLinksRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeSnapshotLinksError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSnapshotLinksResponse,
+        DescribeSnapshotLinksError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSnapshotLinksRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSnapshotLinksError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeSnapshotLinks`.

@@ -3,6 +3,8 @@
 //! `DescribeSnapshotPackage`: Queries the Object Storage Service (OSS) storage plans that you purchased in an Alibaba Cloud region. OSS storage plans can be used to offset the storage fees for standard snapshots instead of local snapshots.
 //!
 //! Needs the cargo feature `snapshots` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_snapshot_package_pages`](crate::Client::describe_snapshot_package_pages) and [`describe_snapshot_package_items`](crate::Client::describe_snapshot_package_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSnapshotPackage",
@@ -231,6 +233,27 @@ impl DescribeSnapshotPackageRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeSnapshotPackageError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSnapshotPackageResponse,
+        DescribeSnapshotPackageError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSnapshotPackageRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSnapshotPackageError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeSnapshotPackage`.

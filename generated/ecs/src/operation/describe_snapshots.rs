@@ -3,6 +3,8 @@
 //! `DescribeSnapshots`: Queries the details of cloud disk snapshots. The details include the status of the snapshots, the amount of remaining time required to create the snapshots, and the retention period of the automatic snapshots in days.
 //!
 //! Needs the cargo feature `snapshots` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_snapshots_pages`](crate::Client::describe_snapshots_pages) and [`describe_snapshots_items`](crate::Client::describe_snapshots_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSnapshots",
@@ -706,6 +708,27 @@ impl DescribeSnapshotsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeSnapshotsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSnapshotsResponse,
+        DescribeSnapshotsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSnapshotsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSnapshotsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeSnapshots`.

@@ -429,6 +429,27 @@ impl DescribeSpotAdviceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSpotAdviceResponse,
+        DescribeSpotAdviceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSpotAdviceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSpotAdviceError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeSpotAdvice`.
 ///

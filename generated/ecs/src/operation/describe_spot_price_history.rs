@@ -429,6 +429,27 @@ impl DescribeSpotPriceHistoryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSpotPriceHistoryResponse,
+        DescribeSpotPriceHistoryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSpotPriceHistoryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSpotPriceHistoryError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeSpotPriceHistory`.
 ///

@@ -3,6 +3,8 @@
 //! `DescribeStorageCapacityUnits`: Queries the details of storage capacity units (SCUs). In the request, you can specify the name, status, or capacity of each SCU.
 //!
 //! Needs the cargo feature `storage-capacity-units-scus` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_storage_capacity_units_pages`](crate::Client::describe_storage_capacity_units_pages) and [`describe_storage_capacity_units_items`](crate::Client::describe_storage_capacity_units_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeStorageCapacityUnits",
@@ -403,6 +405,27 @@ impl DescribeStorageCapacityUnitsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeStorageCapacityUnitsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeStorageCapacityUnitsResponse,
+        DescribeStorageCapacityUnitsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeStorageCapacityUnitsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeStorageCapacityUnitsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeStorageCapacityUnits`.

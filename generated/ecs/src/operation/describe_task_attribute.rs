@@ -200,6 +200,27 @@ impl DescribeTaskAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeTaskAttributeResponse,
+        DescribeTaskAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeTaskAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeTaskAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeTaskAttribute`.
 ///

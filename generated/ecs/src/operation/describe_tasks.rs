@@ -3,6 +3,8 @@
 //! `DescribeTasks`: Queries the progress of one or more asynchronous tasks.
 //!
 //! Needs the cargo feature `tasks` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_tasks_pages`](crate::Client::describe_tasks_pages) and [`describe_tasks_items`](crate::Client::describe_tasks_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTasks",
@@ -396,6 +398,24 @@ impl DescribeTasksRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeTasksError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DescribeTasksResponse, DescribeTasksError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeTasksRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeTasksError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeTasks`.

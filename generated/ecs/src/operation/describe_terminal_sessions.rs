@@ -3,6 +3,8 @@
 //! `DescribeTerminalSessions`: Queries the session records of Elastic Compute Service (ECS) Session Manager.
 //!
 //! Needs the cargo feature `cloud-assistant` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_terminal_sessions_pages`](crate::Client::describe_terminal_sessions_pages) and [`describe_terminal_sessions_items`](crate::Client::describe_terminal_sessions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTerminalSessions",
@@ -268,6 +270,27 @@ impl DescribeTerminalSessionsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeTerminalSessionsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeTerminalSessionsResponse,
+        DescribeTerminalSessionsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeTerminalSessionsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeTerminalSessionsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeTerminalSessions`.

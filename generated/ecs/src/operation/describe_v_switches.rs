@@ -3,6 +3,8 @@
 //! `DescribeVSwitches`: DescribeVSwitches
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_v_switches_pages`](crate::Client::describe_v_switches_pages) and [`describe_v_switches_items`](crate::Client::describe_v_switches_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVSwitches",
@@ -268,6 +270,27 @@ impl DescribeVSwitchesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeVSwitchesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVSwitchesResponse,
+        DescribeVSwitchesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVSwitchesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVSwitchesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeVSwitches`.

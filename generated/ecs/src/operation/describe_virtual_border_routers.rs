@@ -3,6 +3,8 @@
 //! `DescribeVirtualBorderRouters`: DescribeVirtualBorderRouters
 //!
 //! Needs the cargo feature `deprecated` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`describe_virtual_border_routers_pages`](crate::Client::describe_virtual_border_routers_pages) and [`describe_virtual_border_routers_items`](crate::Client::describe_virtual_border_routers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVirtualBorderRouters",
@@ -236,6 +238,27 @@ impl DescribeVirtualBorderRoutersRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeVirtualBorderRoutersError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVirtualBorderRoutersResponse,
+        DescribeVirtualBorderRoutersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVirtualBorderRoutersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVirtualBorderRoutersError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeVirtualBorderRouters`.

@@ -225,6 +225,27 @@ impl DetachClassicLinkVpcRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DetachClassicLinkVpcResponse,
+        DetachClassicLinkVpcError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DetachClassicLinkVpcRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DetachClassicLinkVpcError::from,
+                ),
+        )
+    }
 }
 /// Response of `DetachClassicLinkVpc`.
 ///

@@ -248,6 +248,24 @@ impl DetachDiskRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DetachDiskResponse, ::acs_runtime::client::Error<DetachDiskError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DetachDiskResponse, DetachDiskError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DetachDiskRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DetachDiskError::from,
+                ),
+        )
+    }
 }
 /// Response of `DetachDisk`.
 ///

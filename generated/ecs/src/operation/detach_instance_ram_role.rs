@@ -221,6 +221,27 @@ impl DetachInstanceRamRoleRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DetachInstanceRamRoleResponse,
+        DetachInstanceRamRoleError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DetachInstanceRamRoleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DetachInstanceRamRoleError::from,
+                ),
+        )
+    }
 }
 /// Response of `DetachInstanceRamRole`.
 ///

@@ -224,6 +224,24 @@ impl DetachKeyPairRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DetachKeyPairResponse, DetachKeyPairError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DetachKeyPairRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DetachKeyPairError::from,
+                ),
+        )
+    }
 }
 /// Response of `DetachKeyPair`.
 ///

@@ -187,6 +187,27 @@ impl DisableDiskEncryptionByDefaultRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DisableDiskEncryptionByDefaultResponse,
+        DisableDiskEncryptionByDefaultError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DisableDiskEncryptionByDefaultRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DisableDiskEncryptionByDefaultError::from,
+                ),
+        )
+    }
 }
 /// Response of `DisableDiskEncryptionByDefault`.
 ///

@@ -192,6 +192,27 @@ impl DisableNetworkInterfaceQoSRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DisableNetworkInterfaceQoSResponse,
+        DisableNetworkInterfaceQoSError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DisableNetworkInterfaceQoSRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DisableNetworkInterfaceQoSError::from,
+                ),
+        )
+    }
 }
 /// Response of `DisableNetworkInterfaceQoS`.
 ///

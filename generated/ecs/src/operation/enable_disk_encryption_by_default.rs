@@ -196,6 +196,27 @@ impl EnableDiskEncryptionByDefaultRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        EnableDiskEncryptionByDefaultResponse,
+        EnableDiskEncryptionByDefaultError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <EnableDiskEncryptionByDefaultRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    EnableDiskEncryptionByDefaultError::from,
+                ),
+        )
+    }
 }
 /// Response of `EnableDiskEncryptionByDefault`.
 ///

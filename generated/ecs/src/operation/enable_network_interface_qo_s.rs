@@ -211,6 +211,27 @@ impl EnableNetworkInterfaceQoSRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        EnableNetworkInterfaceQoSResponse,
+        EnableNetworkInterfaceQoSError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <EnableNetworkInterfaceQoSRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    EnableNetworkInterfaceQoSError::from,
+                ),
+        )
+    }
 }
 /// Response of `EnableNetworkInterfaceQoS`.
 ///

@@ -362,6 +362,24 @@ impl ExportImageRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ExportImageResponse, ::acs_runtime::client::Error<ExportImageError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ExportImageResponse, ExportImageError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ExportImageRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ExportImageError::from,
+                ),
+        )
+    }
 }
 /// Response of `ExportImage`.
 ///

@@ -749,6 +749,24 @@ impl ImportImageRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ImportImageResponse, ::acs_runtime::client::Error<ImportImageError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ImportImageResponse, ImportImageError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ImportImageRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ImportImageError::from,
+                ),
+        )
+    }
 }
 /// Response of `ImportImage`.
 ///

@@ -283,6 +283,24 @@ impl ImportKeyPairRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ImportKeyPairResponse, ImportKeyPairError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ImportKeyPairRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ImportKeyPairError::from,
+                ),
+        )
+    }
 }
 /// Response of `ImportKeyPair`.
 ///

@@ -209,6 +209,27 @@ impl InstallCloudAssistantRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        InstallCloudAssistantResponse,
+        InstallCloudAssistantError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <InstallCloudAssistantRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    InstallCloudAssistantError::from,
+                ),
+        )
+    }
 }
 /// Response of `InstallCloudAssistant`.
 ///

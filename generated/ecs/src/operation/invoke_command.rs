@@ -787,6 +787,24 @@ impl InvokeCommandRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<InvokeCommandResponse, InvokeCommandError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <InvokeCommandRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    InvokeCommandError::from,
+                ),
+        )
+    }
 }
 /// Response of `InvokeCommand`.
 ///

@@ -260,6 +260,27 @@ impl JoinSecurityGroupRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        JoinSecurityGroupResponse,
+        JoinSecurityGroupError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <JoinSecurityGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    JoinSecurityGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `JoinSecurityGroup`.
 ///

@@ -261,6 +261,27 @@ impl LeaveSecurityGroupRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        LeaveSecurityGroupResponse,
+        LeaveSecurityGroupError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <LeaveSecurityGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    LeaveSecurityGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `LeaveSecurityGroup`.
 ///

@@ -3,6 +3,8 @@
 //! `ListPluginStatus`: Queries the states of Cloud Assistant plug-ins on Elastic Compute Service (ECS) instances.
 //!
 //! Needs the cargo feature `cloud-assistant` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`list_plugin_status_pages`](crate::Client::list_plugin_status_pages) and [`list_plugin_status_items`](crate::Client::list_plugin_status_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPluginStatus",
@@ -329,6 +331,27 @@ impl ListPluginStatusRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListPluginStatusError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListPluginStatusResponse,
+        ListPluginStatusError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListPluginStatusRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListPluginStatusError::from,
+                ),
+        )
     }
 }
 /// Response of `ListPluginStatus`.

@@ -3,6 +3,8 @@
 //! `ListTagResources`: Queries the tags that are added to one or more Elastic Compute Service (ECS) resources.
 //!
 //! Needs the cargo feature `tags-and-resourcegroup` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`EcsApi`](crate::EcsApi) trait for fakes: [`list_tag_resources_pages`](crate::Client::list_tag_resources_pages) and [`list_tag_resources_items`](crate::Client::list_tag_resources_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResources",
@@ -348,6 +350,27 @@ impl ListTagResourcesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListTagResourcesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTagResourcesResponse,
+        ListTagResourcesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTagResourcesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTagResourcesError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTagResources`.

@@ -454,6 +454,27 @@ impl ModifyAutoProvisioningGroupRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyAutoProvisioningGroupResponse,
+        ModifyAutoProvisioningGroupError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyAutoProvisioningGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyAutoProvisioningGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyAutoProvisioningGroup`.
 ///

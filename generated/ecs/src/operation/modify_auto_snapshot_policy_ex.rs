@@ -428,6 +428,27 @@ impl ModifyAutoSnapshotPolicyExRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyAutoSnapshotPolicyExResponse,
+        ModifyAutoSnapshotPolicyExError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyAutoSnapshotPolicyExRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyAutoSnapshotPolicyExError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyAutoSnapshotPolicyEx`.
 ///

@@ -324,6 +324,24 @@ impl ModifyCommandRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ModifyCommandResponse, ModifyCommandError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyCommandRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyCommandError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyCommand`.
 ///

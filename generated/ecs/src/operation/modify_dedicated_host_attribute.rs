@@ -377,6 +377,27 @@ impl ModifyDedicatedHostAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyDedicatedHostAttributeResponse,
+        ModifyDedicatedHostAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyDedicatedHostAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyDedicatedHostAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyDedicatedHostAttribute`.
 ///

@@ -378,6 +378,27 @@ impl ModifyDedicatedHostAutoRenewAttributeRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyDedicatedHostAutoRenewAttributeResponse,
+        ModifyDedicatedHostAutoRenewAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyDedicatedHostAutoRenewAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyDedicatedHostAutoRenewAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyDedicatedHostAutoRenewAttribute`.
 ///

@@ -249,6 +249,27 @@ impl ModifyDedicatedHostClusterAttributeRequestBuilder<&crate::blocking::Client>
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyDedicatedHostClusterAttributeResponse,
+        ModifyDedicatedHostClusterAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyDedicatedHostClusterAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyDedicatedHostClusterAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyDedicatedHostClusterAttribute`.
 ///

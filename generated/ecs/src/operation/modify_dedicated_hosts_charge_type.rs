@@ -418,6 +418,27 @@ impl ModifyDedicatedHostsChargeTypeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyDedicatedHostsChargeTypeResponse,
+        ModifyDedicatedHostsChargeTypeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyDedicatedHostsChargeTypeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyDedicatedHostsChargeTypeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyDedicatedHostsChargeType`.
 ///

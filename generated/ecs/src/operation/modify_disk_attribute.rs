@@ -407,6 +407,27 @@ impl ModifyDiskAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyDiskAttributeResponse,
+        ModifyDiskAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyDiskAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyDiskAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyDiskAttribute`.
 ///

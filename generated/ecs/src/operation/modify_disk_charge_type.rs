@@ -319,6 +319,27 @@ impl ModifyDiskChargeTypeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyDiskChargeTypeResponse,
+        ModifyDiskChargeTypeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyDiskChargeTypeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyDiskChargeTypeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyDiskChargeType`.
 ///

@@ -316,6 +316,27 @@ impl ModifyDiskDeploymentRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyDiskDeploymentResponse,
+        ModifyDiskDeploymentError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyDiskDeploymentRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyDiskDeploymentError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyDiskDeployment`.
 ///

@@ -383,6 +383,27 @@ impl ModifyDiskSpecRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyDiskSpecResponse,
+        ModifyDiskSpecError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyDiskSpecRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyDiskSpecError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyDiskSpec`.
 ///

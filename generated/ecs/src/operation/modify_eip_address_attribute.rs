@@ -205,6 +205,27 @@ impl ModifyEipAddressAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyEipAddressAttributeResponse,
+        ModifyEipAddressAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyEipAddressAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyEipAddressAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyEipAddressAttribute`.
 ///

@@ -298,6 +298,27 @@ impl ModifyElasticityAssuranceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyElasticityAssuranceResponse,
+        ModifyElasticityAssuranceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyElasticityAssuranceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyElasticityAssuranceError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyElasticityAssurance`.
 ///

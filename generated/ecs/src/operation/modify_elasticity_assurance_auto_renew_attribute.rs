@@ -294,6 +294,27 @@ impl ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyElasticityAssuranceAutoRenewAttributeResponse,
+        ModifyElasticityAssuranceAutoRenewAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyElasticityAssuranceAutoRenewAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyElasticityAssuranceAutoRenewAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyElasticityAssuranceAutoRenewAttribute`.
 ///

@@ -398,6 +398,27 @@ impl ModifyImageAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyImageAttributeResponse,
+        ModifyImageAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyImageAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyImageAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyImageAttribute`.
 ///

@@ -236,6 +236,27 @@ impl ModifyImageShareGroupPermissionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyImageShareGroupPermissionResponse,
+        ModifyImageShareGroupPermissionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyImageShareGroupPermissionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyImageShareGroupPermissionError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyImageShareGroupPermission`.
 ///

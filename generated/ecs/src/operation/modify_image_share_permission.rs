@@ -342,6 +342,27 @@ impl ModifyImageSharePermissionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyImageSharePermissionResponse,
+        ModifyImageSharePermissionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyImageSharePermissionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyImageSharePermissionError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyImageSharePermission`.
 ///

@@ -612,6 +612,27 @@ impl ModifyInstanceAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyInstanceAttributeResponse,
+        ModifyInstanceAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyInstanceAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyInstanceAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyInstanceAttribute`.
 ///

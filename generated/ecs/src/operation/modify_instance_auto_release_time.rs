@@ -233,6 +233,27 @@ impl ModifyInstanceAutoReleaseTimeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyInstanceAutoReleaseTimeResponse,
+        ModifyInstanceAutoReleaseTimeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyInstanceAutoReleaseTimeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyInstanceAutoReleaseTimeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyInstanceAutoReleaseTime`.
 ///

@@ -331,6 +331,27 @@ impl ModifyInstanceAutoRenewAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyInstanceAutoRenewAttributeResponse,
+        ModifyInstanceAutoRenewAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyInstanceAutoRenewAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyInstanceAutoRenewAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyInstanceAutoRenewAttribute`.
 ///

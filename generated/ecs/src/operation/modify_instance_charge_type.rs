@@ -463,6 +463,27 @@ impl ModifyInstanceChargeTypeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyInstanceChargeTypeResponse,
+        ModifyInstanceChargeTypeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyInstanceChargeTypeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyInstanceChargeTypeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyInstanceChargeType`.
 ///

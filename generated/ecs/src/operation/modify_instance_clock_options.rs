@@ -290,6 +290,27 @@ impl ModifyInstanceClockOptionsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyInstanceClockOptionsResponse,
+        ModifyInstanceClockOptionsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyInstanceClockOptionsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyInstanceClockOptionsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyInstanceClockOptions`.
 ///

@@ -510,6 +510,27 @@ impl ModifyInstanceDeploymentRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyInstanceDeploymentResponse,
+        ModifyInstanceDeploymentError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyInstanceDeploymentRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyInstanceDeploymentError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyInstanceDeployment`.
 ///

@@ -339,6 +339,27 @@ impl ModifyInstanceMetadataOptionsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyInstanceMetadataOptionsResponse,
+        ModifyInstanceMetadataOptionsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyInstanceMetadataOptionsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyInstanceMetadataOptionsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyInstanceMetadataOptions`.
 ///

@@ -220,6 +220,27 @@ impl ModifyInstanceNetworkOptionsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyInstanceNetworkOptionsResponse,
+        ModifyInstanceNetworkOptionsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyInstanceNetworkOptionsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyInstanceNetworkOptionsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyInstanceNetworkOptions`.
 ///

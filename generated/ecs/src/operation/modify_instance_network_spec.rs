@@ -450,6 +450,27 @@ impl ModifyInstanceNetworkSpecRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyInstanceNetworkSpecResponse,
+        ModifyInstanceNetworkSpecError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyInstanceNetworkSpecRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyInstanceNetworkSpecError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyInstanceNetworkSpec`.
 ///

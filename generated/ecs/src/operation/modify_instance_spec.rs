@@ -496,6 +496,27 @@ impl ModifyInstanceSpecRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyInstanceSpecResponse,
+        ModifyInstanceSpecError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyInstanceSpecRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyInstanceSpecError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyInstanceSpec`.
 ///

@@ -231,6 +231,27 @@ impl ModifyInstanceVncPasswdRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyInstanceVncPasswdResponse,
+        ModifyInstanceVncPasswdError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyInstanceVncPasswdRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyInstanceVncPasswdError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyInstanceVncPasswd`.
 ///

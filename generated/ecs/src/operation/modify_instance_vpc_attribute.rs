@@ -334,6 +334,27 @@ impl ModifyInstanceVpcAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyInstanceVpcAttributeResponse,
+        ModifyInstanceVpcAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyInstanceVpcAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyInstanceVpcAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyInstanceVpcAttribute`.
 ///

@@ -485,6 +485,27 @@ impl ModifyInvocationAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyInvocationAttributeResponse,
+        ModifyInvocationAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyInvocationAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyInvocationAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyInvocationAttribute`.
 ///

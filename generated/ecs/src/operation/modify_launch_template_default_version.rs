@@ -250,6 +250,27 @@ impl ModifyLaunchTemplateDefaultVersionRequestBuilder<&crate::blocking::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyLaunchTemplateDefaultVersionResponse,
+        ModifyLaunchTemplateDefaultVersionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyLaunchTemplateDefaultVersionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyLaunchTemplateDefaultVersionError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyLaunchTemplateDefaultVersion`.
 ///

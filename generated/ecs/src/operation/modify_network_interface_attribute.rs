@@ -519,6 +519,27 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyNetworkInterfaceAttributeResponse,
+        ModifyNetworkInterfaceAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyNetworkInterfaceAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyNetworkInterfaceAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyNetworkInterfaceAttribute`.
 ///

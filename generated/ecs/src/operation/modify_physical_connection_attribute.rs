@@ -349,6 +349,27 @@ impl ModifyPhysicalConnectionAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyPhysicalConnectionAttributeResponse,
+        ModifyPhysicalConnectionAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyPhysicalConnectionAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyPhysicalConnectionAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyPhysicalConnectionAttribute`.
 ///

@@ -315,6 +315,27 @@ impl ModifyPortRangeListRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyPortRangeListResponse,
+        ModifyPortRangeListError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyPortRangeListRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyPortRangeListError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyPortRangeList`.
 ///

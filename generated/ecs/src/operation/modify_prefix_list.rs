@@ -301,6 +301,27 @@ impl ModifyPrefixListRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyPrefixListResponse,
+        ModifyPrefixListError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyPrefixListRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyPrefixListError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyPrefixList`.
 ///

@@ -539,6 +539,27 @@ impl ModifyPrepayInstanceSpecRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyPrepayInstanceSpecResponse,
+        ModifyPrepayInstanceSpecError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyPrepayInstanceSpecRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyPrepayInstanceSpecError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyPrepayInstanceSpec`.
 ///

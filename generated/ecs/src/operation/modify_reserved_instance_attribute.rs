@@ -250,6 +250,27 @@ impl ModifyReservedInstanceAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyReservedInstanceAttributeResponse,
+        ModifyReservedInstanceAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyReservedInstanceAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyReservedInstanceAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyReservedInstanceAttribute`.
 ///

@@ -290,6 +290,27 @@ impl ModifyReservedInstanceAutoRenewAttributeRequestBuilder<&crate::blocking::Cl
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyReservedInstanceAutoRenewAttributeResponse,
+        ModifyReservedInstanceAutoRenewAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyReservedInstanceAutoRenewAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyReservedInstanceAutoRenewAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyReservedInstanceAutoRenewAttribute`.
 ///

@@ -311,6 +311,27 @@ impl ModifyReservedInstancesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyReservedInstancesResponse,
+        ModifyReservedInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyReservedInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyReservedInstancesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyReservedInstances`.
 ///

@@ -240,6 +240,27 @@ impl ModifyRouterInterfaceSpecRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyRouterInterfaceSpecResponse,
+        ModifyRouterInterfaceSpecError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyRouterInterfaceSpecRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyRouterInterfaceSpecError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyRouterInterfaceSpec`.
 ///

@@ -718,6 +718,27 @@ impl ModifySecurityGroupEgressRuleRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifySecurityGroupEgressRuleResponse,
+        ModifySecurityGroupEgressRuleError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifySecurityGroupEgressRuleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifySecurityGroupEgressRuleError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifySecurityGroupEgressRule`.
 ///

@@ -263,6 +263,27 @@ impl ModifySecurityGroupPolicyRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifySecurityGroupPolicyResponse,
+        ModifySecurityGroupPolicyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifySecurityGroupPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifySecurityGroupPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifySecurityGroupPolicy`.
 ///

@@ -727,6 +727,27 @@ impl ModifySecurityGroupRuleRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifySecurityGroupRuleResponse,
+        ModifySecurityGroupRuleError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifySecurityGroupRuleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifySecurityGroupRuleError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifySecurityGroupRule`.
 ///

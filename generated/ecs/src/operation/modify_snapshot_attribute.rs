@@ -281,6 +281,27 @@ impl ModifySnapshotAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifySnapshotAttributeResponse,
+        ModifySnapshotAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifySnapshotAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifySnapshotAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifySnapshotAttribute`.
 ///

@@ -246,6 +246,27 @@ impl ModifySnapshotCategoryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifySnapshotCategoryResponse,
+        ModifySnapshotCategoryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifySnapshotCategoryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifySnapshotCategoryError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifySnapshotCategory`.
 ///

@@ -242,6 +242,27 @@ impl ModifySnapshotGroupRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifySnapshotGroupResponse,
+        ModifySnapshotGroupError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifySnapshotGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifySnapshotGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifySnapshotGroup`.
 ///

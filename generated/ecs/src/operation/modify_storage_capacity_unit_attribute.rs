@@ -246,6 +246,27 @@ impl ModifyStorageCapacityUnitAttributeRequestBuilder<&crate::blocking::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyStorageCapacityUnitAttributeResponse,
+        ModifyStorageCapacityUnitAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyStorageCapacityUnitAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyStorageCapacityUnitAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyStorageCapacityUnitAttribute`.
 ///

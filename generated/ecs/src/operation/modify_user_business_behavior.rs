@@ -205,6 +205,27 @@ impl ModifyUserBusinessBehaviorRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyUserBusinessBehaviorResponse,
+        ModifyUserBusinessBehaviorError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyUserBusinessBehaviorRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyUserBusinessBehaviorError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyUserBusinessBehavior`.
 ///

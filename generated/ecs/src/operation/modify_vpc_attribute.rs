@@ -247,6 +247,27 @@ impl ModifyVpcAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyVpcAttributeResponse,
+        ModifyVpcAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyVpcAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyVpcAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyVpcAttribute`.
 ///

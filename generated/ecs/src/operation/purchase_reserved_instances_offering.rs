@@ -633,6 +633,27 @@ impl PurchaseReservedInstancesOfferingRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        PurchaseReservedInstancesOfferingResponse,
+        PurchaseReservedInstancesOfferingError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <PurchaseReservedInstancesOfferingRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    PurchaseReservedInstancesOfferingError::from,
+                ),
+        )
+    }
 }
 /// Response of `PurchaseReservedInstancesOffering`.
 ///

@@ -452,6 +452,27 @@ impl PurchaseStorageCapacityUnitRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        PurchaseStorageCapacityUnitResponse,
+        PurchaseStorageCapacityUnitError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <PurchaseStorageCapacityUnitRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    PurchaseStorageCapacityUnitError::from,
+                ),
+        )
+    }
 }
 /// Response of `PurchaseStorageCapacityUnit`.
 ///

@@ -201,6 +201,27 @@ impl ReActivateInstancesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ReActivateInstancesResponse,
+        ReActivateInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ReActivateInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ReActivateInstancesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ReActivateInstances`.
 ///

@@ -303,6 +303,24 @@ impl ReInitDiskRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ReInitDiskResponse, ::acs_runtime::client::Error<ReInitDiskError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ReInitDiskResponse, ReInitDiskError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ReInitDiskRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ReInitDiskError::from,
+                ),
+        )
+    }
 }
 /// Response of `ReInitDisk`.
 ///

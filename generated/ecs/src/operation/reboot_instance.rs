@@ -238,6 +238,27 @@ impl RebootInstanceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RebootInstanceResponse,
+        RebootInstanceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RebootInstanceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RebootInstanceError::from,
+                ),
+        )
+    }
 }
 /// Response of `RebootInstance`.
 ///

@@ -246,6 +246,27 @@ impl RedeployDedicatedHostRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RedeployDedicatedHostResponse,
+        RedeployDedicatedHostError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RedeployDedicatedHostRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RedeployDedicatedHostError::from,
+                ),
+        )
+    }
 }
 /// Response of `RedeployDedicatedHost`.
 ///

@@ -230,6 +230,27 @@ impl RedeployInstanceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RedeployInstanceResponse,
+        RedeployInstanceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RedeployInstanceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RedeployInstanceError::from,
+                ),
+        )
+    }
 }
 /// Response of `RedeployInstance`.
 ///

@@ -224,6 +224,27 @@ impl ReleaseCapacityReservationRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ReleaseCapacityReservationResponse,
+        ReleaseCapacityReservationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ReleaseCapacityReservationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ReleaseCapacityReservationError::from,
+                ),
+        )
+    }
 }
 /// Response of `ReleaseCapacityReservation`.
 ///

@@ -240,6 +240,27 @@ impl ReleasePublicIpAddressRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ReleasePublicIpAddressResponse,
+        ReleasePublicIpAddressError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ReleasePublicIpAddressRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ReleasePublicIpAddressError::from,
+                ),
+        )
+    }
 }
 /// Response of `ReleasePublicIpAddress`.
 ///

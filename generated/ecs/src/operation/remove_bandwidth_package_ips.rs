@@ -239,6 +239,27 @@ impl RemoveBandwidthPackageIpsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RemoveBandwidthPackageIpsResponse,
+        RemoveBandwidthPackageIpsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RemoveBandwidthPackageIpsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RemoveBandwidthPackageIpsError::from,
+                ),
+        )
+    }
 }
 /// Response of `RemoveBandwidthPackageIps`.
 ///

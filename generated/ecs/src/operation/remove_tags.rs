@@ -272,6 +272,24 @@ impl RemoveTagsRequestBuilder<&crate::blocking::Client> {
     ) -> Result<RemoveTagsResponse, ::acs_runtime::client::Error<RemoveTagsError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<RemoveTagsResponse, RemoveTagsError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RemoveTagsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RemoveTagsError::from,
+                ),
+        )
+    }
 }
 /// Response of `RemoveTags`.
 ///

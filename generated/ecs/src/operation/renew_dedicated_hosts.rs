@@ -289,6 +289,27 @@ impl RenewDedicatedHostsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RenewDedicatedHostsResponse,
+        RenewDedicatedHostsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RenewDedicatedHostsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RenewDedicatedHostsError::from,
+                ),
+        )
+    }
 }
 /// Response of `RenewDedicatedHosts`.
 ///

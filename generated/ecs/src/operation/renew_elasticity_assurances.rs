@@ -380,6 +380,27 @@ impl RenewElasticityAssurancesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RenewElasticityAssurancesResponse,
+        RenewElasticityAssurancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RenewElasticityAssurancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RenewElasticityAssurancesError::from,
+                ),
+        )
+    }
 }
 /// Response of `RenewElasticityAssurances`.
 ///

@@ -285,6 +285,24 @@ impl RenewInstanceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<RenewInstanceResponse, RenewInstanceError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RenewInstanceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RenewInstanceError::from,
+                ),
+        )
+    }
 }
 /// Response of `RenewInstance`.
 ///

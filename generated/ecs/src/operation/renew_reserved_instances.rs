@@ -347,6 +347,27 @@ impl RenewReservedInstancesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RenewReservedInstancesResponse,
+        RenewReservedInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RenewReservedInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RenewReservedInstancesError::from,
+                ),
+        )
+    }
 }
 /// Response of `RenewReservedInstances`.
 ///

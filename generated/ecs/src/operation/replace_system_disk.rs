@@ -577,6 +577,27 @@ impl ReplaceSystemDiskRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ReplaceSystemDiskResponse,
+        ReplaceSystemDiskError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ReplaceSystemDiskRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ReplaceSystemDiskError::from,
+                ),
+        )
+    }
 }
 /// Response of `ReplaceSystemDisk`.
 ///

@@ -229,6 +229,24 @@ impl ResetDiskRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ResetDiskResponse, ::acs_runtime::client::Error<ResetDiskError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ResetDiskResponse, ResetDiskError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ResetDiskRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ResetDiskError::from,
+                ),
+        )
+    }
 }
 /// Response of `ResetDisk`.
 ///

@@ -178,6 +178,27 @@ impl ResetDiskDefaultKMSKeyIdRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ResetDiskDefaultKMSKeyIdResponse,
+        ResetDiskDefaultKMSKeyIdError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ResetDiskDefaultKMSKeyIdRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ResetDiskDefaultKMSKeyIdError::from,
+                ),
+        )
+    }
 }
 /// Response of `ResetDiskDefaultKMSKeyId`.
 ///

@@ -227,6 +227,24 @@ impl ResetDisksRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ResetDisksResponse, ::acs_runtime::client::Error<ResetDisksError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ResetDisksResponse, ResetDisksError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ResetDisksRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ResetDisksError::from,
+                ),
+        )
+    }
 }
 /// Response of `ResetDisks`.
 ///

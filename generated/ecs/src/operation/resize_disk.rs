@@ -321,6 +321,24 @@ impl ResizeDiskRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ResizeDiskResponse, ::acs_runtime::client::Error<ResizeDiskError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ResizeDiskResponse, ResizeDiskError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ResizeDiskRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ResizeDiskError::from,
+                ),
+        )
+    }
 }
 /// Response of `ResizeDisk`.
 ///

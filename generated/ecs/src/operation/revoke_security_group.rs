@@ -707,6 +707,27 @@ impl RevokeSecurityGroupRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RevokeSecurityGroupResponse,
+        RevokeSecurityGroupError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RevokeSecurityGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RevokeSecurityGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `RevokeSecurityGroup`.
 ///

@@ -704,6 +704,27 @@ impl RevokeSecurityGroupEgressRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RevokeSecurityGroupEgressResponse,
+        RevokeSecurityGroupEgressError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RevokeSecurityGroupEgressRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RevokeSecurityGroupEgressError::from,
+                ),
+        )
+    }
 }
 /// Response of `RevokeSecurityGroupEgress`.
 ///

@@ -1017,6 +1017,24 @@ impl RunCommandRequestBuilder<&crate::blocking::Client> {
     ) -> Result<RunCommandResponse, ::acs_runtime::client::Error<RunCommandError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<RunCommandResponse, RunCommandError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RunCommandRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RunCommandError::from,
+                ),
+        )
+    }
 }
 /// Response of `RunCommand`.
 ///

@@ -2401,6 +2401,24 @@ impl RunInstancesRequestBuilder<&crate::blocking::Client> {
     ) -> Result<RunInstancesResponse, ::acs_runtime::client::Error<RunInstancesError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<RunInstancesResponse, RunInstancesError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RunInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RunInstancesError::from,
+                ),
+        )
+    }
 }
 /// Response of `RunInstances`.
 ///

@@ -525,6 +525,24 @@ impl SendFileRequestBuilder<&crate::blocking::Client> {
     ) -> Result<SendFileResponse, ::acs_runtime::client::Error<SendFileError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<SendFileResponse, SendFileError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SendFileRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SendFileError::from,
+                ),
+        )
+    }
 }
 /// Response of `SendFile`.
 ///

@@ -251,6 +251,24 @@ impl StartInstanceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<StartInstanceResponse, StartInstanceError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <StartInstanceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    StartInstanceError::from,
+                ),
+        )
+    }
 }
 /// Response of `StartInstance`.
 ///

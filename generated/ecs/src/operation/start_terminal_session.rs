@@ -374,6 +374,27 @@ impl StartTerminalSessionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        StartTerminalSessionResponse,
+        StartTerminalSessionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <StartTerminalSessionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    StartTerminalSessionError::from,
+                ),
+        )
+    }
 }
 /// Response of `StartTerminalSession`.
 ///

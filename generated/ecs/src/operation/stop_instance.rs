@@ -324,6 +324,24 @@ impl StopInstanceRequestBuilder<&crate::blocking::Client> {
     ) -> Result<StopInstanceResponse, ::acs_runtime::client::Error<StopInstanceError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<StopInstanceResponse, StopInstanceError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <StopInstanceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    StopInstanceError::from,
+                ),
+        )
+    }
 }
 /// Response of `StopInstance`.
 ///

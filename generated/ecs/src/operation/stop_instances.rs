@@ -358,6 +358,24 @@ impl StopInstancesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<StopInstancesResponse, StopInstancesError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <StopInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    StopInstancesError::from,
+                ),
+        )
+    }
 }
 /// Response of `StopInstances`.
 ///

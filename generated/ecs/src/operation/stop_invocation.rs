@@ -226,6 +226,27 @@ impl StopInvocationRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        StopInvocationResponse,
+        StopInvocationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <StopInvocationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    StopInvocationError::from,
+                ),
+        )
+    }
 }
 /// Response of `StopInvocation`.
 ///

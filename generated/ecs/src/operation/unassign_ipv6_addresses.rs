@@ -265,6 +265,27 @@ impl UnassignIpv6AddressesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UnassignIpv6AddressesResponse,
+        UnassignIpv6AddressesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UnassignIpv6AddressesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UnassignIpv6AddressesError::from,
+                ),
+        )
+    }
 }
 /// Response of `UnassignIpv6Addresses`.
 ///

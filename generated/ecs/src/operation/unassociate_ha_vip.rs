@@ -237,6 +237,27 @@ impl UnassociateHaVipRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UnassociateHaVipResponse,
+        UnassociateHaVipError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UnassociateHaVipRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UnassociateHaVipError::from,
+                ),
+        )
+    }
 }
 /// Response of `UnassociateHaVip`.
 ///

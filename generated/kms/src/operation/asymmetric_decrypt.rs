@@ -287,6 +287,27 @@ impl AsymmetricDecryptRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AsymmetricDecryptResponse,
+        AsymmetricDecryptError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AsymmetricDecryptRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AsymmetricDecryptError::from,
+                ),
+        )
+    }
 }
 /// Response of `AsymmetricDecrypt`.
 ///

@@ -265,6 +265,27 @@ impl AsymmetricSignRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AsymmetricSignResponse,
+        AsymmetricSignError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AsymmetricSignRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AsymmetricSignError::from,
+                ),
+        )
+    }
 }
 /// Response of `AsymmetricSign`.
 ///

@@ -313,6 +313,27 @@ impl AsymmetricVerifyRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AsymmetricVerifyResponse,
+        AsymmetricVerifyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AsymmetricVerifyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AsymmetricVerifyError::from,
+                ),
+        )
+    }
 }
 /// Response of `AsymmetricVerify`.
 ///

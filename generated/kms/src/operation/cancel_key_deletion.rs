@@ -177,6 +177,27 @@ impl CancelKeyDeletionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CancelKeyDeletionResponse,
+        CancelKeyDeletionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CancelKeyDeletionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CancelKeyDeletionError::from,
+                ),
+        )
+    }
 }
 /// Response of `CancelKeyDeletion`.
 ///

@@ -255,6 +255,27 @@ impl CertificatePrivateKeyDecryptRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CertificatePrivateKeyDecryptResponse,
+        CertificatePrivateKeyDecryptError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CertificatePrivateKeyDecryptRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CertificatePrivateKeyDecryptError::from,
+                ),
+        )
+    }
 }
 /// Response of `CertificatePrivateKeyDecrypt`.
 ///

@@ -331,6 +331,27 @@ impl CertificatePublicKeyVerifyRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CertificatePublicKeyVerifyResponse,
+        CertificatePublicKeyVerifyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CertificatePublicKeyVerifyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CertificatePublicKeyVerifyError::from,
+                ),
+        )
+    }
 }
 /// Response of `CertificatePublicKeyVerify`.
 ///

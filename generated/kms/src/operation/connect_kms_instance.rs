@@ -279,6 +279,27 @@ impl ConnectKmsInstanceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ConnectKmsInstanceResponse,
+        ConnectKmsInstanceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ConnectKmsInstanceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ConnectKmsInstanceError::from,
+                ),
+        )
+    }
 }
 /// Response of `ConnectKmsInstance`.
 ///

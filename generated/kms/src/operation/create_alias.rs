@@ -200,6 +200,24 @@ impl CreateAliasRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CreateAliasResponse, ::acs_runtime::client::Error<CreateAliasError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateAliasResponse, CreateAliasError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateAliasRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateAliasError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateAlias`.
 ///

@@ -267,6 +267,27 @@ impl CreateClientKeyRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateClientKeyResponse,
+        CreateClientKeyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateClientKeyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateClientKeyError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateClientKey`.
 ///

@@ -450,6 +450,24 @@ impl CreateKeyRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CreateKeyResponse, ::acs_runtime::client::Error<CreateKeyError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateKeyResponse, CreateKeyError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateKeyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateKeyError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateKey`.
 ///

@@ -183,6 +183,27 @@ impl CreateKeyVersionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateKeyVersionResponse,
+        CreateKeyVersionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateKeyVersionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateKeyVersionError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateKeyVersion`.
 ///

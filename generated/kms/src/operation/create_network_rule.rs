@@ -256,6 +256,27 @@ impl CreateNetworkRuleRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateNetworkRuleResponse,
+        CreateNetworkRuleError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateNetworkRuleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateNetworkRuleError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateNetworkRule`.
 ///

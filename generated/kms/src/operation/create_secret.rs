@@ -568,6 +568,24 @@ impl CreateSecretRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CreateSecretResponse, ::acs_runtime::client::Error<CreateSecretError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateSecretResponse, CreateSecretError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateSecretRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateSecretError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateSecret`.
 ///

@@ -214,6 +214,24 @@ impl DecryptRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DecryptResponse, ::acs_runtime::client::Error<DecryptError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DecryptResponse, DecryptError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DecryptRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DecryptError::from,
+                ),
+        )
+    }
 }
 /// Response of `Decrypt`.
 ///

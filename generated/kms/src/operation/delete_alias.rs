@@ -170,6 +170,24 @@ impl DeleteAliasRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DeleteAliasResponse, ::acs_runtime::client::Error<DeleteAliasError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeleteAliasResponse, DeleteAliasError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteAliasRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteAliasError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteAlias`.
 ///

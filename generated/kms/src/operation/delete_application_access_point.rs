@@ -180,6 +180,27 @@ impl DeleteApplicationAccessPointRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteApplicationAccessPointResponse,
+        DeleteApplicationAccessPointError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteApplicationAccessPointRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteApplicationAccessPointError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteApplicationAccessPoint`.
 ///

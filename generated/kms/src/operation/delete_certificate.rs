@@ -179,6 +179,27 @@ impl DeleteCertificateRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteCertificateResponse,
+        DeleteCertificateError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteCertificateRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteCertificateError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteCertificate`.
 ///

@@ -174,6 +174,27 @@ impl DeleteClientKeyRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteClientKeyResponse,
+        DeleteClientKeyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteClientKeyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteClientKeyError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteClientKey`.
 ///

@@ -181,6 +181,27 @@ impl DeleteKeyMaterialRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteKeyMaterialResponse,
+        DeleteKeyMaterialError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteKeyMaterialRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteKeyMaterialError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteKeyMaterial`.
 ///

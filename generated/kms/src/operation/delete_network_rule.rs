@@ -177,6 +177,27 @@ impl DeleteNetworkRuleRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteNetworkRuleResponse,
+        DeleteNetworkRuleError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteNetworkRuleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteNetworkRuleError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteNetworkRule`.
 ///

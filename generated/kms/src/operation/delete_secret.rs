@@ -240,6 +240,24 @@ impl DeleteSecretRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DeleteSecretResponse, ::acs_runtime::client::Error<DeleteSecretError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeleteSecretResponse, DeleteSecretError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteSecretRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteSecretError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteSecret`.
 ///

@@ -149,6 +149,27 @@ impl DescribeAccountKmsStatusRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeAccountKmsStatusResponse,
+        DescribeAccountKmsStatusError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeAccountKmsStatusRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeAccountKmsStatusError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeAccountKmsStatus`.
 ///

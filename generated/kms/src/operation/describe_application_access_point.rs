@@ -179,6 +179,27 @@ impl DescribeApplicationAccessPointRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeApplicationAccessPointResponse,
+        DescribeApplicationAccessPointError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeApplicationAccessPointRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeApplicationAccessPointError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeApplicationAccessPoint`.
 ///

@@ -172,6 +172,24 @@ impl DescribeKeyRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DescribeKeyResponse, ::acs_runtime::client::Error<DescribeKeyError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DescribeKeyResponse, DescribeKeyError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeKeyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeKeyError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeKey`.
 ///

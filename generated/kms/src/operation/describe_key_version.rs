@@ -210,6 +210,27 @@ impl DescribeKeyVersionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeKeyVersionResponse,
+        DescribeKeyVersionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeKeyVersionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeKeyVersionError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeKeyVersion`.
 ///

@@ -175,6 +175,27 @@ impl DescribeNetworkRuleRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeNetworkRuleResponse,
+        DescribeNetworkRuleError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeNetworkRuleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeNetworkRuleError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeNetworkRule`.
 ///

@@ -170,6 +170,24 @@ impl DisableKeyRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DisableKeyResponse, ::acs_runtime::client::Error<DisableKeyError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DisableKeyResponse, DisableKeyError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DisableKeyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DisableKeyError::from,
+                ),
+        )
+    }
 }
 /// Response of `DisableKey`.
 ///

@@ -164,6 +164,24 @@ impl EnableKeyRequestBuilder<&crate::blocking::Client> {
     ) -> Result<EnableKeyResponse, ::acs_runtime::client::Error<EnableKeyError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<EnableKeyResponse, EnableKeyError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <EnableKeyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    EnableKeyError::from,
+                ),
+        )
+    }
 }
 /// Response of `EnableKey`.
 ///

@@ -227,6 +227,24 @@ impl EncryptRequestBuilder<&crate::blocking::Client> {
     ) -> Result<EncryptResponse, ::acs_runtime::client::Error<EncryptError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<EncryptResponse, EncryptError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <EncryptRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    EncryptError::from,
+                ),
+        )
+    }
 }
 /// Response of `Encrypt`.
 ///

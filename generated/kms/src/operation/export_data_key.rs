@@ -306,6 +306,24 @@ impl ExportDataKeyRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ExportDataKeyResponse, ExportDataKeyError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ExportDataKeyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ExportDataKeyError::from,
+                ),
+        )
+    }
 }
 /// Response of `ExportDataKey`.
 ///

@@ -171,6 +171,27 @@ impl GetCertificateRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetCertificateResponse,
+        GetCertificateError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetCertificateRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetCertificateError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetCertificate`.
 ///

@@ -166,6 +166,24 @@ impl GetClientKeyRequestBuilder<&crate::blocking::Client> {
     ) -> Result<GetClientKeyResponse, ::acs_runtime::client::Error<GetClientKeyError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<GetClientKeyResponse, GetClientKeyError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetClientKeyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetClientKeyError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetClientKey`.
 ///

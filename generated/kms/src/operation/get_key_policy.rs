@@ -183,6 +183,24 @@ impl GetKeyPolicyRequestBuilder<&crate::blocking::Client> {
     ) -> Result<GetKeyPolicyResponse, ::acs_runtime::client::Error<GetKeyPolicyError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<GetKeyPolicyResponse, GetKeyPolicyError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetKeyPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetKeyPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetKeyPolicy`.
 ///

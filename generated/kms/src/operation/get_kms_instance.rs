@@ -169,6 +169,27 @@ impl GetKmsInstanceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetKmsInstanceResponse,
+        GetKmsInstanceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetKmsInstanceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetKmsInstanceError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetKmsInstance`.
 ///

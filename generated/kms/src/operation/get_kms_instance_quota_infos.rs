@@ -183,6 +183,27 @@ impl GetKmsInstanceQuotaInfosRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetKmsInstanceQuotaInfosResponse,
+        GetKmsInstanceQuotaInfosError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetKmsInstanceQuotaInfosRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetKmsInstanceQuotaInfosError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetKmsInstanceQuotaInfos`.
 ///

@@ -248,6 +248,27 @@ impl GetParametersForImportRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetParametersForImportResponse,
+        GetParametersForImportError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetParametersForImportRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetParametersForImportError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetParametersForImport`.
 ///

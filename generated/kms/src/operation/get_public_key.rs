@@ -206,6 +206,24 @@ impl GetPublicKeyRequestBuilder<&crate::blocking::Client> {
     ) -> Result<GetPublicKeyResponse, ::acs_runtime::client::Error<GetPublicKeyError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<GetPublicKeyResponse, GetPublicKeyError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetPublicKeyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetPublicKeyError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetPublicKey`.
 ///

@@ -437,6 +437,27 @@ impl GetRandomPasswordRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetRandomPasswordResponse,
+        GetRandomPasswordError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetRandomPasswordRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetRandomPasswordError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetRandomPassword`.
 ///

@@ -275,6 +275,27 @@ impl GetSecretValueRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetSecretValueResponse,
+        GetSecretValueError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetSecretValueRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetSecretValueError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetSecretValue`.
 ///

@@ -269,6 +269,27 @@ impl ImportKeyMaterialRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ImportKeyMaterialResponse,
+        ImportKeyMaterialError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ImportKeyMaterialRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ImportKeyMaterialError::from,
+                ),
+        )
+    }
 }
 /// Response of `ImportKeyMaterial`.
 ///

@@ -3,6 +3,8 @@
 //! `ListAliases`: Queries all aliases in the current region for the current account.
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_aliases_pages`](crate::Client::list_aliases_pages) and [`list_aliases_items`](crate::Client::list_aliases_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListAliases",
@@ -197,6 +199,24 @@ impl ListAliasesRequestBuilder<&crate::blocking::Client> {
         self,
     ) -> Result<ListAliasesResponse, ::acs_runtime::client::Error<ListAliasesError>> {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListAliasesResponse, ListAliasesError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListAliasesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListAliasesError::from,
+                ),
+        )
     }
 }
 /// Response of `ListAliases`.

@@ -3,6 +3,8 @@
 //! `ListAliasesByKeyId`: Queries all aliases that are bound to a key.
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_aliases_by_key_id_pages`](crate::Client::list_aliases_by_key_id_pages) and [`list_aliases_by_key_id_items`](crate::Client::list_aliases_by_key_id_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListAliasesByKeyId",
@@ -232,6 +234,27 @@ impl ListAliasesByKeyIdRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListAliasesByKeyIdError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListAliasesByKeyIdResponse,
+        ListAliasesByKeyIdError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListAliasesByKeyIdRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListAliasesByKeyIdError::from,
+                ),
+        )
     }
 }
 /// Response of `ListAliasesByKeyId`.

@@ -3,6 +3,8 @@
 //! `ListApplicationAccessPoints`: Queries a list of application access points (AAPs).
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_application_access_points_pages`](crate::Client::list_application_access_points_pages) and [`list_application_access_points_items`](crate::Client::list_application_access_points_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListApplicationAccessPoints",
@@ -193,6 +195,27 @@ impl ListApplicationAccessPointsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListApplicationAccessPointsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListApplicationAccessPointsResponse,
+        ListApplicationAccessPointsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListApplicationAccessPointsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListApplicationAccessPointsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListApplicationAccessPoints`.

@@ -3,6 +3,8 @@
 //! `ListKeyVersions`: Queries all versions of a key.
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_key_versions_pages`](crate::Client::list_key_versions_pages) and [`list_key_versions_items`](crate::Client::list_key_versions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListKeyVersions",
@@ -229,6 +231,27 @@ impl ListKeyVersionsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListKeyVersionsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListKeyVersionsResponse,
+        ListKeyVersionsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListKeyVersionsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListKeyVersionsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListKeyVersions`.

@@ -3,6 +3,8 @@
 //! `ListKeys`: Queries all keys of the current Alibaba Cloud account in the current region.
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_keys_pages`](crate::Client::list_keys_pages) and [`list_keys_items`](crate::Client::list_keys_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListKeys",
@@ -278,6 +280,24 @@ impl ListKeysRequestBuilder<&crate::blocking::Client> {
         self,
     ) -> Result<ListKeysResponse, ::acs_runtime::client::Error<ListKeysError>> {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListKeysResponse, ListKeysError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListKeysRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListKeysError::from,
+                ),
+        )
     }
 }
 /// Response of `ListKeys`.

@@ -3,6 +3,8 @@
 //! `ListKmsInstances`: Queries a list of Key Management Service (KMS) instances.
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_kms_instances_pages`](crate::Client::list_kms_instances_pages) and [`list_kms_instances_items`](crate::Client::list_kms_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListKmsInstances",
@@ -202,6 +204,27 @@ impl ListKmsInstancesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListKmsInstancesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListKmsInstancesResponse,
+        ListKmsInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListKmsInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListKmsInstancesError::from,
+                ),
+        )
     }
 }
 /// Response of `ListKmsInstances`.

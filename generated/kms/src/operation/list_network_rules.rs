@@ -3,6 +3,8 @@
 //! `ListNetworkRules`: Queries a list of network access rules.
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_network_rules_pages`](crate::Client::list_network_rules_pages) and [`list_network_rules_items`](crate::Client::list_network_rules_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListNetworkRules",
@@ -187,6 +189,27 @@ impl ListNetworkRulesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListNetworkRulesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListNetworkRulesResponse,
+        ListNetworkRulesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListNetworkRulesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListNetworkRulesError::from,
+                ),
+        )
     }
 }
 /// Response of `ListNetworkRules`.

@@ -3,6 +3,8 @@
 //! `ListPolicies`: Queries a list of permission policies.
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_policies_pages`](crate::Client::list_policies_pages) and [`list_policies_items`](crate::Client::list_policies_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPolicies",
@@ -181,6 +183,24 @@ impl ListPoliciesRequestBuilder<&crate::blocking::Client> {
         self,
     ) -> Result<ListPoliciesResponse, ::acs_runtime::client::Error<ListPoliciesError>> {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListPoliciesResponse, ListPoliciesError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListPoliciesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListPoliciesError::from,
+                ),
+        )
     }
 }
 /// Response of `ListPolicies`.

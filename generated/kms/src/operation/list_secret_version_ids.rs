@@ -3,6 +3,8 @@
 //! `ListSecretVersionIds`: Queries all versions of a secret.
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_secret_version_ids_pages`](crate::Client::list_secret_version_ids_pages) and [`list_secret_version_ids_items`](crate::Client::list_secret_version_ids_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListSecretVersionIds",
@@ -253,6 +255,27 @@ impl ListSecretVersionIdsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListSecretVersionIdsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListSecretVersionIdsResponse,
+        ListSecretVersionIdsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListSecretVersionIdsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListSecretVersionIdsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListSecretVersionIds`.

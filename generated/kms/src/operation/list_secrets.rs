@@ -3,6 +3,8 @@
 //! `ListSecrets`: Queries all secrets created by the current Alibaba Cloud account in the current region.
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`KmsApi`](crate::KmsApi) trait for fakes: [`list_secrets_pages`](crate::Client::list_secrets_pages) and [`list_secrets_items`](crate::Client::list_secrets_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListSecrets",
@@ -292,6 +294,24 @@ impl ListSecretsRequestBuilder<&crate::blocking::Client> {
         self,
     ) -> Result<ListSecretsResponse, ::acs_runtime::client::Error<ListSecretsError>> {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListSecretsResponse, ListSecretsError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListSecretsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListSecretsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListSecrets`.

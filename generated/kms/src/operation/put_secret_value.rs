@@ -294,6 +294,27 @@ impl PutSecretValueRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        PutSecretValueResponse,
+        PutSecretValueError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <PutSecretValueRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    PutSecretValueError::from,
+                ),
+        )
+    }
 }
 /// Response of `PutSecretValue`.
 ///

@@ -378,6 +378,24 @@ impl ReEncryptRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ReEncryptResponse, ::acs_runtime::client::Error<ReEncryptError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ReEncryptResponse, ReEncryptError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ReEncryptRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ReEncryptError::from,
+                ),
+        )
+    }
 }
 /// Response of `ReEncrypt`.
 ///

@@ -171,6 +171,24 @@ impl RestoreSecretRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<RestoreSecretResponse, RestoreSecretError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RestoreSecretRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RestoreSecretError::from,
+                ),
+        )
+    }
 }
 /// Response of `RestoreSecret`.
 ///

@@ -203,6 +203,24 @@ impl RotateSecretRequestBuilder<&crate::blocking::Client> {
     ) -> Result<RotateSecretResponse, ::acs_runtime::client::Error<RotateSecretError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<RotateSecretResponse, RotateSecretError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RotateSecretRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RotateSecretError::from,
+                ),
+        )
+    }
 }
 /// Response of `RotateSecret`.
 ///

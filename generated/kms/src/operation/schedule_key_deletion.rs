@@ -222,6 +222,27 @@ impl ScheduleKeyDeletionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ScheduleKeyDeletionResponse,
+        ScheduleKeyDeletionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ScheduleKeyDeletionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ScheduleKeyDeletionError::from,
+                ),
+        )
+    }
 }
 /// Response of `ScheduleKeyDeletion`.
 ///

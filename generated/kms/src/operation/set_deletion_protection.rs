@@ -257,6 +257,27 @@ impl SetDeletionProtectionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        SetDeletionProtectionResponse,
+        SetDeletionProtectionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SetDeletionProtectionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SetDeletionProtectionError::from,
+                ),
+        )
+    }
 }
 /// Response of `SetDeletionProtection`.
 ///

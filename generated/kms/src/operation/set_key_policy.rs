@@ -200,6 +200,24 @@ impl SetKeyPolicyRequestBuilder<&crate::blocking::Client> {
     ) -> Result<SetKeyPolicyResponse, ::acs_runtime::client::Error<SetKeyPolicyError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<SetKeyPolicyResponse, SetKeyPolicyError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SetKeyPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SetKeyPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `SetKeyPolicy`.
 ///

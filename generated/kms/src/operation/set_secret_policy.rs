@@ -206,6 +206,27 @@ impl SetSecretPolicyRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        SetSecretPolicyResponse,
+        SetSecretPolicyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SetSecretPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SetSecretPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `SetSecretPolicy`.
 ///

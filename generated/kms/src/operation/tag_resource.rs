@@ -255,6 +255,24 @@ impl TagResourceRequestBuilder<&crate::blocking::Client> {
     ) -> Result<TagResourceResponse, ::acs_runtime::client::Error<TagResourceError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<TagResourceResponse, TagResourceError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <TagResourceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    TagResourceError::from,
+                ),
+        )
+    }
 }
 /// Response of `TagResource`.
 ///

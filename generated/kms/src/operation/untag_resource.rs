@@ -226,6 +226,24 @@ impl UntagResourceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<UntagResourceResponse, UntagResourceError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UntagResourceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UntagResourceError::from,
+                ),
+        )
+    }
 }
 /// Response of `UntagResource`.
 ///

@@ -195,6 +195,24 @@ impl UpdateAliasRequestBuilder<&crate::blocking::Client> {
     ) -> Result<UpdateAliasResponse, ::acs_runtime::client::Error<UpdateAliasError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<UpdateAliasResponse, UpdateAliasError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateAliasRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateAliasError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateAlias`.
 ///

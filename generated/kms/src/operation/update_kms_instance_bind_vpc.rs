@@ -220,6 +220,27 @@ impl UpdateKmsInstanceBindVpcRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateKmsInstanceBindVpcResponse,
+        UpdateKmsInstanceBindVpcError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateKmsInstanceBindVpcRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateKmsInstanceBindVpcError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateKmsInstanceBindVpc`.
 ///

@@ -220,6 +220,27 @@ impl UpdateNetworkRuleRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateNetworkRuleResponse,
+        UpdateNetworkRuleError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateNetworkRuleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateNetworkRuleError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateNetworkRule`.
 ///

@@ -273,6 +273,24 @@ impl UpdatePolicyRequestBuilder<&crate::blocking::Client> {
     ) -> Result<UpdatePolicyResponse, ::acs_runtime::client::Error<UpdatePolicyError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<UpdatePolicyResponse, UpdatePolicyError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdatePolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdatePolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdatePolicy`.
 ///

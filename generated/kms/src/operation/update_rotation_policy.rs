@@ -245,6 +245,27 @@ impl UpdateRotationPolicyRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateRotationPolicyResponse,
+        UpdateRotationPolicyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateRotationPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateRotationPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateRotationPolicy`.
 ///

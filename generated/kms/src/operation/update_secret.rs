@@ -204,6 +204,24 @@ impl UpdateSecretRequestBuilder<&crate::blocking::Client> {
     ) -> Result<UpdateSecretResponse, ::acs_runtime::client::Error<UpdateSecretError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<UpdateSecretResponse, UpdateSecretError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateSecretRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateSecretError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateSecret`.
 ///

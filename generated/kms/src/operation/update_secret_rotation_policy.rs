@@ -251,6 +251,27 @@ impl UpdateSecretRotationPolicyRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateSecretRotationPolicyResponse,
+        UpdateSecretRotationPolicyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateSecretRotationPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateSecretRotationPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateSecretRotationPolicy`.
 ///

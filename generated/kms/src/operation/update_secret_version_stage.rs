@@ -256,6 +256,27 @@ impl UpdateSecretVersionStageRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateSecretVersionStageResponse,
+        UpdateSecretVersionStageError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateSecretVersionStageRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateSecretVersionStageError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateSecretVersionStage`.
 ///

@@ -223,6 +223,27 @@ impl UploadCertificateRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UploadCertificateResponse,
+        UploadCertificateError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UploadCertificateRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UploadCertificateError::from,
+                ),
+        )
+    }
 }
 /// Response of `UploadCertificate`.
 ///

@@ -315,6 +315,27 @@ impl AssociateAdditionalCertificatesWithListenerRequestBuilder<
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AssociateAdditionalCertificatesWithListenerResponse,
+        AssociateAdditionalCertificatesWithListenerError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AssociateAdditionalCertificatesWithListenerRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AssociateAdditionalCertificatesWithListenerError::from,
+                ),
+        )
+    }
 }
 /// Response of `AssociateAdditionalCertificatesWithListener`.
 ///

@@ -631,6 +631,27 @@ impl CreateServerGroupRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateServerGroupResponse,
+        CreateServerGroupError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateServerGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateServerGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateServerGroup`.
 ///

@@ -317,6 +317,27 @@ impl DisassociateAdditionalCertificatesWithListenerRequestBuilder<
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DisassociateAdditionalCertificatesWithListenerResponse,
+        DisassociateAdditionalCertificatesWithListenerError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DisassociateAdditionalCertificatesWithListenerRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DisassociateAdditionalCertificatesWithListenerError::from,
+                ),
+        )
+    }
 }
 /// Response of `DisassociateAdditionalCertificatesWithListener`.
 ///

@@ -3,6 +3,8 @@
 //! `GetJobStatus`: Queries the result of an asynchronous operation performed on a Network Load Balancer (NLB) instance.
 //!
 //! Needs the cargo feature `asynchronous-tasks` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`NlbApi`](crate::NlbApi) trait for fakes: [`wait_until_job_succeeded`](crate::Client::wait_until_job_succeeded) polls it until the asynchronous task is `Succeeded` (`processing` means not yet; `Failed`, as `ListAsynJobs` documents it, means never).
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetJobStatus",
@@ -196,6 +198,24 @@ impl GetJobStatusRequestBuilder<&crate::blocking::Client> {
         self,
     ) -> Result<GetJobStatusResponse, ::acs_runtime::client::Error<GetJobStatusError>> {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<GetJobStatusResponse, GetJobStatusError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetJobStatusRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetJobStatusError::from,
+                ),
+        )
     }
 }
 /// Response of `GetJobStatus`.

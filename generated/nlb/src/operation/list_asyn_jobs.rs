@@ -162,6 +162,24 @@ impl ListAsynJobsRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ListAsynJobsResponse, ::acs_runtime::client::Error<ListAsynJobsError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListAsynJobsResponse, ListAsynJobsError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListAsynJobsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListAsynJobsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListAsynJobs`.
 ///

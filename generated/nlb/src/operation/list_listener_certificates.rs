@@ -309,6 +309,27 @@ impl ListListenerCertificatesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListListenerCertificatesResponse,
+        ListListenerCertificatesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListListenerCertificatesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListListenerCertificatesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListListenerCertificates`.
 ///

@@ -3,6 +3,8 @@
 //! `ListListeners`: Queries listeners added to a Network Load Balancer (NLB) instance.
 //!
 //! Needs the cargo feature `listeners` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`NlbApi`](crate::NlbApi) trait for fakes: [`list_listeners_pages`](crate::Client::list_listeners_pages) and [`list_listeners_items`](crate::Client::list_listeners_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListListeners",
@@ -338,6 +340,24 @@ impl ListListenersRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListListenersError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListListenersResponse, ListListenersError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListListenersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListListenersError::from,
+                ),
+        )
     }
 }
 /// Response of `ListListeners`.

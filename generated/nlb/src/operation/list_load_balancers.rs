@@ -3,6 +3,8 @@
 //! `ListLoadBalancers`: Queries the basic information about Network Load Balancer (NLB) instances.
 //!
 //! Needs the cargo feature `network-load-balancer-instances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`NlbApi`](crate::NlbApi) trait for fakes: [`list_load_balancers_pages`](crate::Client::list_load_balancers_pages) and [`list_load_balancers_items`](crate::Client::list_load_balancers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListLoadBalancers",
@@ -561,6 +563,27 @@ impl ListLoadBalancersRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListLoadBalancersError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListLoadBalancersResponse,
+        ListLoadBalancersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListLoadBalancersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListLoadBalancersError::from,
+                ),
+        )
     }
 }
 /// Response of `ListLoadBalancers`.

@@ -3,6 +3,8 @@
 //! `ListSecurityPolicy`: Queries the TLS security policies set for a Network Load Balancer (NLB) instance.
 //!
 //! Needs the cargo feature `security-policy-management` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`NlbApi`](crate::NlbApi) trait for fakes: [`list_security_policy_pages`](crate::Client::list_security_policy_pages) and [`list_security_policy_items`](crate::Client::list_security_policy_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListSecurityPolicy",
@@ -328,6 +330,27 @@ impl ListSecurityPolicyRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListSecurityPolicyError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListSecurityPolicyResponse,
+        ListSecurityPolicyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListSecurityPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListSecurityPolicyError::from,
+                ),
+        )
     }
 }
 /// Response of `ListSecurityPolicy`.

@@ -3,6 +3,8 @@
 //! `ListServerGroupServers`: Queries servers in a server group of a Network Load Balancer (NLB) instance.
 //!
 //! Needs the cargo feature `server-groups` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`NlbApi`](crate::NlbApi) trait for fakes: [`list_server_group_servers_pages`](crate::Client::list_server_group_servers_pages) and [`list_server_group_servers_items`](crate::Client::list_server_group_servers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListServerGroupServers",
@@ -293,6 +295,27 @@ impl ListServerGroupServersRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListServerGroupServersError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListServerGroupServersResponse,
+        ListServerGroupServersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListServerGroupServersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListServerGroupServersError::from,
+                ),
+        )
     }
 }
 /// Response of `ListServerGroupServers`.

@@ -3,6 +3,8 @@
 //! `ListServerGroups`: Queries the server groups of a Network Load Balancer (NLB) instance.
 //!
 //! Needs the cargo feature `server-groups` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`NlbApi`](crate::NlbApi) trait for fakes: [`list_server_groups_pages`](crate::Client::list_server_groups_pages) and [`list_server_groups_items`](crate::Client::list_server_groups_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListServerGroups",
@@ -368,6 +370,27 @@ impl ListServerGroupsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListServerGroupsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListServerGroupsResponse,
+        ListServerGroupsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListServerGroupsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListServerGroupsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListServerGroups`.

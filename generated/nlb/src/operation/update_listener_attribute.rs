@@ -652,6 +652,27 @@ impl UpdateListenerAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateListenerAttributeResponse,
+        UpdateListenerAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateListenerAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateListenerAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateListenerAttribute`.
 ///

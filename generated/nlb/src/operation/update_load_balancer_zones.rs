@@ -306,6 +306,27 @@ impl UpdateLoadBalancerZonesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateLoadBalancerZonesResponse,
+        UpdateLoadBalancerZonesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateLoadBalancerZonesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateLoadBalancerZonesError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateLoadBalancerZones`.
 ///

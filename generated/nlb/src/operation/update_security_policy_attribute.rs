@@ -421,6 +421,27 @@ impl UpdateSecurityPolicyAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateSecurityPolicyAttributeResponse,
+        UpdateSecurityPolicyAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateSecurityPolicyAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateSecurityPolicyAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateSecurityPolicyAttribute`.
 ///

@@ -441,6 +441,27 @@ impl UpdateServerGroupAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateServerGroupAttributeResponse,
+        UpdateServerGroupAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateServerGroupAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateServerGroupAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateServerGroupAttribute`.
 ///

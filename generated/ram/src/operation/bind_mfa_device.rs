@@ -227,6 +227,24 @@ impl BindMFADeviceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<BindMFADeviceResponse, BindMFADeviceError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <BindMFADeviceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    BindMFADeviceError::from,
+                ),
+        )
+    }
 }
 /// Response of `BindMFADevice`.
 ///

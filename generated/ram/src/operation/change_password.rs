@@ -191,6 +191,27 @@ impl ChangePasswordRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ChangePasswordResponse,
+        ChangePasswordError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ChangePasswordRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ChangePasswordError::from,
+                ),
+        )
+    }
 }
 /// Response of `ChangePassword`.
 ///

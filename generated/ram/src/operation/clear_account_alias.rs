@@ -149,6 +149,27 @@ impl ClearAccountAliasRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ClearAccountAliasResponse,
+        ClearAccountAliasError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ClearAccountAliasRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ClearAccountAliasError::from,
+                ),
+        )
+    }
 }
 /// Response of `ClearAccountAlias`.
 ///

@@ -167,6 +167,27 @@ impl CreateAccessKeyRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateAccessKeyResponse,
+        CreateAccessKeyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateAccessKeyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateAccessKeyError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateAccessKey`.
 ///

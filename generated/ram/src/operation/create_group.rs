@@ -190,6 +190,24 @@ impl CreateGroupRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CreateGroupResponse, ::acs_runtime::client::Error<CreateGroupError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateGroupResponse, CreateGroupError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateGroup`.
 ///

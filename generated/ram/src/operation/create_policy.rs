@@ -242,6 +242,24 @@ impl CreatePolicyRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CreatePolicyResponse, ::acs_runtime::client::Error<CreatePolicyError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreatePolicyResponse, CreatePolicyError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreatePolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreatePolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreatePolicy`.
 ///

@@ -270,6 +270,24 @@ impl CreateRoleRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CreateRoleResponse, ::acs_runtime::client::Error<CreateRoleError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateRoleResponse, CreateRoleError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateRoleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateRoleError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateRole`.
 ///

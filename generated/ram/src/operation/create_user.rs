@@ -271,6 +271,24 @@ impl CreateUserRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CreateUserResponse, ::acs_runtime::client::Error<CreateUserError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateUserResponse, CreateUserError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateUserRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateUserError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateUser`.
 ///

@@ -173,6 +173,27 @@ impl DecodeDiagnosticMessageRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DecodeDiagnosticMessageResponse,
+        DecodeDiagnosticMessageError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DecodeDiagnosticMessageRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DecodeDiagnosticMessageError::from,
+                ),
+        )
+    }
 }
 /// Response of `DecodeDiagnosticMessage`.
 ///

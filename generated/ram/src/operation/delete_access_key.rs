@@ -188,6 +188,27 @@ impl DeleteAccessKeyRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteAccessKeyResponse,
+        DeleteAccessKeyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteAccessKeyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteAccessKeyError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteAccessKey`.
 ///

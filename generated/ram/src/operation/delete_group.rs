@@ -167,6 +167,24 @@ impl DeleteGroupRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DeleteGroupResponse, ::acs_runtime::client::Error<DeleteGroupError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeleteGroupResponse, DeleteGroupError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteGroup`.
 ///

@@ -188,6 +188,24 @@ impl DeletePolicyRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DeletePolicyResponse, ::acs_runtime::client::Error<DeletePolicyError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeletePolicyResponse, DeletePolicyError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeletePolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeletePolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeletePolicy`.
 ///

@@ -191,6 +191,27 @@ impl DeletePolicyVersionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeletePolicyVersionResponse,
+        DeletePolicyVersionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeletePolicyVersionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeletePolicyVersionError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeletePolicyVersion`.
 ///

@@ -165,6 +165,24 @@ impl DeleteRoleRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DeleteRoleResponse, ::acs_runtime::client::Error<DeleteRoleError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeleteRoleResponse, DeleteRoleError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteRoleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteRoleError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteRole`.
 ///

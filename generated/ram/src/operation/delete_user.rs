@@ -167,6 +167,24 @@ impl DeleteUserRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DeleteUserResponse, ::acs_runtime::client::Error<DeleteUserError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeleteUserResponse, DeleteUserError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteUserRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteUserError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteUser`.
 ///

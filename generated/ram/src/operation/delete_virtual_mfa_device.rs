@@ -170,6 +170,27 @@ impl DeleteVirtualMFADeviceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteVirtualMFADeviceResponse,
+        DeleteVirtualMFADeviceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteVirtualMFADeviceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteVirtualMFADeviceError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteVirtualMFADevice`.
 ///

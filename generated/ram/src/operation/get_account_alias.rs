@@ -146,6 +146,27 @@ impl GetAccountAliasRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetAccountAliasResponse,
+        GetAccountAliasError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetAccountAliasRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetAccountAliasError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetAccountAlias`.
 ///

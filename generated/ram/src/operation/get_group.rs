@@ -157,6 +157,24 @@ impl GetGroupRequestBuilder<&crate::blocking::Client> {
     ) -> Result<GetGroupResponse, ::acs_runtime::client::Error<GetGroupError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<GetGroupResponse, GetGroupError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetGroup`.
 ///

@@ -167,6 +167,27 @@ impl GetLoginProfileRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetLoginProfileResponse,
+        GetLoginProfileError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetLoginProfileRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetLoginProfileError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetLoginProfile`.
 ///

@@ -180,6 +180,24 @@ impl GetPolicyRequestBuilder<&crate::blocking::Client> {
     ) -> Result<GetPolicyResponse, ::acs_runtime::client::Error<GetPolicyError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<GetPolicyResponse, GetPolicyError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetPolicy`.
 ///

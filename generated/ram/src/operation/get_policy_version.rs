@@ -209,6 +209,27 @@ impl GetPolicyVersionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetPolicyVersionResponse,
+        GetPolicyVersionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetPolicyVersionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetPolicyVersionError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetPolicyVersion`.
 ///

@@ -161,6 +161,24 @@ impl GetRoleRequestBuilder<&crate::blocking::Client> {
     ) -> Result<GetRoleResponse, ::acs_runtime::client::Error<GetRoleError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<GetRoleResponse, GetRoleError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetRoleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetRoleError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetRole`.
 ///

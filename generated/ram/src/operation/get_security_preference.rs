@@ -149,6 +149,27 @@ impl GetSecurityPreferenceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetSecurityPreferenceResponse,
+        GetSecurityPreferenceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetSecurityPreferenceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetSecurityPreferenceError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetSecurityPreference`.
 ///

@@ -163,6 +163,24 @@ impl GetUserRequestBuilder<&crate::blocking::Client> {
     ) -> Result<GetUserResponse, ::acs_runtime::client::Error<GetUserError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<GetUserResponse, GetUserError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetUserRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetUserError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetUser`.
 ///

@@ -164,6 +164,27 @@ impl GetUserMFAInfoRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetUserMFAInfoResponse,
+        GetUserMFAInfoError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetUserMFAInfoRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetUserMFAInfoError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetUserMFAInfo`.
 ///

@@ -194,6 +194,24 @@ impl ListGroupsRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ListGroupsResponse, ::acs_runtime::client::Error<ListGroupsError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListGroupsResponse, ListGroupsError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListGroupsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListGroupsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListGroups`.
 ///

@@ -226,6 +226,24 @@ impl ListPoliciesRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ListPoliciesResponse, ::acs_runtime::client::Error<ListPoliciesError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListPoliciesResponse, ListPoliciesError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListPoliciesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListPoliciesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListPolicies`.
 ///

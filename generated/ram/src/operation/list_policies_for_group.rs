@@ -170,6 +170,27 @@ impl ListPoliciesForGroupRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListPoliciesForGroupResponse,
+        ListPoliciesForGroupError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListPoliciesForGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListPoliciesForGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListPoliciesForGroup`.
 ///

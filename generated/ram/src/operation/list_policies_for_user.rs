@@ -172,6 +172,27 @@ impl ListPoliciesForUserRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListPoliciesForUserResponse,
+        ListPoliciesForUserError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListPoliciesForUserRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListPoliciesForUserError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListPoliciesForUser`.
 ///

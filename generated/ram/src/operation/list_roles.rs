@@ -203,6 +203,24 @@ impl ListRolesRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ListRolesResponse, ::acs_runtime::client::Error<ListRolesError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListRolesResponse, ListRolesError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListRolesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListRolesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListRoles`.
 ///

@@ -184,6 +184,24 @@ impl ListUsersRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ListUsersResponse, ::acs_runtime::client::Error<ListUsersError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListUsersResponse, ListUsersError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListUsersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListUsersError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListUsers`.
 ///

@@ -216,6 +216,27 @@ impl ListUsersForGroupRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListUsersForGroupResponse,
+        ListUsersForGroupError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListUsersForGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListUsersForGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListUsersForGroup`.
 ///

@@ -149,6 +149,27 @@ impl ListVirtualMFADevicesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListVirtualMFADevicesResponse,
+        ListVirtualMFADevicesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListVirtualMFADevicesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListVirtualMFADevicesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListVirtualMFADevices`.
 ///

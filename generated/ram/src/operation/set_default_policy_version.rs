@@ -191,6 +191,27 @@ impl SetDefaultPolicyVersionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        SetDefaultPolicyVersionResponse,
+        SetDefaultPolicyVersionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SetDefaultPolicyVersionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SetDefaultPolicyVersionError::from,
+                ),
+        )
+    }
 }
 /// Response of `SetDefaultPolicyVersion`.
 ///

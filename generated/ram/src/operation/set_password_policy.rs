@@ -357,6 +357,27 @@ impl SetPasswordPolicyRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        SetPasswordPolicyResponse,
+        SetPasswordPolicyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SetPasswordPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SetPasswordPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `SetPasswordPolicy`.
 ///

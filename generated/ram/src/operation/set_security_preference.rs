@@ -360,6 +360,27 @@ impl SetSecurityPreferenceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        SetSecurityPreferenceResponse,
+        SetSecurityPreferenceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SetSecurityPreferenceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SetSecurityPreferenceError::from,
+                ),
+        )
+    }
 }
 /// Response of `SetSecurityPreference`.
 ///

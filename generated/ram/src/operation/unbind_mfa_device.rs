@@ -167,6 +167,27 @@ impl UnbindMFADeviceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UnbindMFADeviceResponse,
+        UnbindMFADeviceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UnbindMFADeviceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UnbindMFADeviceError::from,
+                ),
+        )
+    }
 }
 /// Response of `UnbindMFADevice`.
 ///

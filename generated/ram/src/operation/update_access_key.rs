@@ -209,6 +209,27 @@ impl UpdateAccessKeyRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateAccessKeyResponse,
+        UpdateAccessKeyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateAccessKeyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateAccessKeyError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateAccessKey`.
 ///

@@ -211,6 +211,24 @@ impl UpdateGroupRequestBuilder<&crate::blocking::Client> {
     ) -> Result<UpdateGroupResponse, ::acs_runtime::client::Error<UpdateGroupError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<UpdateGroupResponse, UpdateGroupError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateGroup`.
 ///

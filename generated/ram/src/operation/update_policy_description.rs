@@ -199,6 +199,27 @@ impl UpdatePolicyDescriptionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdatePolicyDescriptionResponse,
+        UpdatePolicyDescriptionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdatePolicyDescriptionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdatePolicyDescriptionError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdatePolicyDescription`.
 ///

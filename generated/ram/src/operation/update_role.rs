@@ -245,6 +245,24 @@ impl UpdateRoleRequestBuilder<&crate::blocking::Client> {
     ) -> Result<UpdateRoleResponse, ::acs_runtime::client::Error<UpdateRoleError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<UpdateRoleResponse, UpdateRoleError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateRoleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateRoleError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateRole`.
 ///

@@ -292,6 +292,24 @@ impl UpdateUserRequestBuilder<&crate::blocking::Client> {
     ) -> Result<UpdateUserResponse, ::acs_runtime::client::Error<UpdateUserError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<UpdateUserResponse, UpdateUserError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateUserRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateUserError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateUser`.
 ///

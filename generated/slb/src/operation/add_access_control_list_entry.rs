@@ -232,6 +232,27 @@ impl AddAccessControlListEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AddAccessControlListEntryResponse,
+        AddAccessControlListEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AddAccessControlListEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AddAccessControlListEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `AddAccessControlListEntry`.
 ///

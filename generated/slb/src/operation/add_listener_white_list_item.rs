@@ -290,6 +290,27 @@ impl AddListenerWhiteListItemRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AddListenerWhiteListItemResponse,
+        AddListenerWhiteListItemError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AddListenerWhiteListItemRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AddListenerWhiteListItemError::from,
+                ),
+        )
+    }
 }
 /// Response of `AddListenerWhiteListItem`.
 ///

@@ -272,6 +272,27 @@ impl CreateAccessControlListRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateAccessControlListResponse,
+        CreateAccessControlListError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateAccessControlListRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateAccessControlListError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateAccessControlList`.
 ///

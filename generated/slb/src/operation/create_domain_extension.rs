@@ -275,6 +275,27 @@ impl CreateDomainExtensionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateDomainExtensionResponse,
+        CreateDomainExtensionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateDomainExtensionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateDomainExtensionError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateDomainExtension`.
 ///

@@ -1253,6 +1253,27 @@ impl CreateLoadBalancerHTTPListenerRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateLoadBalancerHTTPListenerResponse,
+        CreateLoadBalancerHTTPListenerError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateLoadBalancerHTTPListenerRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateLoadBalancerHTTPListenerError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateLoadBalancerHTTPListener`.
 ///

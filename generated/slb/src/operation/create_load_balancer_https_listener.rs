@@ -1342,6 +1342,27 @@ impl CreateLoadBalancerHTTPSListenerRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateLoadBalancerHTTPSListenerResponse,
+        CreateLoadBalancerHTTPSListenerError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateLoadBalancerHTTPSListenerRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateLoadBalancerHTTPSListenerError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateLoadBalancerHTTPSListener`.
 ///

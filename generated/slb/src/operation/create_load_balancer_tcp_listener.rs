@@ -988,6 +988,27 @@ impl CreateLoadBalancerTCPListenerRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateLoadBalancerTCPListenerResponse,
+        CreateLoadBalancerTCPListenerError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateLoadBalancerTCPListenerRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateLoadBalancerTCPListenerError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateLoadBalancerTCPListener`.
 ///

@@ -794,6 +794,27 @@ impl CreateLoadBalancerUDPListenerRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateLoadBalancerUDPListenerResponse,
+        CreateLoadBalancerUDPListenerError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateLoadBalancerUDPListenerRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateLoadBalancerUDPListenerError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateLoadBalancerUDPListener`.
 ///

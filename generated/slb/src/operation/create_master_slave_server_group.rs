@@ -313,6 +313,27 @@ impl CreateMasterSlaveServerGroupRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateMasterSlaveServerGroupResponse,
+        CreateMasterSlaveServerGroupError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateMasterSlaveServerGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateMasterSlaveServerGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateMasterSlaveServerGroup`.
 ///

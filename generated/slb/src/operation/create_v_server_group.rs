@@ -330,6 +330,27 @@ impl CreateVServerGroupRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateVServerGroupResponse,
+        CreateVServerGroupError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateVServerGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateVServerGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateVServerGroup`.
 ///

@@ -206,6 +206,27 @@ impl DeleteAccessControlListRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteAccessControlListResponse,
+        DeleteAccessControlListError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteAccessControlListRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteAccessControlListError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteAccessControlList`.
 ///

@@ -254,6 +254,27 @@ impl DeleteAccessLogsDownloadAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteAccessLogsDownloadAttributeResponse,
+        DeleteAccessLogsDownloadAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteAccessLogsDownloadAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteAccessLogsDownloadAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteAccessLogsDownloadAttribute`.
 ///

@@ -200,6 +200,27 @@ impl DeleteDomainExtensionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteDomainExtensionResponse,
+        DeleteDomainExtensionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteDomainExtensionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteDomainExtensionError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteDomainExtension`.
 ///

@@ -210,6 +210,27 @@ impl DeleteMasterSlaveServerGroupRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteMasterSlaveServerGroupResponse,
+        DeleteMasterSlaveServerGroupError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteMasterSlaveServerGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteMasterSlaveServerGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteMasterSlaveServerGroup`.
 ///

@@ -202,6 +202,27 @@ impl DeleteServerCertificateRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteServerCertificateResponse,
+        DeleteServerCertificateError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteServerCertificateRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteServerCertificateError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteServerCertificate`.
 ///

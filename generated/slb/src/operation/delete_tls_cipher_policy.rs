@@ -208,6 +208,27 @@ impl DeleteTLSCipherPolicyRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteTLSCipherPolicyResponse,
+        DeleteTLSCipherPolicyError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteTLSCipherPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteTLSCipherPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteTLSCipherPolicy`.
 ///

@@ -271,6 +271,27 @@ impl DescribeAccessControlListAttributeRequestBuilder<&crate::blocking::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeAccessControlListAttributeResponse,
+        DescribeAccessControlListAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeAccessControlListAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeAccessControlListAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeAccessControlListAttribute`.
 ///

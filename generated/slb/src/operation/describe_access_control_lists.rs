@@ -3,6 +3,8 @@
 //! `DescribeAccessControlLists`: Queries access control lists (ACLs).
 //!
 //! Needs the cargo feature `access-control` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`SlbApi`](crate::SlbApi) trait for fakes: [`describe_access_control_lists_pages`](crate::Client::describe_access_control_lists_pages) and [`describe_access_control_lists_items`](crate::Client::describe_access_control_lists_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAccessControlLists",
@@ -311,6 +313,27 @@ impl DescribeAccessControlListsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeAccessControlListsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeAccessControlListsResponse,
+        DescribeAccessControlListsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeAccessControlListsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeAccessControlListsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeAccessControlLists`.

@@ -3,6 +3,8 @@
 //! `DescribeAccessLogsDownloadAttribute`: Queries the access log of a Classic Load Balancer (CLB) instance.
 //!
 //! Needs the cargo feature `access-logs` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`SlbApi`](crate::SlbApi) trait for fakes: [`describe_access_logs_download_attribute_pages`](crate::Client::describe_access_logs_download_attribute_pages) and [`describe_access_logs_download_attribute_items`](crate::Client::describe_access_logs_download_attribute_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAccessLogsDownloadAttribute",
@@ -303,6 +305,27 @@ impl DescribeAccessLogsDownloadAttributeRequestBuilder<&crate::blocking::Client>
         ::acs_runtime::client::Error<DescribeAccessLogsDownloadAttributeError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeAccessLogsDownloadAttributeResponse,
+        DescribeAccessLogsDownloadAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeAccessLogsDownloadAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeAccessLogsDownloadAttributeError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeAccessLogsDownloadAttribute`.

@@ -246,6 +246,27 @@ impl DescribeDomainExtensionsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeDomainExtensionsResponse,
+        DescribeDomainExtensionsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeDomainExtensionsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeDomainExtensionsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeDomainExtensions`.
 ///

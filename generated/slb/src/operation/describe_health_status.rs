@@ -245,6 +245,27 @@ impl DescribeHealthStatusRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeHealthStatusResponse,
+        DescribeHealthStatusError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeHealthStatusRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeHealthStatusError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeHealthStatus`.
 ///

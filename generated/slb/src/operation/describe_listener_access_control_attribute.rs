@@ -259,6 +259,27 @@ impl DescribeListenerAccessControlAttributeRequestBuilder<&crate::blocking::Clie
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeListenerAccessControlAttributeResponse,
+        DescribeListenerAccessControlAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeListenerAccessControlAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeListenerAccessControlAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeListenerAccessControlAttribute`.
 ///

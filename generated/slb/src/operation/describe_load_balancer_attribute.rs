@@ -3,6 +3,8 @@
 //! `DescribeLoadBalancerAttribute`: Queries the detail of a Classic Load Balancer (CLB) instance.
 //!
 //! Needs the cargo feature `classic-load-balancer-instances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`SlbApi`](crate::SlbApi) trait for fakes: [`wait_until_load_balancer_active`](crate::Client::wait_until_load_balancer_active) polls it until the CLB instance is `active` (`inactive` means not yet; `locked`, after overdue payments or for other reasons, means never).
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLoadBalancerAttribute",
@@ -205,6 +207,27 @@ impl DescribeLoadBalancerAttributeRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeLoadBalancerAttributeError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeLoadBalancerAttributeResponse,
+        DescribeLoadBalancerAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeLoadBalancerAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeLoadBalancerAttributeError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeLoadBalancerAttribute`.

@@ -240,6 +240,27 @@ impl DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<&crate::blocking::C
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeLoadBalancerHTTPListenerAttributeResponse,
+        DescribeLoadBalancerHTTPListenerAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeLoadBalancerHTTPListenerAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeLoadBalancerHTTPListenerAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeLoadBalancerHTTPListenerAttribute`.
 ///

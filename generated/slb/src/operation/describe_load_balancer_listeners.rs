@@ -3,6 +3,8 @@
 //! `DescribeLoadBalancerListeners`: Queries the listeners of a Classic Load Balancer (CLB) instance.
 //!
 //! Needs the cargo feature `listeners` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`SlbApi`](crate::SlbApi) trait for fakes: [`describe_load_balancer_listeners_pages`](crate::Client::describe_load_balancer_listeners_pages) and [`describe_load_balancer_listeners_items`](crate::Client::describe_load_balancer_listeners_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLoadBalancerListeners",
@@ -376,6 +378,27 @@ impl DescribeLoadBalancerListenersRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeLoadBalancerListenersError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeLoadBalancerListenersResponse,
+        DescribeLoadBalancerListenersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeLoadBalancerListenersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeLoadBalancerListenersError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeLoadBalancerListeners`.

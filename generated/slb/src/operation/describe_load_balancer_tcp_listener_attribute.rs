@@ -237,6 +237,27 @@ impl DescribeLoadBalancerTCPListenerAttributeRequestBuilder<&crate::blocking::Cl
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeLoadBalancerTCPListenerAttributeResponse,
+        DescribeLoadBalancerTCPListenerAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeLoadBalancerTCPListenerAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeLoadBalancerTCPListenerAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeLoadBalancerTCPListenerAttribute`.
 ///

@@ -233,6 +233,27 @@ impl DescribeLoadBalancerUDPListenerAttributeRequestBuilder<&crate::blocking::Cl
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeLoadBalancerUDPListenerAttributeResponse,
+        DescribeLoadBalancerUDPListenerAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeLoadBalancerUDPListenerAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeLoadBalancerUDPListenerAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeLoadBalancerUDPListenerAttribute`.
 ///

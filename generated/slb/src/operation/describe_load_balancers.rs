@@ -3,6 +3,8 @@
 //! `DescribeLoadBalancers`: Queries Classic Load Balancer (CLB) instances.
 //!
 //! Needs the cargo feature `classic-load-balancer-instances` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`SlbApi`](crate::SlbApi) trait for fakes: [`describe_load_balancers_pages`](crate::Client::describe_load_balancers_pages) and [`describe_load_balancers_items`](crate::Client::describe_load_balancers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLoadBalancers",
@@ -669,6 +671,27 @@ impl DescribeLoadBalancersRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeLoadBalancersError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeLoadBalancersResponse,
+        DescribeLoadBalancersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeLoadBalancersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeLoadBalancersError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeLoadBalancers`.

@@ -208,6 +208,27 @@ impl DescribeMasterSlaveServerGroupAttributeRequestBuilder<&crate::blocking::Cli
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeMasterSlaveServerGroupAttributeResponse,
+        DescribeMasterSlaveServerGroupAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeMasterSlaveServerGroupAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeMasterSlaveServerGroupAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeMasterSlaveServerGroupAttribute`.
 ///

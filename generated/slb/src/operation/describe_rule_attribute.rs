@@ -204,6 +204,27 @@ impl DescribeRuleAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeRuleAttributeResponse,
+        DescribeRuleAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeRuleAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeRuleAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeRuleAttribute`.
 ///

@@ -252,6 +252,24 @@ impl DescribeRulesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DescribeRulesResponse, DescribeRulesError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeRulesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeRulesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeRules`.
 ///

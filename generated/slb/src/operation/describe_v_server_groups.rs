@@ -301,6 +301,27 @@ impl DescribeVServerGroupsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVServerGroupsResponse,
+        DescribeVServerGroupsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVServerGroupsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVServerGroupsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeVServerGroups`.
 ///

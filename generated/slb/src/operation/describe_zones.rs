@@ -169,6 +169,24 @@ impl DescribeZonesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DescribeZonesResponse, DescribeZonesError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeZonesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeZonesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeZones`.
 ///

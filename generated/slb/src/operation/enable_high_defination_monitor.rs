@@ -253,6 +253,27 @@ impl EnableHighDefinationMonitorRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        EnableHighDefinationMonitorResponse,
+        EnableHighDefinationMonitorError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <EnableHighDefinationMonitorRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    EnableHighDefinationMonitorError::from,
+                ),
+        )
+    }
 }
 /// Response of `EnableHighDefinationMonitor`.
 ///

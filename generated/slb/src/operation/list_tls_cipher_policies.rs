@@ -3,6 +3,8 @@
 //! `ListTLSCipherPolicies`: Queries Transport Layer Security (TLS) policies.
 //!
 //! Needs the cargo feature `tls-policies` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`SlbApi`](crate::SlbApi) trait for fakes: [`list_tls_cipher_policies_pages`](crate::Client::list_tls_cipher_policies_pages) and [`list_tls_cipher_policies_items`](crate::Client::list_tls_cipher_policies_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTLSCipherPolicies",
@@ -297,6 +299,27 @@ impl ListTLSCipherPoliciesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListTLSCipherPoliciesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTLSCipherPoliciesResponse,
+        ListTLSCipherPoliciesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTLSCipherPoliciesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTLSCipherPoliciesError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTLSCipherPolicies`.

@@ -232,6 +232,27 @@ impl ModifyHighDefinationMonitorRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyHighDefinationMonitorResponse,
+        ModifyHighDefinationMonitorError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyHighDefinationMonitorRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyHighDefinationMonitorError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyHighDefinationMonitor`.
 ///

@@ -324,6 +324,27 @@ impl ModifyLoadBalancerInstanceChargeTypeRequestBuilder<&crate::blocking::Client
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyLoadBalancerInstanceChargeTypeResponse,
+        ModifyLoadBalancerInstanceChargeTypeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyLoadBalancerInstanceChargeTypeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyLoadBalancerInstanceChargeTypeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyLoadBalancerInstanceChargeType`.
 ///

@@ -284,6 +284,27 @@ impl ModifyLoadBalancerInstanceSpecRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyLoadBalancerInstanceSpecResponse,
+        ModifyLoadBalancerInstanceSpecError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyLoadBalancerInstanceSpecRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyLoadBalancerInstanceSpecError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyLoadBalancerInstanceSpec`.
 ///

@@ -297,6 +297,27 @@ impl ModifyLoadBalancerInternetSpecRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyLoadBalancerInternetSpecResponse,
+        ModifyLoadBalancerInternetSpecError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyLoadBalancerInternetSpecRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyLoadBalancerInternetSpecError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyLoadBalancerInternetSpec`.
 ///

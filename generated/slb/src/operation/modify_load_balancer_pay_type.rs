@@ -335,6 +335,27 @@ impl ModifyLoadBalancerPayTypeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyLoadBalancerPayTypeResponse,
+        ModifyLoadBalancerPayTypeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyLoadBalancerPayTypeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyLoadBalancerPayTypeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyLoadBalancerPayType`.
 ///

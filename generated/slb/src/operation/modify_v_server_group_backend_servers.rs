@@ -372,6 +372,27 @@ impl ModifyVServerGroupBackendServersRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyVServerGroupBackendServersResponse,
+        ModifyVServerGroupBackendServersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyVServerGroupBackendServersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyVServerGroupBackendServersError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyVServerGroupBackendServers`.
 ///

@@ -234,6 +234,27 @@ impl RemoveAccessControlListEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RemoveAccessControlListEntryResponse,
+        RemoveAccessControlListEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RemoveAccessControlListEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RemoveAccessControlListEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `RemoveAccessControlListEntry`.
 ///

@@ -285,6 +285,27 @@ impl RemoveListenerWhiteListItemRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RemoveListenerWhiteListItemResponse,
+        RemoveListenerWhiteListItemError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RemoveListenerWhiteListItemRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RemoveListenerWhiteListItemError::from,
+                ),
+        )
+    }
 }
 /// Response of `RemoveListenerWhiteListItem`.
 ///

@@ -293,6 +293,27 @@ impl RemoveVServerGroupBackendServersRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RemoveVServerGroupBackendServersResponse,
+        RemoveVServerGroupBackendServersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RemoveVServerGroupBackendServersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RemoveVServerGroupBackendServersError::from,
+                ),
+        )
+    }
 }
 /// Response of `RemoveVServerGroupBackendServers`.
 ///

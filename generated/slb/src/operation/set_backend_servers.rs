@@ -279,6 +279,27 @@ impl SetBackendServersRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        SetBackendServersResponse,
+        SetBackendServersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SetBackendServersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SetBackendServersError::from,
+                ),
+        )
+    }
 }
 /// Response of `SetBackendServers`.
 ///

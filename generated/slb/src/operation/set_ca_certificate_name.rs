@@ -233,6 +233,27 @@ impl SetCACertificateNameRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        SetCACertificateNameResponse,
+        SetCACertificateNameError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SetCACertificateNameRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SetCACertificateNameError::from,
+                ),
+        )
+    }
 }
 /// Response of `SetCACertificateName`.
 ///

@@ -296,6 +296,27 @@ impl SetListenerAccessControlStatusRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        SetListenerAccessControlStatusResponse,
+        SetListenerAccessControlStatusError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SetListenerAccessControlStatusRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SetListenerAccessControlStatusError::from,
+                ),
+        )
+    }
 }
 /// Response of `SetListenerAccessControlStatus`.
 ///

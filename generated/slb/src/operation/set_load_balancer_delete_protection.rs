@@ -237,6 +237,27 @@ impl SetLoadBalancerDeleteProtectionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        SetLoadBalancerDeleteProtectionResponse,
+        SetLoadBalancerDeleteProtectionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SetLoadBalancerDeleteProtectionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SetLoadBalancerDeleteProtectionError::from,
+                ),
+        )
+    }
 }
 /// Response of `SetLoadBalancerDeleteProtection`.
 ///

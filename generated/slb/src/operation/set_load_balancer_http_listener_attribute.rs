@@ -1142,6 +1142,27 @@ impl SetLoadBalancerHTTPListenerAttributeRequestBuilder<&crate::blocking::Client
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        SetLoadBalancerHTTPListenerAttributeResponse,
+        SetLoadBalancerHTTPListenerAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SetLoadBalancerHTTPListenerAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SetLoadBalancerHTTPListenerAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `SetLoadBalancerHTTPListenerAttribute`.
 ///

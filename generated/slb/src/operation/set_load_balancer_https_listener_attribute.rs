@@ -1290,6 +1290,27 @@ impl SetLoadBalancerHTTPSListenerAttributeRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        SetLoadBalancerHTTPSListenerAttributeResponse,
+        SetLoadBalancerHTTPSListenerAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SetLoadBalancerHTTPSListenerAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SetLoadBalancerHTTPSListenerAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `SetLoadBalancerHTTPSListenerAttribute`.
 ///

@@ -278,6 +278,27 @@ impl SetLoadBalancerModificationProtectionRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        SetLoadBalancerModificationProtectionResponse,
+        SetLoadBalancerModificationProtectionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SetLoadBalancerModificationProtectionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SetLoadBalancerModificationProtectionError::from,
+                ),
+        )
+    }
 }
 /// Response of `SetLoadBalancerModificationProtection`.
 ///

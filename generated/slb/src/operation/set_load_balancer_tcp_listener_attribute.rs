@@ -994,6 +994,27 @@ impl SetLoadBalancerTCPListenerAttributeRequestBuilder<&crate::blocking::Client>
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        SetLoadBalancerTCPListenerAttributeResponse,
+        SetLoadBalancerTCPListenerAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SetLoadBalancerTCPListenerAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SetLoadBalancerTCPListenerAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `SetLoadBalancerTCPListenerAttribute`.
 ///

@@ -797,6 +797,27 @@ impl SetLoadBalancerUDPListenerAttributeRequestBuilder<&crate::blocking::Client>
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        SetLoadBalancerUDPListenerAttributeResponse,
+        SetLoadBalancerUDPListenerAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SetLoadBalancerUDPListenerAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SetLoadBalancerUDPListenerAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `SetLoadBalancerUDPListenerAttribute`.
 ///

@@ -696,6 +696,24 @@ impl SetRuleRequestBuilder<&crate::blocking::Client> {
     ) -> Result<SetRuleResponse, ::acs_runtime::client::Error<SetRuleError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<SetRuleResponse, SetRuleError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SetRuleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SetRuleError::from,
+                ),
+        )
+    }
 }
 /// Response of `SetRule`.
 ///

@@ -225,6 +225,27 @@ impl SetServerCertificateNameRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        SetServerCertificateNameResponse,
+        SetServerCertificateNameError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SetServerCertificateNameRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SetServerCertificateNameError::from,
+                ),
+        )
+    }
 }
 /// Response of `SetServerCertificateName`.
 ///

@@ -370,6 +370,27 @@ impl SetTLSCipherPolicyAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        SetTLSCipherPolicyAttributeResponse,
+        SetTLSCipherPolicyAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SetTLSCipherPolicyAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SetTLSCipherPolicyAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `SetTLSCipherPolicyAttribute`.
 ///

@@ -309,6 +309,27 @@ impl SetVServerGroupAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        SetVServerGroupAttributeResponse,
+        SetVServerGroupAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SetVServerGroupAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SetVServerGroupAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `SetVServerGroupAttribute`.
 ///

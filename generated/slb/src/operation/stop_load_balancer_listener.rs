@@ -264,6 +264,27 @@ impl StopLoadBalancerListenerRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        StopLoadBalancerListenerResponse,
+        StopLoadBalancerListenerError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <StopLoadBalancerListenerRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    StopLoadBalancerListenerError::from,
+                ),
+        )
+    }
 }
 /// Response of `StopLoadBalancerListener`.
 ///

@@ -361,6 +361,27 @@ impl UploadServerCertificateRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UploadServerCertificateResponse,
+        UploadServerCertificateError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UploadServerCertificateRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UploadServerCertificateError::from,
+                ),
+        )
+    }
 }
 /// Response of `UploadServerCertificate`.
 ///

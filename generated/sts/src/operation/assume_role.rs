@@ -344,6 +344,24 @@ impl AssumeRoleRequestBuilder<&crate::blocking::Client> {
     ) -> Result<AssumeRoleResponse, ::acs_runtime::client::Error<AssumeRoleError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<AssumeRoleResponse, AssumeRoleError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AssumeRoleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AssumeRoleError::from,
+                ),
+        )
+    }
 }
 /// Response of `AssumeRole`.
 ///

@@ -344,6 +344,27 @@ impl AssumeRoleWithOIDCRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AssumeRoleWithOIDCResponse,
+        AssumeRoleWithOIDCError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AssumeRoleWithOIDCRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AssumeRoleWithOIDCError::from,
+                ),
+        )
+    }
 }
 /// Response of `AssumeRoleWithOIDC`.
 ///

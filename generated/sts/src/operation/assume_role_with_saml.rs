@@ -318,6 +318,27 @@ impl AssumeRoleWithSAMLRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AssumeRoleWithSAMLResponse,
+        AssumeRoleWithSAMLError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AssumeRoleWithSAMLRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AssumeRoleWithSAMLError::from,
+                ),
+        )
+    }
 }
 /// Response of `AssumeRoleWithSAML`.
 ///

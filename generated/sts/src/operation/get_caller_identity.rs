@@ -149,6 +149,27 @@ impl GetCallerIdentityRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetCallerIdentityResponse,
+        GetCallerIdentityError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetCallerIdentityRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetCallerIdentityError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetCallerIdentity`.
 ///

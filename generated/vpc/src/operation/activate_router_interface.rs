@@ -208,6 +208,27 @@ impl ActivateRouterInterfaceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ActivateRouterInterfaceResponse,
+        ActivateRouterInterfaceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ActivateRouterInterfaceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ActivateRouterInterfaceError::from,
+                ),
+        )
+    }
 }
 /// Response of `ActivateRouterInterface`.
 ///

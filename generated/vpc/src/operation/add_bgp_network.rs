@@ -275,6 +275,24 @@ impl AddBgpNetworkRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<AddBgpNetworkResponse, AddBgpNetworkError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AddBgpNetworkRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AddBgpNetworkError::from,
+                ),
+        )
+    }
 }
 /// Response of `AddBgpNetwork`.
 ///

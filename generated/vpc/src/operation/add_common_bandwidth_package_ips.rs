@@ -303,6 +303,27 @@ impl AddCommonBandwidthPackageIpsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AddCommonBandwidthPackageIpsResponse,
+        AddCommonBandwidthPackageIpsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AddCommonBandwidthPackageIpsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AddCommonBandwidthPackageIpsError::from,
+                ),
+        )
+    }
 }
 /// Response of `AddCommonBandwidthPackageIps`.
 ///

@@ -244,6 +244,27 @@ impl AddGlobalAccelerationInstanceIpRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AddGlobalAccelerationInstanceIpResponse,
+        AddGlobalAccelerationInstanceIpError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AddGlobalAccelerationInstanceIpRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AddGlobalAccelerationInstanceIpError::from,
+                ),
+        )
+    }
 }
 /// Response of `AddGlobalAccelerationInstanceIp`.
 ///

@@ -258,6 +258,27 @@ impl AddIPv6TranslatorAclListEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AddIPv6TranslatorAclListEntryResponse,
+        AddIPv6TranslatorAclListEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AddIPv6TranslatorAclListEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AddIPv6TranslatorAclListEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `AddIPv6TranslatorAclListEntry`.
 ///

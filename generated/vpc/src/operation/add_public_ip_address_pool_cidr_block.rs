@@ -332,6 +332,27 @@ impl AddPublicIpAddressPoolCidrBlockRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AddPublicIpAddressPoolCidrBlockResponse,
+        AddPublicIpAddressPoolCidrBlockError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AddPublicIpAddressPoolCidrBlockRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AddPublicIpAddressPoolCidrBlockError::from,
+                ),
+        )
+    }
 }
 /// Response of `AddPublicIpAddressPoolCidrBlock`.
 ///

@@ -318,6 +318,27 @@ impl AddSourcesToTrafficMirrorSessionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AddSourcesToTrafficMirrorSessionResponse,
+        AddSourcesToTrafficMirrorSessionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AddSourcesToTrafficMirrorSessionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AddSourcesToTrafficMirrorSessionError::from,
+                ),
+        )
+    }
 }
 /// Response of `AddSourcesToTrafficMirrorSession`.
 ///

@@ -648,6 +648,27 @@ impl AllocateEipAddressProRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AllocateEipAddressProResponse,
+        AllocateEipAddressProError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AllocateEipAddressProRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AllocateEipAddressProError::from,
+                ),
+        )
+    }
 }
 /// Response of `AllocateEipAddressPro`.
 ///

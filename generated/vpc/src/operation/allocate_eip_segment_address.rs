@@ -438,6 +438,27 @@ impl AllocateEipSegmentAddressRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AllocateEipSegmentAddressResponse,
+        AllocateEipSegmentAddressError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AllocateEipSegmentAddressRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AllocateEipSegmentAddressError::from,
+                ),
+        )
+    }
 }
 /// Response of `AllocateEipSegmentAddress`.
 ///

@@ -393,6 +393,27 @@ impl AllocateIpv6AddressRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AllocateIpv6AddressResponse,
+        AllocateIpv6AddressError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AllocateIpv6AddressRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AllocateIpv6AddressError::from,
+                ),
+        )
+    }
 }
 /// Response of `AllocateIpv6Address`.
 ///

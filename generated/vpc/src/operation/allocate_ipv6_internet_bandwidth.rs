@@ -350,6 +350,27 @@ impl AllocateIpv6InternetBandwidthRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AllocateIpv6InternetBandwidthResponse,
+        AllocateIpv6InternetBandwidthError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AllocateIpv6InternetBandwidthRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AllocateIpv6InternetBandwidthError::from,
+                ),
+        )
+    }
 }
 /// Response of `AllocateIpv6InternetBandwidth`.
 ///

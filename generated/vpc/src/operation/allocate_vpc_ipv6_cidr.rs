@@ -304,6 +304,27 @@ impl AllocateVpcIpv6CidrRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AllocateVpcIpv6CidrResponse,
+        AllocateVpcIpv6CidrError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AllocateVpcIpv6CidrRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AllocateVpcIpv6CidrError::from,
+                ),
+        )
+    }
 }
 /// Response of `AllocateVpcIpv6Cidr`.
 ///

@@ -418,6 +418,27 @@ impl ApplyPhysicalConnectionLOARequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ApplyPhysicalConnectionLOAResponse,
+        ApplyPhysicalConnectionLOAError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ApplyPhysicalConnectionLOARequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ApplyPhysicalConnectionLOAError::from,
+                ),
+        )
+    }
 }
 /// Response of `ApplyPhysicalConnectionLOA`.
 ///

@@ -336,6 +336,27 @@ impl AssociateEipAddressBatchRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AssociateEipAddressBatchResponse,
+        AssociateEipAddressBatchError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AssociateEipAddressBatchRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AssociateEipAddressBatchError::from,
+                ),
+        )
+    }
 }
 /// Response of `AssociateEipAddressBatch`.
 ///

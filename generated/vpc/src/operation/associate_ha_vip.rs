@@ -294,6 +294,27 @@ impl AssociateHaVipRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AssociateHaVipResponse,
+        AssociateHaVipError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AssociateHaVipRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AssociateHaVipError::from,
+                ),
+        )
+    }
 }
 /// Response of `AssociateHaVip`.
 ///

@@ -292,6 +292,27 @@ impl AssociateNetworkAclRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AssociateNetworkAclResponse,
+        AssociateNetworkAclError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AssociateNetworkAclRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AssociateNetworkAclError::from,
+                ),
+        )
+    }
 }
 /// Response of `AssociateNetworkAcl`.
 ///

@@ -498,6 +498,27 @@ impl AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AssociatePhysicalConnectionToVirtualBorderRouterResponse,
+        AssociatePhysicalConnectionToVirtualBorderRouterError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AssociatePhysicalConnectionToVirtualBorderRouterRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AssociatePhysicalConnectionToVirtualBorderRouterError::from,
+                ),
+        )
+    }
 }
 /// Response of `AssociatePhysicalConnectionToVirtualBorderRouter`.
 ///

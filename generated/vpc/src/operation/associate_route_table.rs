@@ -265,6 +265,27 @@ impl AssociateRouteTableRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AssociateRouteTableResponse,
+        AssociateRouteTableError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AssociateRouteTableRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AssociateRouteTableError::from,
+                ),
+        )
+    }
 }
 /// Response of `AssociateRouteTable`.
 ///

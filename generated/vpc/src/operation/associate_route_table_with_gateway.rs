@@ -316,6 +316,27 @@ impl AssociateRouteTableWithGatewayRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AssociateRouteTableWithGatewayResponse,
+        AssociateRouteTableWithGatewayError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AssociateRouteTableWithGatewayRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AssociateRouteTableWithGatewayError::from,
+                ),
+        )
+    }
 }
 /// Response of `AssociateRouteTableWithGateway`.
 ///

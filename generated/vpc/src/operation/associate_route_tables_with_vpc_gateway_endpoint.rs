@@ -313,6 +313,27 @@ impl AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<&crate::blocking::
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AssociateRouteTablesWithVpcGatewayEndpointResponse,
+        AssociateRouteTablesWithVpcGatewayEndpointError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AssociateRouteTablesWithVpcGatewayEndpointRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AssociateRouteTablesWithVpcGatewayEndpointError::from,
+                ),
+        )
+    }
 }
 /// Response of `AssociateRouteTablesWithVpcGatewayEndpoint`.
 ///

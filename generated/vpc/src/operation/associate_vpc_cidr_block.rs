@@ -411,6 +411,27 @@ impl AssociateVpcCidrBlockRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AssociateVpcCidrBlockResponse,
+        AssociateVpcCidrBlockError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AssociateVpcCidrBlockRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AssociateVpcCidrBlockError::from,
+                ),
+        )
+    }
 }
 /// Response of `AssociateVpcCidrBlock`.
 ///

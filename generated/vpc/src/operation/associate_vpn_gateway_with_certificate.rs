@@ -355,6 +355,27 @@ impl AssociateVpnGatewayWithCertificateRequestBuilder<&crate::blocking::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AssociateVpnGatewayWithCertificateResponse,
+        AssociateVpnGatewayWithCertificateError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AssociateVpnGatewayWithCertificateRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AssociateVpnGatewayWithCertificateError::from,
+                ),
+        )
+    }
 }
 /// Response of `AssociateVpnGatewayWithCertificate`.
 ///

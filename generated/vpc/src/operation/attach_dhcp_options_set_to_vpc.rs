@@ -291,6 +291,27 @@ impl AttachDhcpOptionsSetToVpcRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AttachDhcpOptionsSetToVpcResponse,
+        AttachDhcpOptionsSetToVpcError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AttachDhcpOptionsSetToVpcRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AttachDhcpOptionsSetToVpcError::from,
+                ),
+        )
+    }
 }
 /// Response of `AttachDhcpOptionsSetToVpc`.
 ///

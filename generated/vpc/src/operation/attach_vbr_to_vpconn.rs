@@ -281,6 +281,27 @@ impl AttachVbrToVpconnRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AttachVbrToVpconnResponse,
+        AttachVbrToVpconnError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AttachVbrToVpconnRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AttachVbrToVpconnError::from,
+                ),
+        )
+    }
 }
 /// Response of `AttachVbrToVpconn`.
 ///

@@ -235,6 +235,27 @@ impl CancelCommonBandwidthPackageIpBandwidthRequestBuilder<&crate::blocking::Cli
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CancelCommonBandwidthPackageIpBandwidthResponse,
+        CancelCommonBandwidthPackageIpBandwidthError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CancelCommonBandwidthPackageIpBandwidthRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CancelCommonBandwidthPackageIpBandwidthError::from,
+                ),
+        )
+    }
 }
 /// Response of `CancelCommonBandwidthPackageIpBandwidth`.
 ///

@@ -270,6 +270,27 @@ impl ChangeResourceGroupRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ChangeResourceGroupResponse,
+        ChangeResourceGroupError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ChangeResourceGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ChangeResourceGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `ChangeResourceGroup`.
 ///

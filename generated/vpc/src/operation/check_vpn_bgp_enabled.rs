@@ -213,6 +213,27 @@ impl CheckVpnBgpEnabledRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CheckVpnBgpEnabledResponse,
+        CheckVpnBgpEnabledError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CheckVpnBgpEnabledRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CheckVpnBgpEnabledError::from,
+                ),
+        )
+    }
 }
 /// Response of `CheckVpnBgpEnabled`.
 ///

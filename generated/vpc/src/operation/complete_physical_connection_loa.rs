@@ -362,6 +362,27 @@ impl CompletePhysicalConnectionLOARequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CompletePhysicalConnectionLOAResponse,
+        CompletePhysicalConnectionLOAError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CompletePhysicalConnectionLOARequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CompletePhysicalConnectionLOAError::from,
+                ),
+        )
+    }
 }
 /// Response of `CompletePhysicalConnectionLOA`.
 ///

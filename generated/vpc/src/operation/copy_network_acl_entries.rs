@@ -297,6 +297,27 @@ impl CopyNetworkAclEntriesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CopyNetworkAclEntriesResponse,
+        CopyNetworkAclEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CopyNetworkAclEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CopyNetworkAclEntriesError::from,
+                ),
+        )
+    }
 }
 /// Response of `CopyNetworkAclEntries`.
 ///

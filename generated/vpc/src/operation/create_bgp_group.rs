@@ -448,6 +448,27 @@ impl CreateBgpGroupRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateBgpGroupResponse,
+        CreateBgpGroupError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateBgpGroupRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateBgpGroupError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateBgpGroup`.
 ///

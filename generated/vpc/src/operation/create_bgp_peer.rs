@@ -335,6 +335,24 @@ impl CreateBgpPeerRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateBgpPeerResponse, CreateBgpPeerError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateBgpPeerRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateBgpPeerError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateBgpPeer`.
 ///

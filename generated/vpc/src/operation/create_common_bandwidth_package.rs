@@ -486,6 +486,27 @@ impl CreateCommonBandwidthPackageRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateCommonBandwidthPackageResponse,
+        CreateCommonBandwidthPackageError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateCommonBandwidthPackageRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateCommonBandwidthPackageError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateCommonBandwidthPackage`.
 ///

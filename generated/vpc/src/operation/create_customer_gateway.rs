@@ -453,6 +453,27 @@ impl CreateCustomerGatewayRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateCustomerGatewayResponse,
+        CreateCustomerGatewayError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateCustomerGatewayRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateCustomerGatewayError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateCustomerGateway`.
 ///

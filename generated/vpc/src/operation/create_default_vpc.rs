@@ -295,6 +295,27 @@ impl CreateDefaultVpcRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateDefaultVpcResponse,
+        CreateDefaultVpcError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateDefaultVpcRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateDefaultVpcError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateDefaultVpc`.
 ///

@@ -307,6 +307,27 @@ impl CreateExpressConnectTrafficQosRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateExpressConnectTrafficQosResponse,
+        CreateExpressConnectTrafficQosError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateExpressConnectTrafficQosRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateExpressConnectTrafficQosError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateExpressConnectTrafficQos`.
 ///

@@ -616,6 +616,27 @@ impl CreateExpressConnectTrafficQosRuleRequestBuilder<&crate::blocking::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateExpressConnectTrafficQosRuleResponse,
+        CreateExpressConnectTrafficQosRuleError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateExpressConnectTrafficQosRuleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateExpressConnectTrafficQosRuleError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateExpressConnectTrafficQosRule`.
 ///

@@ -418,6 +418,27 @@ impl CreateFailoverTestJobRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateFailoverTestJobResponse,
+        CreateFailoverTestJobError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateFailoverTestJobRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateFailoverTestJobError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateFailoverTestJob`.
 ///

@@ -489,6 +489,24 @@ impl CreateFlowLogRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateFlowLogResponse, CreateFlowLogError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateFlowLogRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateFlowLogError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateFlowLog`.
 ///

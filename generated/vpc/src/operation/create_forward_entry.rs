@@ -480,6 +480,27 @@ impl CreateForwardEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateForwardEntryResponse,
+        CreateForwardEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateForwardEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateForwardEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateForwardEntry`.
 ///

@@ -469,6 +469,27 @@ impl CreateFullNatEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateFullNatEntryResponse,
+        CreateFullNatEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateFullNatEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateFullNatEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateFullNatEntry`.
 ///

@@ -355,6 +355,27 @@ impl CreateGlobalAccelerationInstanceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateGlobalAccelerationInstanceResponse,
+        CreateGlobalAccelerationInstanceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateGlobalAccelerationInstanceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateGlobalAccelerationInstanceError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateGlobalAccelerationInstance`.
 ///

@@ -453,6 +453,27 @@ impl CreateHighReliablePhysicalConnectionRequestBuilder<&crate::blocking::Client
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateHighReliablePhysicalConnectionResponse,
+        CreateHighReliablePhysicalConnectionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateHighReliablePhysicalConnectionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateHighReliablePhysicalConnectionError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateHighReliablePhysicalConnection`.
 ///

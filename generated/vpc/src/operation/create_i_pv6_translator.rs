@@ -387,6 +387,27 @@ impl CreateIPv6TranslatorRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateIPv6TranslatorResponse,
+        CreateIPv6TranslatorError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateIPv6TranslatorRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateIPv6TranslatorError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateIPv6Translator`.
 ///

@@ -224,6 +224,27 @@ impl CreateIPv6TranslatorAclListRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateIPv6TranslatorAclListResponse,
+        CreateIPv6TranslatorAclListError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateIPv6TranslatorAclListRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateIPv6TranslatorAclListError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateIPv6TranslatorAclList`.
 ///

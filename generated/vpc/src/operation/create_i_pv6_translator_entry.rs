@@ -460,6 +460,27 @@ impl CreateIPv6TranslatorEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateIPv6TranslatorEntryResponse,
+        CreateIPv6TranslatorEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateIPv6TranslatorEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateIPv6TranslatorEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateIPv6TranslatorEntry`.
 ///

@@ -527,6 +527,27 @@ impl CreateIpsecServerRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateIpsecServerResponse,
+        CreateIpsecServerError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateIpsecServerRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateIpsecServerError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateIpsecServer`.
 ///

@@ -371,6 +371,27 @@ impl CreateIpv4GatewayRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateIpv4GatewayResponse,
+        CreateIpv4GatewayError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateIpv4GatewayRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateIpv4GatewayError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateIpv4Gateway`.
 ///

@@ -347,6 +347,27 @@ impl CreateIpv6EgressOnlyRuleRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateIpv6EgressOnlyRuleResponse,
+        CreateIpv6EgressOnlyRuleError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateIpv6EgressOnlyRuleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateIpv6EgressOnlyRuleError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateIpv6EgressOnlyRule`.
 ///

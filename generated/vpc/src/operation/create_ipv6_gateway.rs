@@ -330,6 +330,27 @@ impl CreateIpv6GatewayRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateIpv6GatewayResponse,
+        CreateIpv6GatewayError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateIpv6GatewayRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateIpv6GatewayError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateIpv6Gateway`.
 ///

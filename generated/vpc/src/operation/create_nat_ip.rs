@@ -394,6 +394,24 @@ impl CreateNatIpRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CreateNatIpResponse, ::acs_runtime::client::Error<CreateNatIpError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateNatIpResponse, CreateNatIpError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateNatIpRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateNatIpError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateNatIp`.
 ///

@@ -352,6 +352,27 @@ impl CreateNatIpCidrRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateNatIpCidrResponse,
+        CreateNatIpCidrError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateNatIpCidrRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateNatIpCidrError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateNatIpCidr`.
 ///

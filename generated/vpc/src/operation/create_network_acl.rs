@@ -355,6 +355,27 @@ impl CreateNetworkAclRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateNetworkAclResponse,
+        CreateNetworkAclError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateNetworkAclRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateNetworkAclError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateNetworkAcl`.
 ///

@@ -617,6 +617,27 @@ impl CreatePhysicalConnectionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreatePhysicalConnectionResponse,
+        CreatePhysicalConnectionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreatePhysicalConnectionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreatePhysicalConnectionError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreatePhysicalConnection`.
 ///

@@ -374,6 +374,27 @@ impl CreatePhysicalConnectionOccupancyOrderRequestBuilder<&crate::blocking::Clie
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreatePhysicalConnectionOccupancyOrderResponse,
+        CreatePhysicalConnectionOccupancyOrderError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreatePhysicalConnectionOccupancyOrderRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreatePhysicalConnectionOccupancyOrderError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreatePhysicalConnectionOccupancyOrder`.
 ///

@@ -372,6 +372,27 @@ impl CreatePhysicalConnectionSetupOrderRequestBuilder<&crate::blocking::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreatePhysicalConnectionSetupOrderResponse,
+        CreatePhysicalConnectionSetupOrderError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreatePhysicalConnectionSetupOrderRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreatePhysicalConnectionSetupOrderError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreatePhysicalConnectionSetupOrder`.
 ///

@@ -468,6 +468,27 @@ impl CreatePublicIpAddressPoolRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreatePublicIpAddressPoolResponse,
+        CreatePublicIpAddressPoolError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreatePublicIpAddressPoolRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreatePublicIpAddressPoolError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreatePublicIpAddressPool`.
 ///

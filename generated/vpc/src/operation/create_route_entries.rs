@@ -259,6 +259,27 @@ impl CreateRouteEntriesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateRouteEntriesResponse,
+        CreateRouteEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateRouteEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateRouteEntriesError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateRouteEntries`.
 ///

@@ -467,6 +467,27 @@ impl CreateRouteEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateRouteEntryResponse,
+        CreateRouteEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateRouteEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateRouteEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateRouteEntry`.
 ///

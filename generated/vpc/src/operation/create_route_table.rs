@@ -337,6 +337,27 @@ impl CreateRouteTableRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateRouteTableResponse,
+        CreateRouteTableError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateRouteTableRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateRouteTableError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateRouteTable`.
 ///

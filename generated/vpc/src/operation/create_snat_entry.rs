@@ -474,6 +474,27 @@ impl CreateSnatEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateSnatEntryResponse,
+        CreateSnatEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateSnatEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateSnatEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateSnatEntry`.
 ///

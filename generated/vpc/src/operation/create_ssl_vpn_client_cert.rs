@@ -277,6 +277,27 @@ impl CreateSslVpnClientCertRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateSslVpnClientCertResponse,
+        CreateSslVpnClientCertError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateSslVpnClientCertRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateSslVpnClientCertError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateSslVpnClientCert`.
 ///

@@ -703,6 +703,27 @@ impl CreateSslVpnServerRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateSslVpnServerResponse,
+        CreateSslVpnServerError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateSslVpnServerRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateSslVpnServerError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateSslVpnServer`.
 ///

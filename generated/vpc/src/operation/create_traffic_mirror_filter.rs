@@ -396,6 +396,27 @@ impl CreateTrafficMirrorFilterRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateTrafficMirrorFilterResponse,
+        CreateTrafficMirrorFilterError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateTrafficMirrorFilterRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateTrafficMirrorFilterError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateTrafficMirrorFilter`.
 ///

@@ -328,6 +328,27 @@ impl CreateTrafficMirrorFilterRulesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateTrafficMirrorFilterRulesResponse,
+        CreateTrafficMirrorFilterRulesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateTrafficMirrorFilterRulesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateTrafficMirrorFilterRulesError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateTrafficMirrorFilterRules`.
 ///

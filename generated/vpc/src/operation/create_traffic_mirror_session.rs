@@ -575,6 +575,27 @@ impl CreateTrafficMirrorSessionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateTrafficMirrorSessionResponse,
+        CreateTrafficMirrorSessionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateTrafficMirrorSessionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateTrafficMirrorSessionError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateTrafficMirrorSession`.
 ///

@@ -415,6 +415,24 @@ impl CreateVSwitchRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateVSwitchResponse, CreateVSwitchError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateVSwitchRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateVSwitchError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateVSwitch`.
 ///

@@ -488,6 +488,27 @@ impl CreateVSwitchCidrReservationRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateVSwitchCidrReservationResponse,
+        CreateVSwitchCidrReservationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateVSwitchCidrReservationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateVSwitchCidrReservationError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateVSwitchCidrReservation`.
 ///

@@ -320,6 +320,24 @@ impl CreateVbrHaRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CreateVbrHaResponse, ::acs_runtime::client::Error<CreateVbrHaError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateVbrHaResponse, CreateVbrHaError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateVbrHaRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateVbrHaError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateVbrHa`.
 ///

@@ -402,6 +402,27 @@ impl CreateVcoRouteEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateVcoRouteEntryResponse,
+        CreateVcoRouteEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateVcoRouteEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateVcoRouteEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateVcoRouteEntry`.
 ///

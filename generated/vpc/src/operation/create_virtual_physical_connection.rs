@@ -493,6 +493,27 @@ impl CreateVirtualPhysicalConnectionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateVirtualPhysicalConnectionResponse,
+        CreateVirtualPhysicalConnectionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateVirtualPhysicalConnectionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateVirtualPhysicalConnectionError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateVirtualPhysicalConnection`.
 ///

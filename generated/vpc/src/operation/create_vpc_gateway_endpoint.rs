@@ -421,6 +421,27 @@ impl CreateVpcGatewayEndpointRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateVpcGatewayEndpointResponse,
+        CreateVpcGatewayEndpointError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateVpcGatewayEndpointRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateVpcGatewayEndpointError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateVpcGatewayEndpoint`.
 ///

@@ -417,6 +417,27 @@ impl CreateVpcPrefixListRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateVpcPrefixListResponse,
+        CreateVpcPrefixListError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateVpcPrefixListRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateVpcPrefixListError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateVpcPrefixList`.
 ///

@@ -302,6 +302,27 @@ impl CreateVpconnFromVbrRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateVpconnFromVbrResponse,
+        CreateVpconnFromVbrError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateVpconnFromVbrRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateVpconnFromVbrError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateVpconnFromVbr`.
 ///

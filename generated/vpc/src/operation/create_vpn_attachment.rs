@@ -866,6 +866,27 @@ impl CreateVpnAttachmentRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateVpnAttachmentResponse,
+        CreateVpnAttachmentError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateVpnAttachmentRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateVpnAttachmentError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateVpnAttachment`.
 ///

@@ -859,6 +859,27 @@ impl CreateVpnConnectionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateVpnConnectionResponse,
+        CreateVpnConnectionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateVpnConnectionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateVpnConnectionError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateVpnConnection`.
 ///

@@ -635,6 +635,27 @@ impl CreateVpnGatewayRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateVpnGatewayResponse,
+        CreateVpnGatewayError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateVpnGatewayRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateVpnGatewayError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateVpnGateway`.
 ///

@@ -500,6 +500,27 @@ impl CreateVpnPbrRouteEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateVpnPbrRouteEntryResponse,
+        CreateVpnPbrRouteEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateVpnPbrRouteEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateVpnPbrRouteEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateVpnPbrRouteEntry`.
 ///

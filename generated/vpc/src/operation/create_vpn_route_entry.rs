@@ -431,6 +431,27 @@ impl CreateVpnRouteEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateVpnRouteEntryResponse,
+        CreateVpnRouteEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateVpnRouteEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateVpnRouteEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateVpnRouteEntry`.
 ///

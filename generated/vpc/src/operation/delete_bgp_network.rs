@@ -257,6 +257,27 @@ impl DeleteBgpNetworkRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteBgpNetworkResponse,
+        DeleteBgpNetworkError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteBgpNetworkRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteBgpNetworkError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteBgpNetwork`.
 ///

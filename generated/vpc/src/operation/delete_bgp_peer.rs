@@ -229,6 +229,24 @@ impl DeleteBgpPeerRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeleteBgpPeerResponse, DeleteBgpPeerError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteBgpPeerRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteBgpPeerError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteBgpPeer`.
 ///

@@ -236,6 +236,27 @@ impl DeleteCommonBandwidthPackageRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteCommonBandwidthPackageResponse,
+        DeleteCommonBandwidthPackageError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteCommonBandwidthPackageRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteCommonBandwidthPackageError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteCommonBandwidthPackage`.
 ///

@@ -264,6 +264,27 @@ impl DeleteExpressConnectTrafficQosQueueRequestBuilder<&crate::blocking::Client>
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteExpressConnectTrafficQosQueueResponse,
+        DeleteExpressConnectTrafficQosQueueError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteExpressConnectTrafficQosQueueRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteExpressConnectTrafficQosQueueError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteExpressConnectTrafficQosQueue`.
 ///

@@ -285,6 +285,27 @@ impl DeleteExpressConnectTrafficQosRuleRequestBuilder<&crate::blocking::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteExpressConnectTrafficQosRuleResponse,
+        DeleteExpressConnectTrafficQosRuleError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteExpressConnectTrafficQosRuleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteExpressConnectTrafficQosRuleError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteExpressConnectTrafficQosRule`.
 ///

@@ -233,6 +233,27 @@ impl DeleteFailoverTestJobRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteFailoverTestJobResponse,
+        DeleteFailoverTestJobError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteFailoverTestJobRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteFailoverTestJobError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteFailoverTestJob`.
 ///

@@ -221,6 +221,27 @@ impl DeleteGlobalAccelerationInstanceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteGlobalAccelerationInstanceResponse,
+        DeleteGlobalAccelerationInstanceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteGlobalAccelerationInstanceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteGlobalAccelerationInstanceError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteGlobalAccelerationInstance`.
 ///

@@ -227,6 +227,27 @@ impl DeleteIPv6TranslatorRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteIPv6TranslatorResponse,
+        DeleteIPv6TranslatorError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteIPv6TranslatorRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteIPv6TranslatorError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteIPv6Translator`.
 ///

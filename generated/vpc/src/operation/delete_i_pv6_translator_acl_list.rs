@@ -232,6 +232,27 @@ impl DeleteIPv6TranslatorAclListRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteIPv6TranslatorAclListResponse,
+        DeleteIPv6TranslatorAclListError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteIPv6TranslatorAclListRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteIPv6TranslatorAclListError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteIPv6TranslatorAclList`.
 ///

@@ -250,6 +250,27 @@ impl DeleteIPv6TranslatorEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteIPv6TranslatorEntryResponse,
+        DeleteIPv6TranslatorEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteIPv6TranslatorEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteIPv6TranslatorEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteIPv6TranslatorEntry`.
 ///

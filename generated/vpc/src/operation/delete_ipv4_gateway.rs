@@ -302,6 +302,27 @@ impl DeleteIpv4GatewayRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteIpv4GatewayResponse,
+        DeleteIpv4GatewayError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteIpv4GatewayRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteIpv4GatewayError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteIpv4Gateway`.
 ///

@@ -243,6 +243,27 @@ impl DeleteIpv6EgressOnlyRuleRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteIpv6EgressOnlyRuleResponse,
+        DeleteIpv6EgressOnlyRuleError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteIpv6EgressOnlyRuleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteIpv6EgressOnlyRuleError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteIpv6EgressOnlyRule`.
 ///

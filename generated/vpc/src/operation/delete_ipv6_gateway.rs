@@ -266,6 +266,27 @@ impl DeleteIpv6GatewayRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteIpv6GatewayResponse,
+        DeleteIpv6GatewayError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteIpv6GatewayRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteIpv6GatewayError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteIpv6Gateway`.
 ///

@@ -289,6 +289,27 @@ impl DeleteIpv6InternetBandwidthRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteIpv6InternetBandwidthResponse,
+        DeleteIpv6InternetBandwidthError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteIpv6InternetBandwidthRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteIpv6InternetBandwidthError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteIpv6InternetBandwidth`.
 ///

@@ -258,6 +258,27 @@ impl DeleteNatGatewayRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteNatGatewayResponse,
+        DeleteNatGatewayError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteNatGatewayRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteNatGatewayError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteNatGateway`.
 ///

@@ -287,6 +287,24 @@ impl DeleteNatIpRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DeleteNatIpResponse, ::acs_runtime::client::Error<DeleteNatIpError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeleteNatIpResponse, DeleteNatIpError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteNatIpRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteNatIpError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteNatIp`.
 ///

@@ -233,6 +233,27 @@ impl DeletePhysicalConnectionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeletePhysicalConnectionResponse,
+        DeletePhysicalConnectionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeletePhysicalConnectionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeletePhysicalConnectionError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeletePhysicalConnection`.
 ///

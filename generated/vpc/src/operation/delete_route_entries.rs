@@ -248,6 +248,27 @@ impl DeleteRouteEntriesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteRouteEntriesResponse,
+        DeleteRouteEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteRouteEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteRouteEntriesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteRouteEntries`.
 ///

@@ -215,6 +215,27 @@ impl DeleteRouteTableRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteRouteTableResponse,
+        DeleteRouteTableError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteRouteTableRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteRouteTableError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteRouteTable`.
 ///

@@ -264,6 +264,27 @@ impl DeleteSnatEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteSnatEntryResponse,
+        DeleteSnatEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteSnatEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteSnatEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteSnatEntry`.
 ///

@@ -250,6 +250,27 @@ impl DeleteSslVpnClientCertRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteSslVpnClientCertResponse,
+        DeleteSslVpnClientCertError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteSslVpnClientCertRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteSslVpnClientCertError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteSslVpnClientCert`.
 ///

@@ -324,6 +324,27 @@ impl DeleteTrafficMirrorFilterRulesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteTrafficMirrorFilterRulesResponse,
+        DeleteTrafficMirrorFilterRulesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteTrafficMirrorFilterRulesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteTrafficMirrorFilterRulesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteTrafficMirrorFilterRules`.
 ///

@@ -230,6 +230,24 @@ impl DeleteVSwitchRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeleteVSwitchResponse, DeleteVSwitchError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteVSwitchRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteVSwitchError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteVSwitch`.
 ///

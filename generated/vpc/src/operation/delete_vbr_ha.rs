@@ -222,6 +222,24 @@ impl DeleteVbrHaRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DeleteVbrHaResponse, ::acs_runtime::client::Error<DeleteVbrHaError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeleteVbrHaResponse, DeleteVbrHaError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteVbrHaRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteVbrHaError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteVbrHa`.
 ///

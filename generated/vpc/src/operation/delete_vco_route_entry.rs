@@ -357,6 +357,27 @@ impl DeleteVcoRouteEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteVcoRouteEntryResponse,
+        DeleteVcoRouteEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteVcoRouteEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteVcoRouteEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteVcoRouteEntry`.
 ///

@@ -241,6 +241,27 @@ impl DeleteVpnAttachmentRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteVpnAttachmentResponse,
+        DeleteVpnAttachmentError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteVpnAttachmentRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteVpnAttachmentError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteVpnAttachment`.
 ///

@@ -246,6 +246,27 @@ impl DeleteVpnConnectionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteVpnConnectionResponse,
+        DeleteVpnConnectionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteVpnConnectionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteVpnConnectionError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteVpnConnection`.
 ///

@@ -248,6 +248,27 @@ impl DeleteVpnGatewayRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteVpnGatewayResponse,
+        DeleteVpnGatewayError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteVpnGatewayRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteVpnGatewayError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteVpnGateway`.
 ///

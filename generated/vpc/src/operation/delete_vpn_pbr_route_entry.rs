@@ -408,6 +408,27 @@ impl DeleteVpnPbrRouteEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteVpnPbrRouteEntryResponse,
+        DeleteVpnPbrRouteEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteVpnPbrRouteEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteVpnPbrRouteEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteVpnPbrRouteEntry`.
 ///

@@ -353,6 +353,27 @@ impl DeleteVpnRouteEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DeleteVpnRouteEntryResponse,
+        DeleteVpnRouteEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteVpnRouteEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteVpnRouteEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteVpnRouteEntry`.
 ///

@@ -254,6 +254,27 @@ impl Describe95TrafficRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        Describe95TrafficResponse,
+        Describe95TrafficError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <Describe95TrafficRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    Describe95TrafficError::from,
+                ),
+        )
+    }
 }
 /// Response of `Describe95Traffic`.
 ///

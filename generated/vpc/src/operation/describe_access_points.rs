@@ -3,6 +3,8 @@
 //! `DescribeAccessPoints`: Queries the access points of Express Connect circuits in a region.
 //!
 //! Needs the cargo feature `physical-connection` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_access_points_pages`](crate::Client::describe_access_points_pages) and [`describe_access_points_items`](crate::Client::describe_access_points_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAccessPoints",
@@ -257,6 +259,27 @@ impl DescribeAccessPointsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeAccessPointsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeAccessPointsResponse,
+        DescribeAccessPointsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeAccessPointsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeAccessPointsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeAccessPoints`.

@@ -3,6 +3,8 @@
 //! `DescribeBgpGroups`: Queries BGP groups in a specified region.
 //!
 //! Needs the cargo feature `bgp` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_bgp_groups_pages`](crate::Client::describe_bgp_groups_pages) and [`describe_bgp_groups_items`](crate::Client::describe_bgp_groups_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeBgpGroups",
@@ -299,6 +301,27 @@ impl DescribeBgpGroupsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeBgpGroupsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeBgpGroupsResponse,
+        DescribeBgpGroupsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeBgpGroupsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeBgpGroupsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeBgpGroups`.

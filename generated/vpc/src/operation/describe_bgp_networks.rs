@@ -3,6 +3,8 @@
 //! `DescribeBgpNetworks`: Queries advertised Border Gateway Protocol (BGP) networks.
 //!
 //! Needs the cargo feature `bgp` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_bgp_networks_pages`](crate::Client::describe_bgp_networks_pages) and [`describe_bgp_networks_items`](crate::Client::describe_bgp_networks_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeBgpNetworks",
@@ -251,6 +253,27 @@ impl DescribeBgpNetworksRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeBgpNetworksError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeBgpNetworksResponse,
+        DescribeBgpNetworksError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeBgpNetworksRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeBgpNetworksError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeBgpNetworks`.

@@ -3,6 +3,8 @@
 //! `DescribeBgpPeers`: Queries Border Gateway Protocol (BGP) peers in a region.
 //!
 //! Needs the cargo feature `bgp` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_bgp_peers_pages`](crate::Client::describe_bgp_peers_pages) and [`describe_bgp_peers_items`](crate::Client::describe_bgp_peers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeBgpPeers",
@@ -317,6 +319,27 @@ impl DescribeBgpPeersRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeBgpPeersError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeBgpPeersResponse,
+        DescribeBgpPeersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeBgpPeersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeBgpPeersError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeBgpPeers`.

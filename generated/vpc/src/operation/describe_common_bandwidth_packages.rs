@@ -3,6 +3,8 @@
 //! `DescribeCommonBandwidthPackages`: Queries a list of Internet Shared Bandwidth instances in a region.
 //!
 //! Needs the cargo feature `bandwidth` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_common_bandwidth_packages_pages`](crate::Client::describe_common_bandwidth_packages_pages) and [`describe_common_bandwidth_packages_items`](crate::Client::describe_common_bandwidth_packages_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCommonBandwidthPackages",
@@ -403,6 +405,27 @@ impl DescribeCommonBandwidthPackagesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeCommonBandwidthPackagesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCommonBandwidthPackagesResponse,
+        DescribeCommonBandwidthPackagesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCommonBandwidthPackagesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCommonBandwidthPackagesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeCommonBandwidthPackages`.

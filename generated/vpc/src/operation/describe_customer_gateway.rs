@@ -204,6 +204,27 @@ impl DescribeCustomerGatewayRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCustomerGatewayResponse,
+        DescribeCustomerGatewayError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCustomerGatewayRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCustomerGatewayError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeCustomerGateway`.
 ///

@@ -3,6 +3,8 @@
 //! `DescribeCustomerGateways`: Queries customer gateways.
 //!
 //! Needs the cargo feature `customer-gateway` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_customer_gateways_pages`](crate::Client::describe_customer_gateways_pages) and [`describe_customer_gateways_items`](crate::Client::describe_customer_gateways_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCustomerGateways",
@@ -303,6 +305,27 @@ impl DescribeCustomerGatewaysRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeCustomerGatewaysError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeCustomerGatewaysResponse,
+        DescribeCustomerGatewaysError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeCustomerGatewaysRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeCustomerGatewaysError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeCustomerGateways`.

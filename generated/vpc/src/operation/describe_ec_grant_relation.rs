@@ -3,6 +3,8 @@
 //! `DescribeEcGrantRelation`: Queries whether permissions on a virtual private cloud (VPC) are granted to a virtual border router (VBR).
 //!
 //! Needs the cargo feature `router-interface` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_ec_grant_relation_pages`](crate::Client::describe_ec_grant_relation_pages) and [`describe_ec_grant_relation_items`](crate::Client::describe_ec_grant_relation_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEcGrantRelation",
@@ -280,6 +282,27 @@ impl DescribeEcGrantRelationRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeEcGrantRelationError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeEcGrantRelationResponse,
+        DescribeEcGrantRelationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeEcGrantRelationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeEcGrantRelationError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeEcGrantRelation`.

@@ -3,6 +3,8 @@
 //! `DescribeEipAddresses`: Queries elastic IP addresses (EIPs) created in a region.
 //!
 //! Needs the cargo feature `eip` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_eip_addresses_pages`](crate::Client::describe_eip_addresses_pages) and [`describe_eip_addresses_items`](crate::Client::describe_eip_addresses_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEipAddresses",
@@ -736,6 +738,27 @@ impl DescribeEipAddressesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeEipAddressesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeEipAddressesResponse,
+        DescribeEipAddressesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeEipAddressesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeEipAddressesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeEipAddresses`.

@@ -285,6 +285,27 @@ impl DescribeEipMonitorDataRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeEipMonitorDataResponse,
+        DescribeEipMonitorDataError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeEipMonitorDataRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeEipMonitorDataError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeEipMonitorData`.
 ///

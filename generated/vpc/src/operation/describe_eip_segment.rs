@@ -3,6 +3,8 @@
 //! `DescribeEipSegment`: Queries contiguous elastic IP address (EIP) groups.
 //!
 //! Needs the cargo feature `eip` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_eip_segment_pages`](crate::Client::describe_eip_segment_pages) and [`describe_eip_segment_items`](crate::Client::describe_eip_segment_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEipSegment",
@@ -278,6 +280,27 @@ impl DescribeEipSegmentRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeEipSegmentError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeEipSegmentResponse,
+        DescribeEipSegmentError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeEipSegmentRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeEipSegmentError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeEipSegment`.

@@ -3,6 +3,8 @@
 //! `DescribeExpressConnectTrafficQos`: Queries the quality of service (QoS) policies of Express Connect. The response can be displayed by page.
 //!
 //! Needs the cargo feature `qos` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_express_connect_traffic_qos_pages`](crate::Client::describe_express_connect_traffic_qos_pages) and [`describe_express_connect_traffic_qos_items`](crate::Client::describe_express_connect_traffic_qos_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeExpressConnectTrafficQos",
@@ -352,6 +354,27 @@ impl DescribeExpressConnectTrafficQosRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeExpressConnectTrafficQosError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeExpressConnectTrafficQosResponse,
+        DescribeExpressConnectTrafficQosError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeExpressConnectTrafficQosRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeExpressConnectTrafficQosError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeExpressConnectTrafficQos`.

@@ -285,6 +285,27 @@ impl DescribeExpressConnectTrafficQosQueueRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeExpressConnectTrafficQosQueueResponse,
+        DescribeExpressConnectTrafficQosQueueError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeExpressConnectTrafficQosQueueRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeExpressConnectTrafficQosQueueError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeExpressConnectTrafficQosQueue`.
 ///

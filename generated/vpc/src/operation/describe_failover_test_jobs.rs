@@ -3,6 +3,8 @@
 //! `DescribeFailoverTestJobs`: Queries failover tests for Express Connect.
 //!
 //! Needs the cargo feature `failover-test` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_failover_test_jobs_pages`](crate::Client::describe_failover_test_jobs_pages) and [`describe_failover_test_jobs_items`](crate::Client::describe_failover_test_jobs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeFailoverTestJobs",
@@ -279,6 +281,27 @@ impl DescribeFailoverTestJobsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeFailoverTestJobsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeFailoverTestJobsResponse,
+        DescribeFailoverTestJobsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeFailoverTestJobsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeFailoverTestJobsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeFailoverTestJobs`.

@@ -501,6 +501,27 @@ impl DescribeFlowLogsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeFlowLogsResponse,
+        DescribeFlowLogsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeFlowLogsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeFlowLogsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeFlowLogs`.
 ///

@@ -3,6 +3,8 @@
 //! `DescribeGlobalAccelerationInstances`: Queries created GA instances.
 //!
 //! Needs the cargo feature `instance` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_global_acceleration_instances_pages`](crate::Client::describe_global_acceleration_instances_pages) and [`describe_global_acceleration_instances_items`](crate::Client::describe_global_acceleration_instances_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeGlobalAccelerationInstances",
@@ -433,6 +435,27 @@ impl DescribeGlobalAccelerationInstancesRequestBuilder<&crate::blocking::Client>
         ::acs_runtime::client::Error<DescribeGlobalAccelerationInstancesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeGlobalAccelerationInstancesResponse,
+        DescribeGlobalAccelerationInstancesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeGlobalAccelerationInstancesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeGlobalAccelerationInstancesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeGlobalAccelerationInstances`.

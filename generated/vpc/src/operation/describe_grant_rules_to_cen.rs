@@ -3,6 +3,8 @@
 //! `DescribeGrantRulesToCen`: Queries cross-account authorization on virtual private clouds (VPCs), virtual border routers (VBRs), and Cloud Connect Network (CCN) instances.
 //!
 //! Needs the cargo feature `vpc` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_grant_rules_to_cen_pages`](crate::Client::describe_grant_rules_to_cen_pages) and [`describe_grant_rules_to_cen_items`](crate::Client::describe_grant_rules_to_cen_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeGrantRulesToCen",
@@ -336,6 +338,27 @@ impl DescribeGrantRulesToCenRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeGrantRulesToCenError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeGrantRulesToCenResponse,
+        DescribeGrantRulesToCenError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeGrantRulesToCenRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeGrantRulesToCenError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeGrantRulesToCen`.

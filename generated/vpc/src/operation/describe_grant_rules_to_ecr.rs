@@ -3,6 +3,8 @@
 //! `DescribeGrantRulesToEcr`: Queries the cross-account authorization list of an Express Connect Router (ECR).
 //!
 //! Needs the cargo feature `vbr` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_grant_rules_to_ecr_pages`](crate::Client::describe_grant_rules_to_ecr_pages) and [`describe_grant_rules_to_ecr_items`](crate::Client::describe_grant_rules_to_ecr_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeGrantRulesToEcr",
@@ -288,6 +290,27 @@ impl DescribeGrantRulesToEcrRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeGrantRulesToEcrError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeGrantRulesToEcrResponse,
+        DescribeGrantRulesToEcrError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeGrantRulesToEcrRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeGrantRulesToEcrError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeGrantRulesToEcr`.

@@ -232,6 +232,27 @@ impl DescribeHighDefinitionMonitorLogAttributeRequestBuilder<&crate::blocking::C
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeHighDefinitionMonitorLogAttributeResponse,
+        DescribeHighDefinitionMonitorLogAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeHighDefinitionMonitorLogAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeHighDefinitionMonitorLogAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeHighDefinitionMonitorLogAttribute`.
 ///

@@ -3,6 +3,8 @@
 //! `DescribeIPv6TranslatorAclListAttributes`: Queries the details of an access control list (ACL), including the specified IP addresses and associated IPv6 mapping entries.
 //!
 //! Needs the cargo feature `ipv6-translator` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_i_pv6_translator_acl_list_attributes_pages`](crate::Client::describe_i_pv6_translator_acl_list_attributes_pages) and [`describe_i_pv6_translator_acl_list_attributes_items`](crate::Client::describe_i_pv6_translator_acl_list_attributes_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIPv6TranslatorAclListAttributes",
@@ -250,6 +252,27 @@ impl DescribeIPv6TranslatorAclListAttributesRequestBuilder<&crate::blocking::Cli
         ::acs_runtime::client::Error<DescribeIPv6TranslatorAclListAttributesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeIPv6TranslatorAclListAttributesResponse,
+        DescribeIPv6TranslatorAclListAttributesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeIPv6TranslatorAclListAttributesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeIPv6TranslatorAclListAttributesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeIPv6TranslatorAclListAttributes`.

@@ -3,6 +3,8 @@
 //! `DescribeIPv6TranslatorEntries`: Queries IPv6 mapping entries.
 //!
 //! Needs the cargo feature `ipv6-translator` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_i_pv6_translator_entries_pages`](crate::Client::describe_i_pv6_translator_entries_pages) and [`describe_i_pv6_translator_entries_items`](crate::Client::describe_i_pv6_translator_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIPv6TranslatorEntries",
@@ -500,6 +502,27 @@ impl DescribeIPv6TranslatorEntriesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeIPv6TranslatorEntriesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeIPv6TranslatorEntriesResponse,
+        DescribeIPv6TranslatorEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeIPv6TranslatorEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeIPv6TranslatorEntriesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeIPv6TranslatorEntries`.

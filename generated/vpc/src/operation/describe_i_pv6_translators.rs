@@ -3,6 +3,8 @@
 //! `DescribeIPv6Translators`: Queries IPv6 Translation Service instances.
 //!
 //! Needs the cargo feature `ipv6-translator` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_i_pv6_translators_pages`](crate::Client::describe_i_pv6_translators_pages) and [`describe_i_pv6_translators_items`](crate::Client::describe_i_pv6_translators_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIPv6Translators",
@@ -418,6 +420,27 @@ impl DescribeIPv6TranslatorsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeIPv6TranslatorsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeIPv6TranslatorsResponse,
+        DescribeIPv6TranslatorsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeIPv6TranslatorsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeIPv6TranslatorsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeIPv6Translators`.

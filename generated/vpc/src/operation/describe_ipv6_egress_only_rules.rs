@@ -3,6 +3,8 @@
 //! `DescribeIpv6EgressOnlyRules`: Queries egress-only rules.
 //!
 //! Needs the cargo feature `ipv6-gateway` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_ipv6_egress_only_rules_pages`](crate::Client::describe_ipv6_egress_only_rules_pages) and [`describe_ipv6_egress_only_rules_items`](crate::Client::describe_ipv6_egress_only_rules_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIpv6EgressOnlyRules",
@@ -344,6 +346,27 @@ impl DescribeIpv6EgressOnlyRulesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeIpv6EgressOnlyRulesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeIpv6EgressOnlyRulesResponse,
+        DescribeIpv6EgressOnlyRulesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeIpv6EgressOnlyRulesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeIpv6EgressOnlyRulesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeIpv6EgressOnlyRules`.

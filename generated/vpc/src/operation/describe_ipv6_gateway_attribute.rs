@@ -203,6 +203,27 @@ impl DescribeIpv6GatewayAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeIpv6GatewayAttributeResponse,
+        DescribeIpv6GatewayAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeIpv6GatewayAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeIpv6GatewayAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeIpv6GatewayAttribute`.
 ///

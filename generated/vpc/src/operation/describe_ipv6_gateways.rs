@@ -3,6 +3,8 @@
 //! `DescribeIpv6Gateways`: Queries IPv6 gateways in a region.
 //!
 //! Needs the cargo feature `ipv6-gateway` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_ipv6_gateways_pages`](crate::Client::describe_ipv6_gateways_pages) and [`describe_ipv6_gateways_items`](crate::Client::describe_ipv6_gateways_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIpv6Gateways",
@@ -336,6 +338,27 @@ impl DescribeIpv6GatewaysRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeIpv6GatewaysError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeIpv6GatewaysResponse,
+        DescribeIpv6GatewaysError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeIpv6GatewaysRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeIpv6GatewaysError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeIpv6Gateways`.

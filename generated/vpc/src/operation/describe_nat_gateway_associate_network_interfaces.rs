@@ -3,6 +3,8 @@
 //! `DescribeNatGatewayAssociateNetworkInterfaces`: Queries elastic network interfaces (ENIs) associated with a virtual private cloud (VPC) NAT gateway when the VPC NAT gateway serves as a PrivateLink service resource. This feature is not publicly available.
 //!
 //! Needs the cargo feature `nat` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_nat_gateway_associate_network_interfaces_pages`](crate::Client::describe_nat_gateway_associate_network_interfaces_pages) and [`describe_nat_gateway_associate_network_interfaces_items`](crate::Client::describe_nat_gateway_associate_network_interfaces_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNatGatewayAssociateNetworkInterfaces",
@@ -354,6 +356,27 @@ impl DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<
         ::acs_runtime::client::Error<DescribeNatGatewayAssociateNetworkInterfacesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeNatGatewayAssociateNetworkInterfacesResponse,
+        DescribeNatGatewayAssociateNetworkInterfacesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeNatGatewayAssociateNetworkInterfacesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeNatGatewayAssociateNetworkInterfacesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeNatGatewayAssociateNetworkInterfaces`.

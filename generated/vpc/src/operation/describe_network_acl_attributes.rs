@@ -238,6 +238,27 @@ impl DescribeNetworkAclAttributesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeNetworkAclAttributesResponse,
+        DescribeNetworkAclAttributesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeNetworkAclAttributesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeNetworkAclAttributesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeNetworkAclAttributes`.
 ///

@@ -387,6 +387,27 @@ impl DescribeNetworkAclsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeNetworkAclsResponse,
+        DescribeNetworkAclsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeNetworkAclsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeNetworkAclsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeNetworkAcls`.
 ///

@@ -239,6 +239,27 @@ impl DescribePhysicalConnectionLOARequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribePhysicalConnectionLOAResponse,
+        DescribePhysicalConnectionLOAError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribePhysicalConnectionLOARequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribePhysicalConnectionLOAError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribePhysicalConnectionLOA`.
 ///

@@ -3,6 +3,8 @@
 //! `DescribePhysicalConnections`: Queries Express Connect circuits in a region.
 //!
 //! Needs the cargo feature `physical-connection` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_physical_connections_pages`](crate::Client::describe_physical_connections_pages) and [`describe_physical_connections_items`](crate::Client::describe_physical_connections_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePhysicalConnections",
@@ -358,6 +360,27 @@ impl DescribePhysicalConnectionsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribePhysicalConnectionsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribePhysicalConnectionsResponse,
+        DescribePhysicalConnectionsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribePhysicalConnectionsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribePhysicalConnectionsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribePhysicalConnections`.

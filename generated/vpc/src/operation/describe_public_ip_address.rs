@@ -3,6 +3,8 @@
 //! `DescribePublicIpAddress`: Queries the public IP address range of a virtual private cloud (VPC) in a region.
 //!
 //! Needs the cargo feature `eip` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_public_ip_address_pages`](crate::Client::describe_public_ip_address_pages) and [`describe_public_ip_address_items`](crate::Client::describe_public_ip_address_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePublicIpAddress",
@@ -253,6 +255,27 @@ impl DescribePublicIpAddressRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribePublicIpAddressError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribePublicIpAddressResponse,
+        DescribePublicIpAddressError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribePublicIpAddressRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribePublicIpAddressError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribePublicIpAddress`.

@@ -3,6 +3,8 @@
 //! `DescribeRouteEntryList`: Queries information about route entries in a route table.
 //!
 //! Needs the cargo feature `route-table` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_route_entry_list_pages`](crate::Client::describe_route_entry_list_pages) and [`describe_route_entry_list_items`](crate::Client::describe_route_entry_list_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouteEntryList",
@@ -511,6 +513,27 @@ impl DescribeRouteEntryListRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeRouteEntryListError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeRouteEntryListResponse,
+        DescribeRouteEntryListError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeRouteEntryListRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeRouteEntryListError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeRouteEntryList`.

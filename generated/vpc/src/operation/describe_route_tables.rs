@@ -3,6 +3,8 @@
 //! `DescribeRouteTables`: Queries route tables.
 //!
 //! Needs the cargo feature `route-table` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_route_tables_pages`](crate::Client::describe_route_tables_pages) and [`describe_route_tables_items`](crate::Client::describe_route_tables_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouteTables",
@@ -397,6 +399,27 @@ impl DescribeRouteTablesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeRouteTablesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeRouteTablesResponse,
+        DescribeRouteTablesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeRouteTablesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeRouteTablesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeRouteTables`.

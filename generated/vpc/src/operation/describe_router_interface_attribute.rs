@@ -208,6 +208,27 @@ impl DescribeRouterInterfaceAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeRouterInterfaceAttributeResponse,
+        DescribeRouterInterfaceAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeRouterInterfaceAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeRouterInterfaceAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeRouterInterfaceAttribute`.
 ///

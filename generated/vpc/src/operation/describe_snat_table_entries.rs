@@ -3,6 +3,8 @@
 //! `DescribeSnatTableEntries`: Queries SNAT entries.
 //!
 //! Needs the cargo feature `nat` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_snat_table_entries_pages`](crate::Client::describe_snat_table_entries_pages) and [`describe_snat_table_entries_items`](crate::Client::describe_snat_table_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSnatTableEntries",
@@ -417,6 +419,27 @@ impl DescribeSnatTableEntriesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeSnatTableEntriesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSnatTableEntriesResponse,
+        DescribeSnatTableEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSnatTableEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSnatTableEntriesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeSnatTableEntries`.

@@ -200,6 +200,27 @@ impl DescribeSslVpnClientCertRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSslVpnClientCertResponse,
+        DescribeSslVpnClientCertError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSslVpnClientCertRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSslVpnClientCertError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeSslVpnClientCert`.
 ///

@@ -3,6 +3,8 @@
 //! `DescribeSslVpnClientCerts`: Queries SSL client certificates.
 //!
 //! Needs the cargo feature `ssl-vpn-client-certificate` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_ssl_vpn_client_certs_pages`](crate::Client::describe_ssl_vpn_client_certs_pages) and [`describe_ssl_vpn_client_certs_items`](crate::Client::describe_ssl_vpn_client_certs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSslVpnClientCerts",
@@ -315,6 +317,27 @@ impl DescribeSslVpnClientCertsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeSslVpnClientCertsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSslVpnClientCertsResponse,
+        DescribeSslVpnClientCertsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSslVpnClientCertsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSslVpnClientCertsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeSslVpnClientCerts`.

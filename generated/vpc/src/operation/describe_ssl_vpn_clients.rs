@@ -3,6 +3,8 @@
 //! `DescribeSslVpnClients`: Queries the clients that have connected to a VPN gateway through SSL-VPN connections.
 //!
 //! Needs the cargo feature `ssl-vpn-client-certificate` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_ssl_vpn_clients_pages`](crate::Client::describe_ssl_vpn_clients_pages) and [`describe_ssl_vpn_clients_items`](crate::Client::describe_ssl_vpn_clients_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSslVpnClients",
@@ -256,6 +258,27 @@ impl DescribeSslVpnClientsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeSslVpnClientsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSslVpnClientsResponse,
+        DescribeSslVpnClientsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSslVpnClientsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSslVpnClientsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeSslVpnClients`.

@@ -3,6 +3,8 @@
 //! `DescribeSslVpnServers`: Queries one or more SSL-VPN servers.
 //!
 //! Needs the cargo feature `ssl-vpn-server` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_ssl_vpn_servers_pages`](crate::Client::describe_ssl_vpn_servers_pages) and [`describe_ssl_vpn_servers_items`](crate::Client::describe_ssl_vpn_servers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSslVpnServers",
@@ -322,6 +324,27 @@ impl DescribeSslVpnServersRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeSslVpnServersError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeSslVpnServersResponse,
+        DescribeSslVpnServersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeSslVpnServersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeSslVpnServersError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeSslVpnServers`.

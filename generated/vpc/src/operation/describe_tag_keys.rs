@@ -3,6 +3,8 @@
 //! `DescribeTagKeys`: Queries tag keys.
 //!
 //! Needs the cargo feature `tag` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_tag_keys_pages`](crate::Client::describe_tag_keys_pages) and [`describe_tag_keys_items`](crate::Client::describe_tag_keys_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTagKeys",
@@ -311,6 +313,27 @@ impl DescribeTagKeysRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeTagKeysError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeTagKeysResponse,
+        DescribeTagKeysError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeTagKeysRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeTagKeysError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeTagKeys`.

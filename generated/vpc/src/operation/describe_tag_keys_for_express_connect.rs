@@ -3,6 +3,8 @@
 //! `DescribeTagKeysForExpressConnect`: Queries the tags of an Express Connect circuit.
 //!
 //! Needs the cargo feature `tag` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_tag_keys_for_express_connect_pages`](crate::Client::describe_tag_keys_for_express_connect_pages) and [`describe_tag_keys_for_express_connect_items`](crate::Client::describe_tag_keys_for_express_connect_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTagKeysForExpressConnect",
@@ -302,6 +304,27 @@ impl DescribeTagKeysForExpressConnectRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeTagKeysForExpressConnectError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeTagKeysForExpressConnectResponse,
+        DescribeTagKeysForExpressConnectError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeTagKeysForExpressConnectRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeTagKeysForExpressConnectError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeTagKeysForExpressConnect`.

@@ -3,6 +3,8 @@
 //! `DescribeTags`: Queries tags that meet the specified filter conditions.
 //!
 //! Needs the cargo feature `tag` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_tags_pages`](crate::Client::describe_tags_pages) and [`describe_tags_items`](crate::Client::describe_tags_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTags",
@@ -311,6 +313,24 @@ impl DescribeTagsRequestBuilder<&crate::blocking::Client> {
         self,
     ) -> Result<DescribeTagsResponse, ::acs_runtime::client::Error<DescribeTagsError>> {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DescribeTagsResponse, DescribeTagsError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeTagsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeTagsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeTags`.

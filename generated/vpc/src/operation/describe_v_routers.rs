@@ -3,6 +3,8 @@
 //! `DescribeVRouters`: Queries vRouters in a region.
 //!
 //! Needs the cargo feature `router` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_v_routers_pages`](crate::Client::describe_v_routers_pages) and [`describe_v_routers_items`](crate::Client::describe_v_routers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVRouters",
@@ -246,6 +248,27 @@ impl DescribeVRoutersRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeVRoutersError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVRoutersResponse,
+        DescribeVRoutersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVRoutersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVRoutersError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeVRouters`.

@@ -227,6 +227,27 @@ impl DescribeVSwitchAttributesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVSwitchAttributesResponse,
+        DescribeVSwitchAttributesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVSwitchAttributesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVSwitchAttributesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeVSwitchAttributes`.
 ///

@@ -269,6 +269,24 @@ impl DescribeVbrHaRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DescribeVbrHaResponse, DescribeVbrHaError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVbrHaRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVbrHaError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeVbrHa`.
 ///

@@ -3,6 +3,8 @@
 //! `DescribeVcoRouteEntries`: Queries the routes of an IPsec-VPN connection.
 //!
 //! Needs the cargo feature `associate-transit-routers` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vco_route_entries_pages`](crate::Client::describe_vco_route_entries_pages) and [`describe_vco_route_entries_items`](crate::Client::describe_vco_route_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVcoRouteEntries",
@@ -320,6 +322,27 @@ impl DescribeVcoRouteEntriesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeVcoRouteEntriesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVcoRouteEntriesResponse,
+        DescribeVcoRouteEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVcoRouteEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVcoRouteEntriesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeVcoRouteEntries`.

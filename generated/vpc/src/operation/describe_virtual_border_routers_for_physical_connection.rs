@@ -3,6 +3,8 @@
 //! `DescribeVirtualBorderRoutersForPhysicalConnection`: Queries the virtual border routers (VBRs) that are associated with an Express Connect circuit. The VBRs can be created by the owner of the Express Connect circuit and by other Alibaba Cloud accounts.
 //!
 //! Needs the cargo feature `vbr` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_virtual_border_routers_for_physical_connection_pages`](crate::Client::describe_virtual_border_routers_for_physical_connection_pages) and [`describe_virtual_border_routers_for_physical_connection_items`](crate::Client::describe_virtual_border_routers_for_physical_connection_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVirtualBorderRoutersForPhysicalConnection",
@@ -289,6 +291,27 @@ impl DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<
         >,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+        DescribeVirtualBorderRoutersForPhysicalConnectionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVirtualBorderRoutersForPhysicalConnectionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVirtualBorderRoutersForPhysicalConnectionError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeVirtualBorderRoutersForPhysicalConnection`.

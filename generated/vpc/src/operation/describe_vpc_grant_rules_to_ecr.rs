@@ -3,6 +3,8 @@
 //! `DescribeVpcGrantRulesToEcr`: Queries the cross-account authorization information of an ECR for a specified network instance.
 //!
 //! Needs the cargo feature `other` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpc_grant_rules_to_ecr_pages`](crate::Client::describe_vpc_grant_rules_to_ecr_pages) and [`describe_vpc_grant_rules_to_ecr_items`](crate::Client::describe_vpc_grant_rules_to_ecr_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpcGrantRulesToEcr",
@@ -357,6 +359,27 @@ impl DescribeVpcGrantRulesToEcrRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeVpcGrantRulesToEcrError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVpcGrantRulesToEcrResponse,
+        DescribeVpcGrantRulesToEcrError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpcGrantRulesToEcrRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpcGrantRulesToEcrError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeVpcGrantRulesToEcr`.

@@ -3,6 +3,8 @@
 //! `DescribeVpcs`: Queries virtual private clouds (VPCs).
 //!
 //! Needs the cargo feature `vpc` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpcs_pages`](crate::Client::describe_vpcs_pages) and [`describe_vpcs_items`](crate::Client::describe_vpcs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpcs",
@@ -431,6 +433,24 @@ impl DescribeVpcsRequestBuilder<&crate::blocking::Client> {
         self,
     ) -> Result<DescribeVpcsResponse, ::acs_runtime::client::Error<DescribeVpcsError>> {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DescribeVpcsResponse, DescribeVpcsError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpcsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpcsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeVpcs`.

@@ -3,6 +3,8 @@
 //! `DescribeVpnAttachments`: Queries the IPsec-VPN connections associated with a transit router.
 //!
 //! Needs the cargo feature `associate-transit-routers` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpn_attachments_pages`](crate::Client::describe_vpn_attachments_pages) and [`describe_vpn_attachments_items`](crate::Client::describe_vpn_attachments_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnAttachments",
@@ -281,6 +283,27 @@ impl DescribeVpnAttachmentsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeVpnAttachmentsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVpnAttachmentsResponse,
+        DescribeVpnAttachmentsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpnAttachmentsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpnAttachmentsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeVpnAttachments`.

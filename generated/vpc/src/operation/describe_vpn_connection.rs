@@ -3,6 +3,8 @@
 //! `DescribeVpnConnection`: Queries the detailed information about an IPsec-VPN connection.
 //!
 //! Needs the cargo feature `associate-a-vpn-gateway` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`wait_until_vpn_connection_available`](crate::Client::wait_until_vpn_connection_available) polls it until the IPsec-VPN connection is associated with a VPN gateway (`active`) or a transit router (`attached`); [`wait_until_vpn_connection_established`](crate::Client::wait_until_vpn_connection_established) polls it until Phase 2 negotiations of the IPsec-VPN connection succeeded (`ipsec_sa_established`); [`wait_until_vpn_connection_deleted`](crate::Client::wait_until_vpn_connection_deleted) polls it until the IPsec-VPN connection is gone: the state is `deleted` or the service answers `InvalidVpnConnectionInstanceId.NotFound`.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnConnection",
@@ -203,6 +205,27 @@ impl DescribeVpnConnectionRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeVpnConnectionError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVpnConnectionResponse,
+        DescribeVpnConnectionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpnConnectionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpnConnectionError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeVpnConnection`.

@@ -3,6 +3,8 @@
 //! `DescribeVpnConnectionLogs`: Queries logs of IPsec-VPN connections.
 //!
 //! Needs the cargo feature `associate-a-vpn-gateway` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpn_connection_logs_pages`](crate::Client::describe_vpn_connection_logs_pages) and [`describe_vpn_connection_logs_items`](crate::Client::describe_vpn_connection_logs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnConnectionLogs",
@@ -355,6 +357,27 @@ impl DescribeVpnConnectionLogsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeVpnConnectionLogsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVpnConnectionLogsResponse,
+        DescribeVpnConnectionLogsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpnConnectionLogsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpnConnectionLogsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeVpnConnectionLogs`.

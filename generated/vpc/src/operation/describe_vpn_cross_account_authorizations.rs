@@ -3,6 +3,8 @@
 //! `DescribeVpnCrossAccountAuthorizations`: Queries the cross-account authorization information about an IPsec-VPN connection.
 //!
 //! Needs the cargo feature `associate-transit-routers` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpn_cross_account_authorizations_pages`](crate::Client::describe_vpn_cross_account_authorizations_pages) and [`describe_vpn_cross_account_authorizations_items`](crate::Client::describe_vpn_cross_account_authorizations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnCrossAccountAuthorizations",
@@ -286,6 +288,27 @@ impl DescribeVpnCrossAccountAuthorizationsRequestBuilder<&crate::blocking::Clien
         ::acs_runtime::client::Error<DescribeVpnCrossAccountAuthorizationsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVpnCrossAccountAuthorizationsResponse,
+        DescribeVpnCrossAccountAuthorizationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpnCrossAccountAuthorizationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpnCrossAccountAuthorizationsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeVpnCrossAccountAuthorizations`.

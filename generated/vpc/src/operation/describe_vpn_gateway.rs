@@ -3,6 +3,8 @@
 //! `DescribeVpnGateway`: Queries the detailed information about a VPN gateway.
 //!
 //! Needs the cargo feature `vpn-gateway` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`wait_until_vpn_gateway_active`](crate::Client::wait_until_vpn_gateway_active) polls it until the VPN gateway is `active` (`init`, `provisioning` and `updating` mean not yet; `deleting` means never); [`wait_until_vpn_gateway_deleted`](crate::Client::wait_until_vpn_gateway_deleted) polls it until the VPN gateway is gone (the service answers `InvalidVpnGatewayInstanceId.NotFound`).
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnGateway",
@@ -220,6 +222,27 @@ impl DescribeVpnGatewayRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeVpnGatewayError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVpnGatewayResponse,
+        DescribeVpnGatewayError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpnGatewayRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpnGatewayError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeVpnGateway`.

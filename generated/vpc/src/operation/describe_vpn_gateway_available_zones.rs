@@ -278,6 +278,27 @@ impl DescribeVpnGatewayAvailableZonesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVpnGatewayAvailableZonesResponse,
+        DescribeVpnGatewayAvailableZonesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpnGatewayAvailableZonesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpnGatewayAvailableZonesError::from,
+                ),
+        )
+    }
 }
 /// Response of `DescribeVpnGatewayAvailableZones`.
 ///

@@ -3,6 +3,8 @@
 //! `DescribeVpnGateways`: Queries VPN gateways in a region.
 //!
 //! Needs the cargo feature `vpn-gateway` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpn_gateways_pages`](crate::Client::describe_vpn_gateways_pages) and [`describe_vpn_gateways_items`](crate::Client::describe_vpn_gateways_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnGateways",
@@ -425,6 +427,27 @@ impl DescribeVpnGatewaysRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeVpnGatewaysError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVpnGatewaysResponse,
+        DescribeVpnGatewaysError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpnGatewaysRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpnGatewaysError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeVpnGateways`.

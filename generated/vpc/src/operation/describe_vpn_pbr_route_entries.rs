@@ -3,6 +3,8 @@
 //! `DescribeVpnPbrRouteEntries`: Queries policy-based routes configured for a VPN gateway.
 //!
 //! Needs the cargo feature `associate-a-vpn-gateway` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpn_pbr_route_entries_pages`](crate::Client::describe_vpn_pbr_route_entries_pages) and [`describe_vpn_pbr_route_entries_items`](crate::Client::describe_vpn_pbr_route_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnPbrRouteEntries",
@@ -252,6 +254,27 @@ impl DescribeVpnPbrRouteEntriesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeVpnPbrRouteEntriesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVpnPbrRouteEntriesResponse,
+        DescribeVpnPbrRouteEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpnPbrRouteEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpnPbrRouteEntriesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeVpnPbrRouteEntries`.

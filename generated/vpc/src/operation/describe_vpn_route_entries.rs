@@ -3,6 +3,8 @@
 //! `DescribeVpnRouteEntries`: Queries destination-based and BGP route entries of a VPN gateway.
 //!
 //! Needs the cargo feature `associate-a-vpn-gateway` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpn_route_entries_pages`](crate::Client::describe_vpn_route_entries_pages) and [`describe_vpn_route_entries_items`](crate::Client::describe_vpn_route_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnRouteEntries",
@@ -290,6 +292,27 @@ impl DescribeVpnRouteEntriesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeVpnRouteEntriesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVpnRouteEntriesResponse,
+        DescribeVpnRouteEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpnRouteEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpnRouteEntriesError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeVpnRouteEntries`.

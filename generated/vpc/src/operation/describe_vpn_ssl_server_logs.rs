@@ -3,6 +3,8 @@
 //! `DescribeVpnSslServerLogs`: Queries the log of an SSL server.
 //!
 //! Needs the cargo feature `ssl-vpn-server` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`describe_vpn_ssl_server_logs_pages`](crate::Client::describe_vpn_ssl_server_logs_pages) and [`describe_vpn_ssl_server_logs_items`](crate::Client::describe_vpn_ssl_server_logs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnSslServerLogs",
@@ -344,6 +346,27 @@ impl DescribeVpnSslServerLogsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeVpnSslServerLogsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeVpnSslServerLogsResponse,
+        DescribeVpnSslServerLogsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeVpnSslServerLogsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeVpnSslServerLogsError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeVpnSslServerLogs`.

@@ -296,6 +296,27 @@ impl DetachDhcpOptionsSetFromVpcRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DetachDhcpOptionsSetFromVpcResponse,
+        DetachDhcpOptionsSetFromVpcError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DetachDhcpOptionsSetFromVpcRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DetachDhcpOptionsSetFromVpcError::from,
+                ),
+        )
+    }
 }
 /// Response of `DetachDhcpOptionsSetFromVpc`.
 ///

@@ -3,6 +3,8 @@
 //! `DiagnoseVpnConnections`: Diagnoses IPsec-VPN connections.
 //!
 //! Needs the cargo feature `associate-a-vpn-gateway` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`diagnose_vpn_connections_pages`](crate::Client::diagnose_vpn_connections_pages) and [`diagnose_vpn_connections_items`](crate::Client::diagnose_vpn_connections_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DiagnoseVpnConnections",
@@ -303,6 +305,27 @@ impl DiagnoseVpnConnectionsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DiagnoseVpnConnectionsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DiagnoseVpnConnectionsResponse,
+        DiagnoseVpnConnectionsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DiagnoseVpnConnectionsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DiagnoseVpnConnectionsError::from,
+                ),
+        )
     }
 }
 /// Response of `DiagnoseVpnConnections`.

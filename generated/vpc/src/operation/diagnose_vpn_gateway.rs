@@ -319,6 +319,27 @@ impl DiagnoseVpnGatewayRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DiagnoseVpnGatewayResponse,
+        DiagnoseVpnGatewayError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DiagnoseVpnGatewayRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DiagnoseVpnGatewayError::from,
+                ),
+        )
+    }
 }
 /// Response of `DiagnoseVpnGateway`.
 ///

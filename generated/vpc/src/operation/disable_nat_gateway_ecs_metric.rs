@@ -233,6 +233,27 @@ impl DisableNatGatewayEcsMetricRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DisableNatGatewayEcsMetricResponse,
+        DisableNatGatewayEcsMetricError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DisableNatGatewayEcsMetricRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DisableNatGatewayEcsMetricError::from,
+                ),
+        )
+    }
 }
 /// Response of `DisableNatGatewayEcsMetric`.
 ///

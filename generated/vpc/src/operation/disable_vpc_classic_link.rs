@@ -235,6 +235,27 @@ impl DisableVpcClassicLinkRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DisableVpcClassicLinkResponse,
+        DisableVpcClassicLinkError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DisableVpcClassicLinkRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DisableVpcClassicLinkError::from,
+                ),
+        )
+    }
 }
 /// Response of `DisableVpcClassicLink`.
 ///

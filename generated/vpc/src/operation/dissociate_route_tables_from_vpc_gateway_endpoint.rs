@@ -301,6 +301,27 @@ impl DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DissociateRouteTablesFromVpcGatewayEndpointResponse,
+        DissociateRouteTablesFromVpcGatewayEndpointError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DissociateRouteTablesFromVpcGatewayEndpointRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DissociateRouteTablesFromVpcGatewayEndpointError::from,
+                ),
+        )
+    }
 }
 /// Response of `DissociateRouteTablesFromVpcGatewayEndpoint`.
 ///

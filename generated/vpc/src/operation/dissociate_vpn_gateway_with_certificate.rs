@@ -346,6 +346,27 @@ impl DissociateVpnGatewayWithCertificateRequestBuilder<&crate::blocking::Client>
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DissociateVpnGatewayWithCertificateResponse,
+        DissociateVpnGatewayWithCertificateError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DissociateVpnGatewayWithCertificateRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DissociateVpnGatewayWithCertificateError::from,
+                ),
+        )
+    }
 }
 /// Response of `DissociateVpnGatewayWithCertificate`.
 ///

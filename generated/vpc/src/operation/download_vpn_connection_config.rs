@@ -207,6 +207,27 @@ impl DownloadVpnConnectionConfigRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DownloadVpnConnectionConfigResponse,
+        DownloadVpnConnectionConfigError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DownloadVpnConnectionConfigRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DownloadVpnConnectionConfigError::from,
+                ),
+        )
+    }
 }
 /// Response of `DownloadVpnConnectionConfig`.
 ///

@@ -233,6 +233,27 @@ impl EnableNatGatewayEcsMetricRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        EnableNatGatewayEcsMetricResponse,
+        EnableNatGatewayEcsMetricError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <EnableNatGatewayEcsMetricRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    EnableNatGatewayEcsMetricError::from,
+                ),
+        )
+    }
 }
 /// Response of `EnableNatGatewayEcsMetric`.
 ///

@@ -235,6 +235,27 @@ impl EnableVpcClassicLinkRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        EnableVpcClassicLinkResponse,
+        EnableVpcClassicLinkError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <EnableVpcClassicLinkRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    EnableVpcClassicLinkError::from,
+                ),
+        )
+    }
 }
 /// Response of `EnableVpcClassicLink`.
 ///

@@ -301,6 +301,27 @@ impl EnableVpcIpv4GatewayRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        EnableVpcIpv4GatewayResponse,
+        EnableVpcIpv4GatewayError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <EnableVpcIpv4GatewayRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    EnableVpcIpv4GatewayError::from,
+                ),
+        )
+    }
 }
 /// Response of `EnableVpcIpv4Gateway`.
 ///

@@ -204,6 +204,27 @@ impl GetDhcpOptionsSetRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetDhcpOptionsSetResponse,
+        GetDhcpOptionsSetError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetDhcpOptionsSetRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetDhcpOptionsSetError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetDhcpOptionsSet`.
 ///

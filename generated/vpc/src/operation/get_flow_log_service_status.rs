@@ -210,6 +210,27 @@ impl GetFlowLogServiceStatusRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetFlowLogServiceStatusResponse,
+        GetFlowLogServiceStatusError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetFlowLogServiceStatusRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetFlowLogServiceStatusError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetFlowLogServiceStatus`.
 ///

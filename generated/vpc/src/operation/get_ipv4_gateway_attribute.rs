@@ -204,6 +204,27 @@ impl GetIpv4GatewayAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetIpv4GatewayAttributeResponse,
+        GetIpv4GatewayAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetIpv4GatewayAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetIpv4GatewayAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetIpv4GatewayAttribute`.
 ///

@@ -214,6 +214,27 @@ impl GetPublicIpAddressPoolServiceStatusRequestBuilder<&crate::blocking::Client>
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetPublicIpAddressPoolServiceStatusResponse,
+        GetPublicIpAddressPoolServiceStatusError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetPublicIpAddressPoolServiceStatusRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetPublicIpAddressPoolServiceStatusError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetPublicIpAddressPoolServiceStatus`.
 ///

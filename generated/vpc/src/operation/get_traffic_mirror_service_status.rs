@@ -209,6 +209,27 @@ impl GetTrafficMirrorServiceStatusRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetTrafficMirrorServiceStatusResponse,
+        GetTrafficMirrorServiceStatusError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetTrafficMirrorServiceStatusRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetTrafficMirrorServiceStatusError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetTrafficMirrorServiceStatus`.
 ///

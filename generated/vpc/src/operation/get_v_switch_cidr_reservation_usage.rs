@@ -264,6 +264,27 @@ impl GetVSwitchCidrReservationUsageRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetVSwitchCidrReservationUsageResponse,
+        GetVSwitchCidrReservationUsageError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetVSwitchCidrReservationUsageRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetVSwitchCidrReservationUsageError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetVSwitchCidrReservationUsage`.
 ///

@@ -257,6 +257,27 @@ impl GetVpcPrefixListEntriesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetVpcPrefixListEntriesResponse,
+        GetVpcPrefixListEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetVpcPrefixListEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetVpcPrefixListEntriesError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetVpcPrefixListEntries`.
 ///

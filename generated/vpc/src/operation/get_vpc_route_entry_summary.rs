@@ -262,6 +262,27 @@ impl GetVpcRouteEntrySummaryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetVpcRouteEntrySummaryResponse,
+        GetVpcRouteEntrySummaryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetVpcRouteEntrySummaryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetVpcRouteEntrySummaryError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetVpcRouteEntrySummary`.
 ///

@@ -268,6 +268,27 @@ impl GetVpnGatewayDiagnoseResultRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GetVpnGatewayDiagnoseResultResponse,
+        GetVpnGatewayDiagnoseResultError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GetVpnGatewayDiagnoseResultRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GetVpnGatewayDiagnoseResultError::from,
+                ),
+        )
+    }
 }
 /// Response of `GetVpnGatewayDiagnoseResult`.
 ///

@@ -314,6 +314,27 @@ impl GrantInstanceToVbrRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        GrantInstanceToVbrResponse,
+        GrantInstanceToVbrError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GrantInstanceToVbrRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GrantInstanceToVbrError::from,
+                ),
+        )
+    }
 }
 /// Response of `GrantInstanceToVbr`.
 ///

@@ -176,6 +176,27 @@ impl ListBusinessRegionsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListBusinessRegionsResponse,
+        ListBusinessRegionsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListBusinessRegionsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListBusinessRegionsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListBusinessRegions`.
 ///

@@ -3,6 +3,8 @@
 //! `ListDhcpOptionsSets`: Queries Dynamic Host Configuration Protocol (DHCP) options sets.
 //!
 //! Needs the cargo feature `dhcp` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_dhcp_options_sets_pages`](crate::Client::list_dhcp_options_sets_pages) and [`list_dhcp_options_sets_items`](crate::Client::list_dhcp_options_sets_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListDhcpOptionsSets",
@@ -391,6 +393,27 @@ impl ListDhcpOptionsSetsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListDhcpOptionsSetsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListDhcpOptionsSetsResponse,
+        ListDhcpOptionsSetsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListDhcpOptionsSetsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListDhcpOptionsSetsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListDhcpOptionsSets`.

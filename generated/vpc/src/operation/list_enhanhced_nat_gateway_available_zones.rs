@@ -240,6 +240,27 @@ impl ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListEnhanhcedNatGatewayAvailableZonesResponse,
+        ListEnhanhcedNatGatewayAvailableZonesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListEnhanhcedNatGatewayAvailableZonesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListEnhanhcedNatGatewayAvailableZonesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListEnhanhcedNatGatewayAvailableZones`.
 ///

@@ -3,6 +3,8 @@
 //! `ListFullNatEntries`: Queries FULLNAT entries.
 //!
 //! Needs the cargo feature `nat` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_full_nat_entries_pages`](crate::Client::list_full_nat_entries_pages) and [`list_full_nat_entries_items`](crate::Client::list_full_nat_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListFullNatEntries",
@@ -467,6 +469,27 @@ impl ListFullNatEntriesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListFullNatEntriesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListFullNatEntriesResponse,
+        ListFullNatEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListFullNatEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListFullNatEntriesError::from,
+                ),
+        )
     }
 }
 /// Response of `ListFullNatEntries`.

@@ -3,6 +3,8 @@
 //! `ListGatewayRouteTableEntries`: Queries route entries of a gateway route table.
 //!
 //! Needs the cargo feature `route-table` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_gateway_route_table_entries_pages`](crate::Client::list_gateway_route_table_entries_pages) and [`list_gateway_route_table_entries_items`](crate::Client::list_gateway_route_table_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListGatewayRouteTableEntries",
@@ -275,6 +277,27 @@ impl ListGatewayRouteTableEntriesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListGatewayRouteTableEntriesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListGatewayRouteTableEntriesResponse,
+        ListGatewayRouteTableEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListGatewayRouteTableEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListGatewayRouteTableEntriesError::from,
+                ),
+        )
     }
 }
 /// Response of `ListGatewayRouteTableEntries`.

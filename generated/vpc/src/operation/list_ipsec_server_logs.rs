@@ -3,6 +3,8 @@
 //! `ListIpsecServerLogs`: Queries the logs of an IPsec server.
 //!
 //! Needs the cargo feature `ipsec-servers` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_ipsec_server_logs_pages`](crate::Client::list_ipsec_server_logs_pages) and [`list_ipsec_server_logs_items`](crate::Client::list_ipsec_server_logs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListIpsecServerLogs",
@@ -326,6 +328,27 @@ impl ListIpsecServerLogsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListIpsecServerLogsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListIpsecServerLogsResponse,
+        ListIpsecServerLogsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListIpsecServerLogsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListIpsecServerLogsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListIpsecServerLogs`.

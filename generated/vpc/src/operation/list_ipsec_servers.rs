@@ -3,6 +3,8 @@
 //! `ListIpsecServers`: Queries IPsec servers.
 //!
 //! Needs the cargo feature `ipsec-servers` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_ipsec_servers_pages`](crate::Client::list_ipsec_servers_pages) and [`list_ipsec_servers_items`](crate::Client::list_ipsec_servers_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListIpsecServers",
@@ -337,6 +339,27 @@ impl ListIpsecServersRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListIpsecServersError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListIpsecServersResponse,
+        ListIpsecServersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListIpsecServersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListIpsecServersError::from,
+                ),
+        )
     }
 }
 /// Response of `ListIpsecServers`.

@@ -3,6 +3,8 @@
 //! `ListIpv4Gateways`: Queries IPv4 gateways.
 //!
 //! Needs the cargo feature `ipv4-gateway` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_ipv4_gateways_pages`](crate::Client::list_ipv4_gateways_pages) and [`list_ipv4_gateways_items`](crate::Client::list_ipv4_gateways_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListIpv4Gateways",
@@ -333,6 +335,27 @@ impl ListIpv4GatewaysRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListIpv4GatewaysError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListIpv4GatewaysResponse,
+        ListIpv4GatewaysError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListIpv4GatewaysRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListIpv4GatewaysError::from,
+                ),
+        )
     }
 }
 /// Response of `ListIpv4Gateways`.

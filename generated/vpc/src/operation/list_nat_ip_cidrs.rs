@@ -3,6 +3,8 @@
 //! `ListNatIpCidrs`: Queries the CIDR blocks of a specified NAT gateway.
 //!
 //! Needs the cargo feature `nat` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_nat_ip_cidrs_pages`](crate::Client::list_nat_ip_cidrs_pages) and [`list_nat_ip_cidrs_items`](crate::Client::list_nat_ip_cidrs_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListNatIpCidrs",
@@ -399,6 +401,27 @@ impl ListNatIpCidrsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListNatIpCidrsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListNatIpCidrsResponse,
+        ListNatIpCidrsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListNatIpCidrsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListNatIpCidrsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListNatIpCidrs`.

@@ -3,6 +3,8 @@
 //! `ListNatIps`: Queries the IP addresses on a NAT gateway.
 //!
 //! Needs the cargo feature `nat` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_nat_ips_pages`](crate::Client::list_nat_ips_pages) and [`list_nat_ips_items`](crate::Client::list_nat_ips_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListNatIps",
@@ -433,6 +435,24 @@ impl ListNatIpsRequestBuilder<&crate::blocking::Client> {
         self,
     ) -> Result<ListNatIpsResponse, ::acs_runtime::client::Error<ListNatIpsError>> {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListNatIpsResponse, ListNatIpsError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListNatIpsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListNatIpsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListNatIps`.

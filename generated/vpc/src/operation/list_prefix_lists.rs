@@ -3,6 +3,8 @@
 //! `ListPrefixLists`: Queries prefix lists.
 //!
 //! Needs the cargo feature `prefix-list` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_prefix_lists_pages`](crate::Client::list_prefix_lists_pages) and [`list_prefix_lists_items`](crate::Client::list_prefix_lists_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPrefixLists",
@@ -323,6 +325,27 @@ impl ListPrefixListsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListPrefixListsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListPrefixListsResponse,
+        ListPrefixListsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListPrefixListsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListPrefixListsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListPrefixLists`.

@@ -3,6 +3,8 @@
 //! `ListPublicIpAddressPoolCidrBlocks`: Queries CIDR blocks in an IP address pool.
 //!
 //! Needs the cargo feature `eip` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_public_ip_address_pool_cidr_blocks_pages`](crate::Client::list_public_ip_address_pool_cidr_blocks_pages) and [`list_public_ip_address_pool_cidr_blocks_items`](crate::Client::list_public_ip_address_pool_cidr_blocks_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPublicIpAddressPoolCidrBlocks",
@@ -299,6 +301,27 @@ impl ListPublicIpAddressPoolCidrBlocksRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListPublicIpAddressPoolCidrBlocksError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListPublicIpAddressPoolCidrBlocksResponse,
+        ListPublicIpAddressPoolCidrBlocksError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListPublicIpAddressPoolCidrBlocksRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListPublicIpAddressPoolCidrBlocksError::from,
+                ),
+        )
     }
 }
 /// Response of `ListPublicIpAddressPoolCidrBlocks`.

@@ -3,6 +3,8 @@
 //! `ListPublicIpAddressPools`: Queries available IP address pools.
 //!
 //! Needs the cargo feature `eip` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_public_ip_address_pools_pages`](crate::Client::list_public_ip_address_pools_pages) and [`list_public_ip_address_pools_items`](crate::Client::list_public_ip_address_pools_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPublicIpAddressPools",
@@ -470,6 +472,27 @@ impl ListPublicIpAddressPoolsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListPublicIpAddressPoolsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListPublicIpAddressPoolsResponse,
+        ListPublicIpAddressPoolsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListPublicIpAddressPoolsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListPublicIpAddressPoolsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListPublicIpAddressPools`.

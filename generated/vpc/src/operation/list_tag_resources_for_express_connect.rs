@@ -3,6 +3,8 @@
 //! `ListTagResourcesForExpressConnect`: Queries the tags that are added to an Express Connect circuit.
 //!
 //! Needs the cargo feature `tag` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_tag_resources_for_express_connect_pages`](crate::Client::list_tag_resources_for_express_connect_pages) and [`list_tag_resources_for_express_connect_items`](crate::Client::list_tag_resources_for_express_connect_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResourcesForExpressConnect",
@@ -325,6 +327,27 @@ impl ListTagResourcesForExpressConnectRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListTagResourcesForExpressConnectError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTagResourcesForExpressConnectResponse,
+        ListTagResourcesForExpressConnectError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTagResourcesForExpressConnectRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTagResourcesForExpressConnectError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTagResourcesForExpressConnect`.

@@ -3,6 +3,8 @@
 //! `ListTrafficMirrorFilters`: Queries filters for traffic mirror.
 //!
 //! Needs the cargo feature `traffic-mirror` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_traffic_mirror_filters_pages`](crate::Client::list_traffic_mirror_filters_pages) and [`list_traffic_mirror_filters_items`](crate::Client::list_traffic_mirror_filters_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTrafficMirrorFilters",
@@ -336,6 +338,27 @@ impl ListTrafficMirrorFiltersRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListTrafficMirrorFiltersError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTrafficMirrorFiltersResponse,
+        ListTrafficMirrorFiltersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTrafficMirrorFiltersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTrafficMirrorFiltersError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTrafficMirrorFilters`.

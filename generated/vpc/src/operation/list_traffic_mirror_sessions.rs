@@ -3,6 +3,8 @@
 //! `ListTrafficMirrorSessions`: Queries the details of a traffic mirror session.
 //!
 //! Needs the cargo feature `traffic-mirror` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_traffic_mirror_sessions_pages`](crate::Client::list_traffic_mirror_sessions_pages) and [`list_traffic_mirror_sessions_items`](crate::Client::list_traffic_mirror_sessions_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTrafficMirrorSessions",
@@ -471,6 +473,27 @@ impl ListTrafficMirrorSessionsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListTrafficMirrorSessionsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListTrafficMirrorSessionsResponse,
+        ListTrafficMirrorSessionsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListTrafficMirrorSessionsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListTrafficMirrorSessionsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListTrafficMirrorSessions`.

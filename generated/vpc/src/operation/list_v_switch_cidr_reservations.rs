@@ -3,6 +3,8 @@
 //! `ListVSwitchCidrReservations`: Queries the CIDR reservation information about vSwitches.
 //!
 //! Needs the cargo feature `vswitch` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_v_switch_cidr_reservations_pages`](crate::Client::list_v_switch_cidr_reservations_pages) and [`list_v_switch_cidr_reservations_items`](crate::Client::list_v_switch_cidr_reservations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVSwitchCidrReservations",
@@ -368,6 +370,27 @@ impl ListVSwitchCidrReservationsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListVSwitchCidrReservationsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListVSwitchCidrReservationsResponse,
+        ListVSwitchCidrReservationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListVSwitchCidrReservationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListVSwitchCidrReservationsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListVSwitchCidrReservations`.

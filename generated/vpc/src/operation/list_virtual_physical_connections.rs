@@ -3,6 +3,8 @@
 //! `ListVirtualPhysicalConnections`: Queries hosted connections.
 //!
 //! Needs the cargo feature `physical-connection` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_virtual_physical_connections_pages`](crate::Client::list_virtual_physical_connections_pages) and [`list_virtual_physical_connections_items`](crate::Client::list_virtual_physical_connections_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVirtualPhysicalConnections",
@@ -501,6 +503,27 @@ impl ListVirtualPhysicalConnectionsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListVirtualPhysicalConnectionsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListVirtualPhysicalConnectionsResponse,
+        ListVirtualPhysicalConnectionsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListVirtualPhysicalConnectionsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListVirtualPhysicalConnectionsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListVirtualPhysicalConnections`.

@@ -3,6 +3,8 @@
 //! `ListVpcEndpointServicesByEndUser`: Queries available endpoint services.
 //!
 //! Needs the cargo feature `vpc-gateway-endpoint` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_vpc_endpoint_services_by_end_user_pages`](crate::Client::list_vpc_endpoint_services_by_end_user_pages) and [`list_vpc_endpoint_services_by_end_user_items`](crate::Client::list_vpc_endpoint_services_by_end_user_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVpcEndpointServicesByEndUser",
@@ -256,6 +258,27 @@ impl ListVpcEndpointServicesByEndUserRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListVpcEndpointServicesByEndUserError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListVpcEndpointServicesByEndUserResponse,
+        ListVpcEndpointServicesByEndUserError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListVpcEndpointServicesByEndUserRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListVpcEndpointServicesByEndUserError::from,
+                ),
+        )
     }
 }
 /// Response of `ListVpcEndpointServicesByEndUser`.

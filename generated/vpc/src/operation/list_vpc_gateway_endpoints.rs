@@ -3,6 +3,8 @@
 //! `ListVpcGatewayEndpoints`: Queries gateway endpoints.
 //!
 //! Needs the cargo feature `vpc-gateway-endpoint` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_vpc_gateway_endpoints_pages`](crate::Client::list_vpc_gateway_endpoints_pages) and [`list_vpc_gateway_endpoints_items`](crate::Client::list_vpc_gateway_endpoints_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVpcGatewayEndpoints",
@@ -362,6 +364,27 @@ impl ListVpcGatewayEndpointsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListVpcGatewayEndpointsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListVpcGatewayEndpointsResponse,
+        ListVpcGatewayEndpointsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListVpcGatewayEndpointsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListVpcGatewayEndpointsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListVpcGatewayEndpoints`.

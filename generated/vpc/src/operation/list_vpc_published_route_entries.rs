@@ -3,6 +3,8 @@
 //! `ListVpcPublishedRouteEntries`: Query the route publishing status
 //!
 //! Needs the cargo feature `route-table` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_vpc_published_route_entries_pages`](crate::Client::list_vpc_published_route_entries_pages) and [`list_vpc_published_route_entries_items`](crate::Client::list_vpc_published_route_entries_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVpcPublishedRouteEntries",
@@ -325,6 +327,27 @@ impl ListVpcPublishedRouteEntriesRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListVpcPublishedRouteEntriesError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListVpcPublishedRouteEntriesResponse,
+        ListVpcPublishedRouteEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListVpcPublishedRouteEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListVpcPublishedRouteEntriesError::from,
+                ),
+        )
     }
 }
 /// Response of `ListVpcPublishedRouteEntries`.

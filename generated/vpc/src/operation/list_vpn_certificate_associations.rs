@@ -3,6 +3,8 @@
 //! `ListVpnCertificateAssociations`: Queries the association between VPN gateways and certificates in a region.
 //!
 //! Needs the cargo feature `vpn-gateway` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`VpcApi`](crate::VpcApi) trait for fakes: [`list_vpn_certificate_associations_pages`](crate::Client::list_vpn_certificate_associations_pages) and [`list_vpn_certificate_associations_items`](crate::Client::list_vpn_certificate_associations_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVpnCertificateAssociations",
@@ -348,6 +350,27 @@ impl ListVpnCertificateAssociationsRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<ListVpnCertificateAssociationsError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListVpnCertificateAssociationsResponse,
+        ListVpnCertificateAssociationsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListVpnCertificateAssociationsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListVpnCertificateAssociationsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListVpnCertificateAssociations`.

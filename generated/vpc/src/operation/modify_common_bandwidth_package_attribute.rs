@@ -250,6 +250,27 @@ impl ModifyCommonBandwidthPackageAttributeRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyCommonBandwidthPackageAttributeResponse,
+        ModifyCommonBandwidthPackageAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyCommonBandwidthPackageAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyCommonBandwidthPackageAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyCommonBandwidthPackageAttribute`.
 ///

@@ -265,6 +265,27 @@ impl ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<&crate::blocking::Cli
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyCommonBandwidthPackageIpBandwidthResponse,
+        ModifyCommonBandwidthPackageIpBandwidthError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyCommonBandwidthPackageIpBandwidthRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyCommonBandwidthPackageIpBandwidthError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyCommonBandwidthPackageIpBandwidth`.
 ///

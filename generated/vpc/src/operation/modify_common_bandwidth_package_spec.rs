@@ -245,6 +245,27 @@ impl ModifyCommonBandwidthPackageSpecRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyCommonBandwidthPackageSpecResponse,
+        ModifyCommonBandwidthPackageSpecError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyCommonBandwidthPackageSpecRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyCommonBandwidthPackageSpecError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyCommonBandwidthPackageSpec`.
 ///

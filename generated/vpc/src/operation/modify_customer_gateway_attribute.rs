@@ -345,6 +345,27 @@ impl ModifyCustomerGatewayAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyCustomerGatewayAttributeResponse,
+        ModifyCustomerGatewayAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyCustomerGatewayAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyCustomerGatewayAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyCustomerGatewayAttribute`.
 ///

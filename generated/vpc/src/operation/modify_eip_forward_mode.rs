@@ -268,6 +268,27 @@ impl ModifyEipForwardModeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyEipForwardModeResponse,
+        ModifyEipForwardModeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyEipForwardModeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyEipForwardModeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyEipForwardMode`.
 ///

@@ -309,6 +309,27 @@ impl ModifyExpressCloudConnectionAttributeRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyExpressCloudConnectionAttributeResponse,
+        ModifyExpressCloudConnectionAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyExpressCloudConnectionAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyExpressCloudConnectionAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyExpressCloudConnectionAttribute`.
 ///

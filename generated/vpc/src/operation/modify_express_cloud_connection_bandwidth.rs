@@ -225,6 +225,27 @@ impl ModifyExpressCloudConnectionBandwidthRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyExpressCloudConnectionBandwidthResponse,
+        ModifyExpressCloudConnectionBandwidthError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyExpressCloudConnectionBandwidthRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyExpressCloudConnectionBandwidthError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyExpressCloudConnectionBandwidth`.
 ///

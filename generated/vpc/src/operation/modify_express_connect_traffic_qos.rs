@@ -345,6 +345,27 @@ impl ModifyExpressConnectTrafficQosRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyExpressConnectTrafficQosResponse,
+        ModifyExpressConnectTrafficQosError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyExpressConnectTrafficQosRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyExpressConnectTrafficQosError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyExpressConnectTrafficQos`.
 ///

@@ -341,6 +341,27 @@ impl ModifyExpressConnectTrafficQosQueueRequestBuilder<&crate::blocking::Client>
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyExpressConnectTrafficQosQueueResponse,
+        ModifyExpressConnectTrafficQosQueueError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyExpressConnectTrafficQosQueueRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyExpressConnectTrafficQosQueueError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyExpressConnectTrafficQosQueue`.
 ///

@@ -629,6 +629,27 @@ impl ModifyExpressConnectTrafficQosRuleRequestBuilder<&crate::blocking::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyExpressConnectTrafficQosRuleResponse,
+        ModifyExpressConnectTrafficQosRuleError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyExpressConnectTrafficQosRuleRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyExpressConnectTrafficQosRuleError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyExpressConnectTrafficQosRule`.
 ///

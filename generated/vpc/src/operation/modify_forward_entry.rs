@@ -462,6 +462,27 @@ impl ModifyForwardEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyForwardEntryResponse,
+        ModifyForwardEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyForwardEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyForwardEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyForwardEntry`.
 ///

@@ -483,6 +483,27 @@ impl ModifyFullNatEntryAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyFullNatEntryAttributeResponse,
+        ModifyFullNatEntryAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyFullNatEntryAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyFullNatEntryAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyFullNatEntryAttribute`.
 ///

@@ -266,6 +266,27 @@ impl ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&crate::blocking::
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyGlobalAccelerationInstanceAttributesResponse,
+        ModifyGlobalAccelerationInstanceAttributesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyGlobalAccelerationInstanceAttributesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyGlobalAccelerationInstanceAttributesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyGlobalAccelerationInstanceAttributes`.
 ///

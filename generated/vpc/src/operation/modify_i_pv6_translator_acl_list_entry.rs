@@ -258,6 +258,27 @@ impl ModifyIPv6TranslatorAclListEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyIPv6TranslatorAclListEntryResponse,
+        ModifyIPv6TranslatorAclListEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyIPv6TranslatorAclListEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyIPv6TranslatorAclListEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyIPv6TranslatorAclListEntry`.
 ///

@@ -273,6 +273,27 @@ impl ModifyIPv6TranslatorAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyIPv6TranslatorAttributeResponse,
+        ModifyIPv6TranslatorAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyIPv6TranslatorAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyIPv6TranslatorAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyIPv6TranslatorAttribute`.
 ///

@@ -285,6 +285,27 @@ impl ModifyIPv6TranslatorBandwidthRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyIPv6TranslatorBandwidthResponse,
+        ModifyIPv6TranslatorBandwidthError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyIPv6TranslatorBandwidthRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyIPv6TranslatorBandwidthError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyIPv6TranslatorBandwidth`.
 ///

@@ -440,6 +440,27 @@ impl ModifyIPv6TranslatorEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyIPv6TranslatorEntryResponse,
+        ModifyIPv6TranslatorEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyIPv6TranslatorEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyIPv6TranslatorEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyIPv6TranslatorEntry`.
 ///

@@ -308,6 +308,27 @@ impl ModifyIpv6AddressAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyIpv6AddressAttributeResponse,
+        ModifyIpv6AddressAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyIpv6AddressAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyIpv6AddressAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyIpv6AddressAttribute`.
 ///

@@ -308,6 +308,27 @@ impl ModifyIpv6GatewayAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyIpv6GatewayAttributeResponse,
+        ModifyIpv6GatewayAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyIpv6GatewayAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyIpv6GatewayAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyIpv6GatewayAttribute`.
 ///

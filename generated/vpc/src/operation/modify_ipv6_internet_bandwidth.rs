@@ -318,6 +318,27 @@ impl ModifyIpv6InternetBandwidthRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyIpv6InternetBandwidthResponse,
+        ModifyIpv6InternetBandwidthError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyIpv6InternetBandwidthRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyIpv6InternetBandwidthError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyIpv6InternetBandwidth`.
 ///

@@ -363,6 +363,27 @@ impl ModifyNatGatewayAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyNatGatewayAttributeResponse,
+        ModifyNatGatewayAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyNatGatewayAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyNatGatewayAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyNatGatewayAttribute`.
 ///

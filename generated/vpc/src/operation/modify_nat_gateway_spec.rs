@@ -306,6 +306,27 @@ impl ModifyNatGatewaySpecRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyNatGatewaySpecResponse,
+        ModifyNatGatewaySpecError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyNatGatewaySpecRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyNatGatewaySpecError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyNatGatewaySpec`.
 ///

@@ -312,6 +312,27 @@ impl ModifyNetworkAclAttributesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyNetworkAclAttributesResponse,
+        ModifyNetworkAclAttributesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyNetworkAclAttributesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyNetworkAclAttributesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyNetworkAclAttributes`.
 ///

@@ -360,6 +360,27 @@ impl ModifyRouteEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyRouteEntryResponse,
+        ModifyRouteEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyRouteEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyRouteEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyRouteEntry`.
 ///

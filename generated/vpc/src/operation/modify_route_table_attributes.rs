@@ -281,6 +281,27 @@ impl ModifyRouteTableAttributesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyRouteTableAttributesResponse,
+        ModifyRouteTableAttributesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyRouteTableAttributesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyRouteTableAttributesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyRouteTableAttributes`.
 ///

@@ -472,6 +472,27 @@ impl ModifyRouterInterfaceAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyRouterInterfaceAttributeResponse,
+        ModifyRouterInterfaceAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyRouterInterfaceAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyRouterInterfaceAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyRouterInterfaceAttribute`.
 ///

@@ -365,6 +365,27 @@ impl ModifySnatEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifySnatEntryResponse,
+        ModifySnatEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifySnatEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifySnatEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifySnatEntry`.
 ///

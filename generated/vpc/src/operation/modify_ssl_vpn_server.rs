@@ -704,6 +704,27 @@ impl ModifySslVpnServerRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifySslVpnServerResponse,
+        ModifySslVpnServerError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifySslVpnServerRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifySslVpnServerError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifySslVpnServer`.
 ///

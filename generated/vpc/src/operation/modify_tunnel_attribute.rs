@@ -287,6 +287,27 @@ impl ModifyTunnelAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyTunnelAttributeResponse,
+        ModifyTunnelAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyTunnelAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyTunnelAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyTunnelAttribute`.
 ///

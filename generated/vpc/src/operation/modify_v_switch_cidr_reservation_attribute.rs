@@ -306,6 +306,27 @@ impl ModifyVSwitchCidrReservationAttributeRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyVSwitchCidrReservationAttributeResponse,
+        ModifyVSwitchCidrReservationAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyVSwitchCidrReservationAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyVSwitchCidrReservationAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyVSwitchCidrReservationAttribute`.
 ///

@@ -391,6 +391,27 @@ impl ModifyVcoRouteEntryWeightRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyVcoRouteEntryWeightResponse,
+        ModifyVcoRouteEntryWeightError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyVcoRouteEntryWeightRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyVcoRouteEntryWeightError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyVcoRouteEntryWeight`.
 ///

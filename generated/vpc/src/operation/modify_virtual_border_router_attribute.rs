@@ -687,6 +687,27 @@ impl ModifyVirtualBorderRouterAttributeRequestBuilder<&crate::blocking::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyVirtualBorderRouterAttributeResponse,
+        ModifyVirtualBorderRouterAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyVirtualBorderRouterAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyVirtualBorderRouterAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyVirtualBorderRouterAttribute`.
 ///

@@ -404,6 +404,27 @@ impl ModifyVpcPrefixListRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyVpcPrefixListResponse,
+        ModifyVpcPrefixListError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyVpcPrefixListRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyVpcPrefixListError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyVpcPrefixList`.
 ///

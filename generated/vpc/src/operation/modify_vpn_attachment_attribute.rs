@@ -804,6 +804,27 @@ impl ModifyVpnAttachmentAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyVpnAttachmentAttributeResponse,
+        ModifyVpnAttachmentAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyVpnAttachmentAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyVpnAttachmentAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyVpnAttachmentAttribute`.
 ///

@@ -769,6 +769,27 @@ impl ModifyVpnConnectionAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyVpnConnectionAttributeResponse,
+        ModifyVpnConnectionAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyVpnConnectionAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyVpnConnectionAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyVpnConnectionAttribute`.
 ///

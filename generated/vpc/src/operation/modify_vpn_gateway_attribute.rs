@@ -334,6 +334,27 @@ impl ModifyVpnGatewayAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyVpnGatewayAttributeResponse,
+        ModifyVpnGatewayAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyVpnGatewayAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyVpnGatewayAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyVpnGatewayAttribute`.
 ///

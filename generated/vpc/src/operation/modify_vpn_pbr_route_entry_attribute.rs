@@ -468,6 +468,27 @@ impl ModifyVpnPbrRouteEntryAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyVpnPbrRouteEntryAttributeResponse,
+        ModifyVpnPbrRouteEntryAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyVpnPbrRouteEntryAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyVpnPbrRouteEntryAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyVpnPbrRouteEntryAttribute`.
 ///

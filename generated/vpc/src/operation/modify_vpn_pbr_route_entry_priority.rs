@@ -414,6 +414,27 @@ impl ModifyVpnPbrRouteEntryPriorityRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyVpnPbrRouteEntryPriorityResponse,
+        ModifyVpnPbrRouteEntryPriorityError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyVpnPbrRouteEntryPriorityRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyVpnPbrRouteEntryPriorityError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyVpnPbrRouteEntryPriority`.
 ///

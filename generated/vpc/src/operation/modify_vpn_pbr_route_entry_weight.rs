@@ -450,6 +450,27 @@ impl ModifyVpnPbrRouteEntryWeightRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyVpnPbrRouteEntryWeightResponse,
+        ModifyVpnPbrRouteEntryWeightError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyVpnPbrRouteEntryWeightRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyVpnPbrRouteEntryWeightError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyVpnPbrRouteEntryWeight`.
 ///

@@ -388,6 +388,27 @@ impl ModifyVpnRouteEntryWeightRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyVpnRouteEntryWeightResponse,
+        ModifyVpnRouteEntryWeightError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyVpnRouteEntryWeightRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyVpnRouteEntryWeightError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyVpnRouteEntryWeight`.
 ///

@@ -213,6 +213,27 @@ impl OpenFlowLogServiceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        OpenFlowLogServiceResponse,
+        OpenFlowLogServiceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <OpenFlowLogServiceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    OpenFlowLogServiceError::from,
+                ),
+        )
+    }
 }
 /// Response of `OpenFlowLogService`.
 ///

@@ -183,6 +183,27 @@ impl OpenPhysicalConnectionServiceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        OpenPhysicalConnectionServiceResponse,
+        OpenPhysicalConnectionServiceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <OpenPhysicalConnectionServiceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    OpenPhysicalConnectionServiceError::from,
+                ),
+        )
+    }
 }
 /// Response of `OpenPhysicalConnectionService`.
 ///

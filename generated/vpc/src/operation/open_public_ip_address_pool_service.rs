@@ -212,6 +212,27 @@ impl OpenPublicIpAddressPoolServiceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        OpenPublicIpAddressPoolServiceResponse,
+        OpenPublicIpAddressPoolServiceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <OpenPublicIpAddressPoolServiceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    OpenPublicIpAddressPoolServiceError::from,
+                ),
+        )
+    }
 }
 /// Response of `OpenPublicIpAddressPoolService`.
 ///

@@ -209,6 +209,27 @@ impl OpenTrafficMirrorServiceRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        OpenTrafficMirrorServiceResponse,
+        OpenTrafficMirrorServiceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <OpenTrafficMirrorServiceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    OpenTrafficMirrorServiceError::from,
+                ),
+        )
+    }
 }
 /// Response of `OpenTrafficMirrorService`.
 ///

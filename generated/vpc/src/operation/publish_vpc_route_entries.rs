@@ -278,6 +278,27 @@ impl PublishVpcRouteEntriesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        PublishVpcRouteEntriesResponse,
+        PublishVpcRouteEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <PublishVpcRouteEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    PublishVpcRouteEntriesError::from,
+                ),
+        )
+    }
 }
 /// Response of `PublishVpcRouteEntries`.
 ///

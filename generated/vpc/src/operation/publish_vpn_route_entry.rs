@@ -361,6 +361,27 @@ impl PublishVpnRouteEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        PublishVpnRouteEntryResponse,
+        PublishVpnRouteEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <PublishVpnRouteEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    PublishVpnRouteEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `PublishVpnRouteEntry`.
 ///

@@ -258,6 +258,27 @@ impl ReleaseIpv6AddressRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ReleaseIpv6AddressResponse,
+        ReleaseIpv6AddressError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ReleaseIpv6AddressRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ReleaseIpv6AddressError::from,
+                ),
+        )
+    }
 }
 /// Response of `ReleaseIpv6Address`.
 ///

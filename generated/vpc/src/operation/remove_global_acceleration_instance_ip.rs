@@ -244,6 +244,27 @@ impl RemoveGlobalAccelerationInstanceIpRequestBuilder<&crate::blocking::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RemoveGlobalAccelerationInstanceIpResponse,
+        RemoveGlobalAccelerationInstanceIpError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RemoveGlobalAccelerationInstanceIpRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RemoveGlobalAccelerationInstanceIpError::from,
+                ),
+        )
+    }
 }
 /// Response of `RemoveGlobalAccelerationInstanceIp`.
 ///

@@ -256,6 +256,27 @@ impl RemoveIPv6TranslatorAclListEntryRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RemoveIPv6TranslatorAclListEntryResponse,
+        RemoveIPv6TranslatorAclListEntryError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RemoveIPv6TranslatorAclListEntryRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RemoveIPv6TranslatorAclListEntryError::from,
+                ),
+        )
+    }
 }
 /// Response of `RemoveIPv6TranslatorAclListEntry`.
 ///

@@ -316,6 +316,27 @@ impl RemoveSourcesFromTrafficMirrorSessionRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RemoveSourcesFromTrafficMirrorSessionResponse,
+        RemoveSourcesFromTrafficMirrorSessionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RemoveSourcesFromTrafficMirrorSessionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RemoveSourcesFromTrafficMirrorSessionError::from,
+                ),
+        )
+    }
 }
 /// Response of `RemoveSourcesFromTrafficMirrorSession`.
 ///

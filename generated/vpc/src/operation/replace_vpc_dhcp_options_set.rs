@@ -295,6 +295,27 @@ impl ReplaceVpcDhcpOptionsSetRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ReplaceVpcDhcpOptionsSetResponse,
+        ReplaceVpcDhcpOptionsSetError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ReplaceVpcDhcpOptionsSetRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ReplaceVpcDhcpOptionsSetError::from,
+                ),
+        )
+    }
 }
 /// Response of `ReplaceVpcDhcpOptionsSet`.
 ///

@@ -336,6 +336,27 @@ impl RetryVpcPrefixListAssociationRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RetryVpcPrefixListAssociationResponse,
+        RetryVpcPrefixListAssociationError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RetryVpcPrefixListAssociationRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RetryVpcPrefixListAssociationError::from,
+                ),
+        )
+    }
 }
 /// Response of `RetryVpcPrefixListAssociation`.
 ///

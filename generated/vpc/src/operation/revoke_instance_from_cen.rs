@@ -323,6 +323,27 @@ impl RevokeInstanceFromCenRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RevokeInstanceFromCenResponse,
+        RevokeInstanceFromCenError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RevokeInstanceFromCenRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RevokeInstanceFromCenError::from,
+                ),
+        )
+    }
 }
 /// Response of `RevokeInstanceFromCen`.
 ///

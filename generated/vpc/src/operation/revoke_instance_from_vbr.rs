@@ -307,6 +307,27 @@ impl RevokeInstanceFromVbrRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        RevokeInstanceFromVbrResponse,
+        RevokeInstanceFromVbrError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RevokeInstanceFromVbrRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RevokeInstanceFromVbrError::from,
+                ),
+        )
+    }
 }
 /// Response of `RevokeInstanceFromVbr`.
 ///

@@ -418,6 +418,27 @@ impl SecondApplyPhysicalConnectionLOARequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        SecondApplyPhysicalConnectionLOAResponse,
+        SecondApplyPhysicalConnectionLOAError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SecondApplyPhysicalConnectionLOARequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SecondApplyPhysicalConnectionLOAError::from,
+                ),
+        )
+    }
 }
 /// Response of `SecondApplyPhysicalConnectionLOA`.
 ///

@@ -231,6 +231,27 @@ impl StopFailoverTestJobRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        StopFailoverTestJobResponse,
+        StopFailoverTestJobError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <StopFailoverTestJobRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    StopFailoverTestJobError::from,
+                ),
+        )
+    }
 }
 /// Response of `StopFailoverTestJob`.
 ///

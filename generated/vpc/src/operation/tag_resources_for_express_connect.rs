@@ -280,6 +280,27 @@ impl TagResourcesForExpressConnectRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        TagResourcesForExpressConnectResponse,
+        TagResourcesForExpressConnectError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <TagResourcesForExpressConnectRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    TagResourcesForExpressConnectError::from,
+                ),
+        )
+    }
 }
 /// Response of `TagResourcesForExpressConnect`.
 ///

@@ -243,6 +243,27 @@ impl TerminatePhysicalConnectionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        TerminatePhysicalConnectionResponse,
+        TerminatePhysicalConnectionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <TerminatePhysicalConnectionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    TerminatePhysicalConnectionError::from,
+                ),
+        )
+    }
 }
 /// Response of `TerminatePhysicalConnection`.
 ///

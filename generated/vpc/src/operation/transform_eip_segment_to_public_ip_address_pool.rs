@@ -313,6 +313,27 @@ impl TransformEipSegmentToPublicIpAddressPoolRequestBuilder<&crate::blocking::Cl
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        TransformEipSegmentToPublicIpAddressPoolResponse,
+        TransformEipSegmentToPublicIpAddressPoolError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <TransformEipSegmentToPublicIpAddressPoolRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    TransformEipSegmentToPublicIpAddressPoolError::from,
+                ),
+        )
+    }
 }
 /// Response of `TransformEipSegmentToPublicIpAddressPool`.
 ///

@@ -335,6 +335,27 @@ impl UnassociateEipAddressRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UnassociateEipAddressResponse,
+        UnassociateEipAddressError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UnassociateEipAddressRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UnassociateEipAddressError::from,
+                ),
+        )
+    }
 }
 /// Response of `UnassociateEipAddress`.
 ///

@@ -244,6 +244,27 @@ impl UnassociateGlobalAccelerationInstanceRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UnassociateGlobalAccelerationInstanceResponse,
+        UnassociateGlobalAccelerationInstanceError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UnassociateGlobalAccelerationInstanceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UnassociateGlobalAccelerationInstanceError::from,
+                ),
+        )
+    }
 }
 /// Response of `UnassociateGlobalAccelerationInstance`.
 ///

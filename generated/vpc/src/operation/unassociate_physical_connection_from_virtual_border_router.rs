@@ -272,6 +272,27 @@ impl UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UnassociatePhysicalConnectionFromVirtualBorderRouterResponse,
+        UnassociatePhysicalConnectionFromVirtualBorderRouterError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UnassociatePhysicalConnectionFromVirtualBorderRouterRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UnassociatePhysicalConnectionFromVirtualBorderRouterError::from,
+                ),
+        )
+    }
 }
 /// Response of `UnassociatePhysicalConnectionFromVirtualBorderRouter`.
 ///

@@ -257,6 +257,27 @@ impl UnassociateVpcCidrBlockRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UnassociateVpcCidrBlockResponse,
+        UnassociateVpcCidrBlockError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UnassociateVpcCidrBlockRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UnassociateVpcCidrBlockError::from,
+                ),
+        )
+    }
 }
 /// Response of `UnassociateVpcCidrBlock`.
 ///

@@ -296,6 +296,27 @@ impl UntagResourcesForExpressConnectRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UntagResourcesForExpressConnectResponse,
+        UntagResourcesForExpressConnectError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UntagResourcesForExpressConnectRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UntagResourcesForExpressConnectError::from,
+                ),
+        )
+    }
 }
 /// Response of `UntagResourcesForExpressConnect`.
 ///

@@ -429,6 +429,27 @@ impl UpdateDhcpOptionsSetAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateDhcpOptionsSetAttributeResponse,
+        UpdateDhcpOptionsSetAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateDhcpOptionsSetAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateDhcpOptionsSetAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateDhcpOptionsSetAttribute`.
 ///

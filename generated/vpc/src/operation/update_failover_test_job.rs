@@ -357,6 +357,27 @@ impl UpdateFailoverTestJobRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateFailoverTestJobResponse,
+        UpdateFailoverTestJobError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateFailoverTestJobRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateFailoverTestJobError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateFailoverTestJob`.
 ///

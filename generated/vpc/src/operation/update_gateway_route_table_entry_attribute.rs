@@ -427,6 +427,27 @@ impl UpdateGatewayRouteTableEntryAttributeRequestBuilder<&crate::blocking::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateGatewayRouteTableEntryAttributeResponse,
+        UpdateGatewayRouteTableEntryAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateGatewayRouteTableEntryAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateGatewayRouteTableEntryAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateGatewayRouteTableEntryAttribute`.
 ///

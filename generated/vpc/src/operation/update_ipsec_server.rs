@@ -524,6 +524,27 @@ impl UpdateIpsecServerRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateIpsecServerResponse,
+        UpdateIpsecServerError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateIpsecServerRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateIpsecServerError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateIpsecServer`.
 ///

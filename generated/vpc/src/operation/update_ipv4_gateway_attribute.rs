@@ -306,6 +306,27 @@ impl UpdateIpv4GatewayAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateIpv4GatewayAttributeResponse,
+        UpdateIpv4GatewayAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateIpv4GatewayAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateIpv4GatewayAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateIpv4GatewayAttribute`.
 ///

@@ -409,6 +409,27 @@ impl UpdateNetworkAclEntriesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateNetworkAclEntriesResponse,
+        UpdateNetworkAclEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateNetworkAclEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateNetworkAclEntriesError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateNetworkAclEntries`.
 ///

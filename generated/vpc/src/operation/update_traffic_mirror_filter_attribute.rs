@@ -327,6 +327,27 @@ impl UpdateTrafficMirrorFilterAttributeRequestBuilder<&crate::blocking::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateTrafficMirrorFilterAttributeResponse,
+        UpdateTrafficMirrorFilterAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateTrafficMirrorFilterAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateTrafficMirrorFilterAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateTrafficMirrorFilterAttribute`.
 ///

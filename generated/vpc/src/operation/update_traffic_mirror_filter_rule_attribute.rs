@@ -447,6 +447,27 @@ impl UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<&crate::blocking::Clie
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateTrafficMirrorFilterRuleAttributeResponse,
+        UpdateTrafficMirrorFilterRuleAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateTrafficMirrorFilterRuleAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateTrafficMirrorFilterRuleAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateTrafficMirrorFilterRuleAttribute`.
 ///

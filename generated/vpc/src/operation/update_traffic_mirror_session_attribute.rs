@@ -503,6 +503,27 @@ impl UpdateTrafficMirrorSessionAttributeRequestBuilder<&crate::blocking::Client>
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateTrafficMirrorSessionAttributeResponse,
+        UpdateTrafficMirrorSessionAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateTrafficMirrorSessionAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateTrafficMirrorSessionAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateTrafficMirrorSessionAttribute`.
 ///

@@ -328,6 +328,27 @@ impl UpdateVirtualPhysicalConnectionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateVirtualPhysicalConnectionResponse,
+        UpdateVirtualPhysicalConnectionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateVirtualPhysicalConnectionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateVirtualPhysicalConnectionError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateVirtualPhysicalConnection`.
 ///

@@ -347,6 +347,27 @@ impl UpdateVpcGatewayEndpointAttributeRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        UpdateVpcGatewayEndpointAttributeResponse,
+        UpdateVpcGatewayEndpointAttributeError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UpdateVpcGatewayEndpointAttributeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UpdateVpcGatewayEndpointAttributeError::from,
+                ),
+        )
+    }
 }
 /// Response of `UpdateVpcGatewayEndpointAttribute`.
 ///

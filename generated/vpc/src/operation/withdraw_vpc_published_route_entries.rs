@@ -284,6 +284,27 @@ impl WithdrawVpcPublishedRouteEntriesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        WithdrawVpcPublishedRouteEntriesResponse,
+        WithdrawVpcPublishedRouteEntriesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <WithdrawVpcPublishedRouteEntriesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    WithdrawVpcPublishedRouteEntriesError::from,
+                ),
+        )
+    }
 }
 /// Response of `WithdrawVpcPublishedRouteEntries`.
 ///

@@ -285,6 +285,27 @@ impl AcceptVpcPeerConnectionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        AcceptVpcPeerConnectionResponse,
+        AcceptVpcPeerConnectionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AcceptVpcPeerConnectionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AcceptVpcPeerConnectionError::from,
+                ),
+        )
+    }
 }
 /// Response of `AcceptVpcPeerConnection`.
 ///

@@ -511,6 +511,27 @@ impl CreateVpcPeerConnectionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CreateVpcPeerConnectionResponse,
+        CreateVpcPeerConnectionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateVpcPeerConnectionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateVpcPeerConnectionError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateVpcPeerConnection`.
 ///

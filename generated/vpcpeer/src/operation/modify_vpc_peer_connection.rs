@@ -339,6 +339,27 @@ impl ModifyVpcPeerConnectionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ModifyVpcPeerConnectionResponse,
+        ModifyVpcPeerConnectionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ModifyVpcPeerConnectionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ModifyVpcPeerConnectionError::from,
+                ),
+        )
+    }
 }
 /// Response of `ModifyVpcPeerConnection`.
 ///

@@ -435,6 +435,24 @@ impl CreateWidgetRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CreateWidgetResponse, ::acs_runtime::client::Error<CreateWidgetError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateWidgetResponse, CreateWidgetError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateWidgetRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateWidgetError::from,
+                ),
+        )
+    }
 }
 /// Response of `CreateWidget`.
 ///

@@ -3,6 +3,8 @@
 //! `DescribeWidget`: Describes a widget.
 //!
 //! Needs the cargo feature `widget` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`DemoApi`](crate::DemoApi) trait for fakes: [`wait_until_widget_ready`](crate::Client::wait_until_widget_ready) polls it until the widget is ready; [`wait_until_widget_deleted`](crate::Client::wait_until_widget_deleted) polls it until the widget is gone.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeWidget",
@@ -161,6 +163,27 @@ impl DescribeWidgetRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeWidgetError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeWidgetResponse,
+        DescribeWidgetError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeWidgetRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeWidgetError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeWidget`.

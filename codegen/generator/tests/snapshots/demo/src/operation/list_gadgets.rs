@@ -3,6 +3,8 @@
 //! `ListGadgets`: Lists gadgets with a next token.
 //!
 //! Needs the cargo feature `gadgets-and-other-things` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`DemoApi`](crate::DemoApi) trait for fakes: [`list_gadgets_pages`](crate::Client::list_gadgets_pages) and [`list_gadgets_items`](crate::Client::list_gadgets_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListGadgets",
@@ -166,6 +168,24 @@ impl ListGadgetsRequestBuilder<&crate::blocking::Client> {
         self,
     ) -> Result<ListGadgetsResponse, ::acs_runtime::client::Error<ListGadgetsError>> {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListGadgetsResponse, ListGadgetsError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListGadgetsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListGadgetsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListGadgets`.

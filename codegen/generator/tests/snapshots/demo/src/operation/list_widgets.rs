@@ -3,6 +3,8 @@
 //! `ListWidgets`: Lists widgets, a page at a time.
 //!
 //! Needs the cargo feature `widget` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`DemoApi`](crate::DemoApi) trait for fakes: [`wait_until_first_widget_ready`](crate::Client::wait_until_first_widget_ready) polls it until the first widget listed is ready; [`list_widgets_pages`](crate::Client::list_widgets_pages) and [`list_widgets_items`](crate::Client::list_widgets_items) read every page and every item.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListWidgets",
@@ -173,6 +175,24 @@ impl ListWidgetsRequestBuilder<&crate::blocking::Client> {
         self,
     ) -> Result<ListWidgetsResponse, ::acs_runtime::client::Error<ListWidgetsError>> {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListWidgetsResponse, ListWidgetsError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListWidgetsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListWidgetsError::from,
+                ),
+        )
     }
 }
 /// Response of `ListWidgets`.

@@ -136,6 +136,24 @@ impl AsyncRequestBuilder<&crate::blocking::Client> {
     ) -> Result<AsyncResponse, ::acs_runtime::client::Error<AsyncError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<AsyncResponse, AsyncError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AsyncRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AsyncError::from,
+                ),
+        )
+    }
 }
 /// Response of `Async`.
 ///

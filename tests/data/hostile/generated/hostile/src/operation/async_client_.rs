@@ -140,6 +140,24 @@ impl AsyncClientRequestBuilder<&crate::blocking::Client> {
     ) -> Result<AsyncClientResponse, ::acs_runtime::client::Error<AsyncClientError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<AsyncClientResponse, AsyncClientError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <AsyncClientRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    AsyncClientError::from,
+                ),
+        )
+    }
 }
 /// Response of `AsyncClient`.
 ///

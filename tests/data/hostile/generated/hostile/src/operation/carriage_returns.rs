@@ -154,6 +154,27 @@ impl CarriageReturnsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        CarriageReturnsResponse,
+        CarriageReturnsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CarriageReturnsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CarriageReturnsError::from,
+                ),
+        )
+    }
 }
 /// Response of `CarriageReturns`.
 ///

@@ -132,6 +132,22 @@ impl CliRequestBuilder<&crate::blocking::Client> {
     pub fn send(self) -> Result<CliResponse, ::acs_runtime::client::Error<CliError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(self) -> ::acs_runtime::blocking::Customize<CliResponse, CliError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CliRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CliError::from,
+                ),
+        )
+    }
 }
 /// Response of `Cli`.
 ///

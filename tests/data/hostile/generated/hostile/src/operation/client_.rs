@@ -136,6 +136,24 @@ impl ClientRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ClientResponse, ::acs_runtime::client::Error<ClientError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ClientResponse, ClientError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ClientRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ClientError::from,
+                ),
+        )
+    }
 }
 /// Response of `Client`.
 ///

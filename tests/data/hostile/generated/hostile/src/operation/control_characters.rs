@@ -151,6 +151,27 @@ impl ControlCharactersRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ControlCharactersResponse,
+        ControlCharactersError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ControlCharactersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ControlCharactersError::from,
+                ),
+        )
+    }
 }
 /// Response of `ControlCharacters`.
 ///

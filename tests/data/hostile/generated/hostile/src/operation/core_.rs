@@ -132,6 +132,24 @@ impl CoreRequestBuilder<&crate::blocking::Client> {
     pub fn send(self) -> Result<CoreResponse, ::acs_runtime::client::Error<CoreError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CoreResponse, CoreError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CoreRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CoreError::from,
+                ),
+        )
+    }
 }
 /// Response of `Core`.
 ///

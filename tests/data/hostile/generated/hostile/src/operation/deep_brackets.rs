@@ -142,6 +142,24 @@ impl DeepBracketsRequestBuilder<&crate::blocking::Client> {
     ) -> Result<DeepBracketsResponse, ::acs_runtime::client::Error<DeepBracketsError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeepBracketsResponse, DeepBracketsError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeepBracketsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeepBracketsError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeepBrackets`.
 ///

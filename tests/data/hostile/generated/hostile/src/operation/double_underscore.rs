@@ -161,6 +161,27 @@ impl DoubleUnderscoreRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DoubleUnderscoreResponse,
+        DoubleUnderscoreError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DoubleUnderscoreRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DoubleUnderscoreError::from,
+                ),
+        )
+    }
 }
 /// Response of `DoubleUnderscore`.
 ///

@@ -178,6 +178,24 @@ impl EnumProseRequestBuilder<&crate::blocking::Client> {
     ) -> Result<EnumProseResponse, ::acs_runtime::client::Error<EnumProseError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<EnumProseResponse, EnumProseError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <EnumProseRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    EnumProseError::from,
+                ),
+        )
+    }
 }
 /// Response of `EnumProse`.
 ///

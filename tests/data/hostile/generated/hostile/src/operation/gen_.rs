@@ -132,6 +132,22 @@ impl GenRequestBuilder<&crate::blocking::Client> {
     pub fn send(self) -> Result<GenResponse, ::acs_runtime::client::Error<GenError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(self) -> ::acs_runtime::blocking::Customize<GenResponse, GenError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <GenRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    GenError::from,
+                ),
+        )
+    }
 }
 /// Response of `Gen`.
 ///

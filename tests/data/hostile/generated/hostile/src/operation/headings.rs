@@ -153,6 +153,24 @@ impl HeadingsRequestBuilder<&crate::blocking::Client> {
     ) -> Result<HeadingsResponse, ::acs_runtime::client::Error<HeadingsError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<HeadingsResponse, HeadingsError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <HeadingsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    HeadingsError::from,
+                ),
+        )
+    }
 }
 /// Response of `Headings`.
 ///

@@ -152,6 +152,24 @@ impl HtmlProseRequestBuilder<&crate::blocking::Client> {
     ) -> Result<HtmlProseResponse, ::acs_runtime::client::Error<HtmlProseError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<HtmlProseResponse, HtmlProseError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <HtmlProseRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    HtmlProseError::from,
+                ),
+        )
+    }
 }
 /// Response of `HtmlProse`.
 ///

@@ -148,6 +148,24 @@ impl IndentedCodeRequestBuilder<&crate::blocking::Client> {
     ) -> Result<IndentedCodeResponse, ::acs_runtime::client::Error<IndentedCodeError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<IndentedCodeResponse, IndentedCodeError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <IndentedCodeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    IndentedCodeError::from,
+                ),
+        )
+    }
 }
 /// Response of `IndentedCode`.
 ///

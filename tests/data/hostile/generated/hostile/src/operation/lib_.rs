@@ -132,6 +132,22 @@ impl LibRequestBuilder<&crate::blocking::Client> {
     pub fn send(self) -> Result<LibResponse, ::acs_runtime::client::Error<LibError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(self) -> ::acs_runtime::blocking::Customize<LibResponse, LibError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <LibRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    LibError::from,
+                ),
+        )
+    }
 }
 /// Response of `Lib`.
 ///

@@ -148,6 +148,27 @@ impl LinksAndBracketsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        LinksAndBracketsResponse,
+        LinksAndBracketsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <LinksAndBracketsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    LinksAndBracketsError::from,
+                ),
+        )
+    }
 }
 /// Response of `LinksAndBrackets`.
 ///

@@ -149,6 +149,24 @@ impl ListFenceRequestBuilder<&crate::blocking::Client> {
     ) -> Result<ListFenceResponse, ::acs_runtime::client::Error<ListFenceError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ListFenceResponse, ListFenceError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListFenceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListFenceError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListFence`.
 ///

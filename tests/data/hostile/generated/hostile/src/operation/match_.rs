@@ -136,6 +136,24 @@ impl MatchRequestBuilder<&crate::blocking::Client> {
     ) -> Result<MatchResponse, ::acs_runtime::client::Error<MatchError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<MatchResponse, MatchError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <MatchRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    MatchError::from,
+                ),
+        )
+    }
 }
 /// Response of `Match`.
 ///

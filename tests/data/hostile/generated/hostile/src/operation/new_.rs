@@ -132,6 +132,22 @@ impl NewRequestBuilder<&crate::blocking::Client> {
     pub fn send(self) -> Result<NewResponse, ::acs_runtime::client::Error<NewError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(self) -> ::acs_runtime::blocking::Customize<NewResponse, NewError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <NewRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    NewError::from,
+                ),
+        )
+    }
 }
 /// Response of `New`.
 ///

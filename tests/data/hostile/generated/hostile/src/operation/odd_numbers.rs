@@ -214,6 +214,24 @@ impl OddNumbersRequestBuilder<&crate::blocking::Client> {
     ) -> Result<OddNumbersResponse, ::acs_runtime::client::Error<OddNumbersError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<OddNumbersResponse, OddNumbersError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <OddNumbersRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    OddNumbersError::from,
+                ),
+        )
+    }
 }
 /// Response of `OddNumbers`.
 ///

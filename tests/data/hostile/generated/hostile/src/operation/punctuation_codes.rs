@@ -146,6 +146,27 @@ impl PunctuationCodesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        PunctuationCodesResponse,
+        PunctuationCodesError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <PunctuationCodesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    PunctuationCodesError::from,
+                ),
+        )
+    }
 }
 /// Response of `PunctuationCodes`.
 ///

@@ -146,6 +146,24 @@ impl QuotedFenceRequestBuilder<&crate::blocking::Client> {
     ) -> Result<QuotedFenceResponse, ::acs_runtime::client::Error<QuotedFenceError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<QuotedFenceResponse, QuotedFenceError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <QuotedFenceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    QuotedFenceError::from,
+                ),
+        )
+    }
 }
 /// Response of `QuotedFence`.
 ///

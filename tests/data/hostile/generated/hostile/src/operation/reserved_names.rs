@@ -290,6 +290,24 @@ impl ReservedNamesRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ReservedNamesResponse, ReservedNamesError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ReservedNamesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ReservedNamesError::from,
+                ),
+        )
+    }
 }
 /// Response of `ReservedNames`.
 ///

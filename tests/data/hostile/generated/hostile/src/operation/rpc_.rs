@@ -132,6 +132,22 @@ impl RpcRequestBuilder<&crate::blocking::Client> {
     pub fn send(self) -> Result<RpcResponse, ::acs_runtime::client::Error<RpcError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(self) -> ::acs_runtime::blocking::Customize<RpcResponse, RpcError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <RpcRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    RpcError::from,
+                ),
+        )
+    }
 }
 /// Response of `Rpc`.
 ///

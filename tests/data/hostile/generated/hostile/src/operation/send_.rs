@@ -132,6 +132,24 @@ impl SendRequestBuilder<&crate::blocking::Client> {
     pub fn send(self) -> Result<SendResponse, ::acs_runtime::client::Error<SendError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<SendResponse, SendError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SendRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SendError::from,
+                ),
+        )
+    }
 }
 /// Response of `Send`.
 ///

@@ -132,6 +132,22 @@ impl StdRequestBuilder<&crate::blocking::Client> {
     pub fn send(self) -> Result<StdResponse, ::acs_runtime::client::Error<StdError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(self) -> ::acs_runtime::blocking::Customize<StdResponse, StdError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <StdRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    StdError::from,
+                ),
+        )
+    }
 }
 /// Response of `Std`.
 ///

@@ -140,6 +140,24 @@ impl SummaryFenceRequestBuilder<&crate::blocking::Client> {
     ) -> Result<SummaryFenceResponse, ::acs_runtime::client::Error<SummaryFenceError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<SummaryFenceResponse, SummaryFenceError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <SummaryFenceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    SummaryFenceError::from,
+                ),
+        )
+    }
 }
 /// Response of `SummaryFence`.
 ///

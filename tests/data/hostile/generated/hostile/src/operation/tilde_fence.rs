@@ -148,6 +148,24 @@ impl TildeFenceRequestBuilder<&crate::blocking::Client> {
     ) -> Result<TildeFenceResponse, ::acs_runtime::client::Error<TildeFenceError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<TildeFenceResponse, TildeFenceError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <TildeFenceRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    TildeFenceError::from,
+                ),
+        )
+    }
 }
 /// Response of `TildeFence`.
 ///

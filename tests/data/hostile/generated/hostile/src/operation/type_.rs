@@ -132,6 +132,24 @@ impl TypeRequestBuilder<&crate::blocking::Client> {
     pub fn send(self) -> Result<TypeResponse, ::acs_runtime::client::Error<TypeError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<TypeResponse, TypeError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <TypeRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    TypeError::from,
+                ),
+        )
+    }
 }
 /// Response of `Type`.
 ///

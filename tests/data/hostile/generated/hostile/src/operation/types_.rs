@@ -136,6 +136,24 @@ impl TypesRequestBuilder<&crate::blocking::Client> {
     ) -> Result<TypesResponse, ::acs_runtime::client::Error<TypesError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<TypesResponse, TypesError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <TypesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    TypesError::from,
+                ),
+        )
+    }
 }
 /// Response of `Types`.
 ///

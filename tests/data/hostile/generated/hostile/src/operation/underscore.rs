@@ -157,6 +157,24 @@ impl UnderscoreRequestBuilder<&crate::blocking::Client> {
     ) -> Result<UnderscoreResponse, ::acs_runtime::client::Error<UnderscoreError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<UnderscoreResponse, UnderscoreError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <UnderscoreRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    UnderscoreError::from,
+                ),
+        )
+    }
 }
 /// Response of `Underscore`.
 ///

@@ -3,6 +3,12 @@
 //! `Waiting`: Waiters and async notes with code.
 //!
 //! Needs the cargo feature `operations-in-no-family` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`HostileApi`](crate::HostileApi) trait for fakes: [`wait_until_done`](crate::Client::wait_until_done) polls it until \`\`\`text
+//! panic!()
+//!
+//! ```text
+//! ```
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "Waiting",
@@ -143,6 +149,24 @@ impl WaitingRequestBuilder<&crate::blocking::Client> {
         self,
     ) -> Result<WaitingResponse, ::acs_runtime::client::Error<WaitingError>> {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<WaitingResponse, WaitingError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <WaitingRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    WaitingError::from,
+                ),
+        )
     }
 }
 /// Response of `Waiting`.
