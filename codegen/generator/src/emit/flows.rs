@@ -87,8 +87,8 @@ pub fn module_doc(op: &OperationIr, ir: &CrateIr) -> Vec<String> {
             )
         })
         .collect();
-    if op.pagination.is_some() {
-        let [pages, items] = names::paginator_methods(&op.module);
+    if let Some(pagination) = &op.pagination {
+        let [pages, items] = &pagination.methods;
         uses.push(format!(
             "{} and {} read every page and every item",
             link(&pages),

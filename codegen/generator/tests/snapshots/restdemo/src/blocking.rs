@@ -27,6 +27,17 @@ impl Client {
     pub fn send<R: Request>(&self, request: R) -> Result<R::Response, Error<R::Error>> {
         ::acs_runtime::blocking::wait(self.inner.send(request))
     }
+    /// Sends a request built beforehand like [`send`](Self::send), with `settings`
+    /// overriding the client's configuration (timeouts, endpoint, headers, retries)
+    /// for this call only.
+    #[inline]
+    pub fn send_with<R: Request>(
+        &self,
+        request: R,
+        settings: ::acs_runtime::client::CallSettings,
+    ) -> Result<R::Response, Error<R::Error>> {
+        ::acs_runtime::blocking::wait(self.inner.send_with(request, settings))
+    }
     /// Calls `DeleteCluster`: Deletes a cluster.
     ///
     /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DeleteClusterRequest`](crate::operation::delete_cluster::DeleteClusterRequest).

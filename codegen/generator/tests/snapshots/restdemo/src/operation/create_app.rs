@@ -189,6 +189,24 @@ impl CreateAppRequestBuilder<&crate::blocking::Client> {
     ) -> Result<CreateAppResponse, ::acs_runtime::client::Error<CreateAppError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<CreateAppResponse, CreateAppError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <CreateAppRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    CreateAppError::from,
+                ),
+        )
+    }
 }
 /// Response of `createApp`.
 ///

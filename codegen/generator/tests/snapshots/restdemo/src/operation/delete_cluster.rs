@@ -182,6 +182,24 @@ impl DeleteClusterRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<DeleteClusterResponse, DeleteClusterError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DeleteClusterRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DeleteClusterError::from,
+                ),
+        )
+    }
 }
 /// Response of `DeleteCluster`.
 ///

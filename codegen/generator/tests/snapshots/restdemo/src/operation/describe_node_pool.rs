@@ -3,6 +3,8 @@
 //! `DescribeNodePool`: Describes a node pool of a cluster.
 //!
 //! Needs the cargo feature `node-pool` of this crate (on by default).
+//!
+//! On [`Client`](crate::Client), and on the [`RestDemoApi`](crate::RestDemoApi) trait for fakes: [`wait_until_node_pool_active`](crate::Client::wait_until_node_pool_active) polls it until the node pool is active.
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNodePool",
@@ -205,6 +207,27 @@ impl DescribeNodePoolRequestBuilder<&crate::blocking::Client> {
         ::acs_runtime::client::Error<DescribeNodePoolError>,
     > {
         self.client.send(self.inner)
+    }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        DescribeNodePoolResponse,
+        DescribeNodePoolError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <DescribeNodePoolRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    DescribeNodePoolError::from,
+                ),
+        )
     }
 }
 /// Response of `DescribeNodePool`.

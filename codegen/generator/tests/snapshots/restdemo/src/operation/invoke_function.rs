@@ -202,6 +202,27 @@ impl InvokeFunctionRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        InvokeFunctionResponse,
+        InvokeFunctionError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <InvokeFunctionRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    InvokeFunctionError::from,
+                ),
+        )
+    }
 }
 /// Response of `InvokeFunction`.
 ///

@@ -185,6 +185,27 @@ impl ListClusterEventsRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<
+        ListClusterEventsResponse,
+        ListClusterEventsError,
+    > {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ListClusterEventsRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ListClusterEventsError::from,
+                ),
+        )
+    }
 }
 /// Response of `ListClusterEvents`.
 ///

@@ -180,6 +180,24 @@ impl PutPolicyRequestBuilder<&crate::blocking::Client> {
     ) -> Result<PutPolicyResponse, ::acs_runtime::client::Error<PutPolicyError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<PutPolicyResponse, PutPolicyError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <PutPolicyRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    PutPolicyError::from,
+                ),
+        )
+    }
 }
 /// Response of `PutPolicy`.
 ///

@@ -277,6 +277,24 @@ impl ScaleNodePoolRequestBuilder<&crate::blocking::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<ScaleNodePoolResponse, ScaleNodePoolError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <ScaleNodePoolRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    ScaleNodePoolError::from,
+                ),
+        )
+    }
 }
 /// Response of `ScaleNodePool`.
 ///

@@ -179,6 +179,24 @@ impl TagResourcesRequestBuilder<&crate::blocking::Client> {
     ) -> Result<TagResourcesResponse, ::acs_runtime::client::Error<TagResourcesError>> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its synchronous `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::blocking::Customize<TagResourcesResponse, TagResourcesError> {
+        ::acs_runtime::blocking::Customize::new(
+            self
+                .client
+                .async_client()
+                .rpc()
+                .customize(
+                    <TagResourcesRequest as crate::client::Request>::OPERATION,
+                    &self.inner,
+                    TagResourcesError::from,
+                ),
+        )
+    }
 }
 /// Response of `TagResources`.
 ///
