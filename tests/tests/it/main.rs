@@ -34,6 +34,7 @@ mod import_corpus;
 mod import_metadata;
 mod import_overlays;
 mod import_responses;
+mod import_rest;
 mod import_wire;
 mod readme_example;
 mod serde_round_trips;
