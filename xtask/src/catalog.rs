@@ -1,6 +1,4 @@
-//! `cargo xtask catalog <metadata dir>`: every RPC product of a metadata tree imported into a
-//! scratch tree, generated, and `cargo check`ed (with every feature and with none), as one
-//! Markdown table: imported, operations, findings, compiles.
+//! `cargo xtask catalog <metadata dir>`: every RPC and REST product of a metadata tree imported into a scratch tree (each import's findings in `reports/`), generated, and (RPC crates) `cargo check`ed with every feature and with none, as one Markdown table: style, imported, operations, findings, compiles.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -12,9 +10,13 @@ use std::time::Instant;
 use acs_codegen::import::{self, files};
 use acs_codegen::naming::product as product_name;
 use acs_codegen::output;
+use acs_codegen::spec::model::Protocol;
 
 /// The file name of a product version's metadata.
 const METADATA_FILE: &str = "api-docs.json";
+
+/// The protocol styles the importer reads: RPC, and the REST styles.
+const STYLES: [&str; 4] = ["RPC", "ROA", "FC", "V3"];
 
 /// One product version of the catalog and what became of it.
 #[derive(Default)]
@@ -23,6 +25,10 @@ struct Entry {
     file: String,
     code: String,
     version: String,
+    /// The metadata's `info.style`.
+    style: String,
+    /// The protocol the import chose.
+    protocol: Protocol,
     operations: usize,
     findings: usize,
     unrepresented: usize,
@@ -40,7 +46,7 @@ struct Outcome {
 
 /// Runs the catalog over `metadata` in `scratch`; `compile` runs `cargo check` on the crates.
 pub fn run(repo: &Path, metadata: &Path, scratch: &Path, compile: bool) -> Result<(), String> {
-    let sources = rpc_files(metadata)?;
+    let (sources, skipped) = metadata_files(metadata)?;
     fs::create_dir_all(scratch).map_err(|e| format!("{}: {e}", scratch.display()))?;
     let started = Instant::now();
     let mut products: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
@@ -72,12 +78,26 @@ pub fn run(repo: &Path, metadata: &Path, scratch: &Path, compile: bool) -> Resul
     let generated = started.elapsed();
     let compiled = if compile {
         let started = Instant::now();
-        let results = check_crates(repo, scratch, &outcomes)?;
+        // REST crates are generated but not compiled: their emitter is still being built.
+        let rest: Vec<&String> = products
+            .iter()
+            .filter(|(_, entries)| entries.iter().any(|e| e.protocol == Protocol::Roa))
+            .map(|(name, _)| name)
+            .collect();
+        let results = check_crates(repo, scratch, &outcomes, &rest)?;
         Some((results, started.elapsed()))
     } else {
         None
     };
     let mut out = table(&products, &outcomes, compiled.as_ref().map(|(r, _)| r));
+    if !skipped.is_empty() {
+        let styles: Vec<String> = skipped.iter().map(|(s, n)| format!("{s} ({n})")).collect();
+        let _ = writeln!(
+            out,
+            "Not imported, styles of other protocols: {}.",
+            styles.join(", ")
+        );
+    }
     let _ = writeln!(
         out,
         "\nImport {:.1} s, generate {:.1} s{}",
@@ -93,9 +113,11 @@ pub fn run(repo: &Path, metadata: &Path, scratch: &Path, compile: bool) -> Resul
     fs::write(&report, &out).map_err(|e| format!("{}: {e}", report.display()))
 }
 
-/// Every `api-docs.json` under `metadata` whose protocol style is RPC, sorted.
-fn rpc_files(metadata: &Path) -> Result<Vec<PathBuf>, String> {
+/// Every `api-docs.json` under `metadata` whose protocol style the importer reads, sorted, and
+/// how many files of each other style there are.
+fn metadata_files(metadata: &Path) -> Result<(Vec<PathBuf>, BTreeMap<String, usize>), String> {
     let mut found = Vec::new();
+    let mut skipped = BTreeMap::new();
     let mut pending = vec![metadata.to_owned()];
     while let Some(dir) = pending.pop() {
         let entries = fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -103,26 +125,26 @@ fn rpc_files(metadata: &Path) -> Result<Vec<PathBuf>, String> {
             let path = entry.path();
             if path.is_dir() {
                 pending.push(path);
-            } else if path.file_name().is_some_and(|n| n == METADATA_FILE) && is_rpc(&path) {
-                found.push(path);
+            } else if path.file_name().is_some_and(|n| n == METADATA_FILE) {
+                match style(&path) {
+                    Some(other) if !STYLES.iter().any(|s| s.eq_ignore_ascii_case(&other)) => {
+                        *skipped.entry(other).or_default() += 1;
+                    }
+                    _ => found.push(path),
+                }
             }
         }
     }
     found.sort();
-    Ok(found)
+    Ok((found, skipped))
 }
 
-/// Whether the file declares the RPC style (files that do not parse count, to be reported).
-fn is_rpc(path: &Path) -> bool {
-    let Ok(text) = fs::read_to_string(path) else {
-        return true;
-    };
-    match serde_json::from_str::<serde_json::Value>(&text) {
-        Ok(value) => value["info"]["style"]
-            .as_str()
-            .is_none_or(|s| s.eq_ignore_ascii_case("rpc")),
-        Err(_) => true,
-    }
+/// The protocol style the file declares (`None` for files without one or that do not parse,
+/// which are imported to be reported).
+fn style(path: &Path) -> Option<String> {
+    let text = fs::read_to_string(path).ok()?;
+    let value = serde_json::from_str::<serde_json::Value>(&text).ok()?;
+    value["info"]["style"].as_str().map(str::to_owned)
 }
 
 /// Imports one file into `scratch/products/<name>/spec`, writing only a clean import.
@@ -130,6 +152,7 @@ fn import_one(metadata: &Path, file: &Path, scratch: &Path) -> Entry {
     let relative = file.strip_prefix(metadata).unwrap_or(file);
     let mut entry = Entry {
         file: relative.display().to_string(),
+        style: style(file).unwrap_or_default(),
         ..Entry::default()
     };
     let result = fs::read_to_string(file)
@@ -149,15 +172,29 @@ fn import_one(metadata: &Path, file: &Path, scratch: &Path) -> Entry {
     };
     entry.code = imported.product.product.clone();
     entry.version = imported.product.version.clone();
+    entry.protocol = imported.product.protocol;
     entry.operations = imported.operations.len();
     entry.findings = imported.report.findings.len();
     entry.unrepresented = imported.report.unrepresented().count();
+    let reports = scratch.join("reports");
+    let report = reports.join(format!(
+        "{}-{}.txt",
+        entry.code.to_lowercase(),
+        entry.version
+    ));
+    let listed = format!("{}\n{}", entry.file, imported.report.summary(true));
+    if let Err(e) = fs::create_dir_all(&reports).and_then(|()| fs::write(&report, listed)) {
+        eprintln!("{}: {e}", report.display());
+    }
     let repo = scratch
         .join("products")
         .join(product_name::product_name(&entry.code));
-    let written = files::plan(&repo, &imported, &entry.file).and_then(|plan| {
-        files::apply(&repo, &plan).map_err(|e| e.lines().nth(1).unwrap_or(&e).to_owned())
-    });
+    let written = fs::create_dir_all(repo.join(acs_codegen::SPEC_DIR))
+        .map_err(|e| e.to_string())
+        .and_then(|()| files::plan(&repo, &imported, &entry.file))
+        .and_then(|plan| {
+            files::apply(&repo, &plan).map_err(|e| e.lines().nth(1).unwrap_or(&e).to_owned())
+        });
     entry.import_error = written.err();
     entry
 }
@@ -207,15 +244,17 @@ struct Compiled {
     built: bool,
 }
 
-/// `cargo check` of every generated crate in one workspace, once with every feature and once
+/// `cargo check` of every generated crate but those of `skip` in one workspace, once with every feature and once
 /// with none (no resource family); diagnostics counted per package.
 fn check_crates(
     repo: &Path,
     scratch: &Path,
     outcomes: &BTreeMap<String, Outcome>,
+    skip: &[&String],
 ) -> Result<BTreeMap<String, Compiled>, String> {
     let members: Vec<String> = outcomes
         .iter()
+        .filter(|(name, _)| !skip.contains(name))
         .flat_map(|(name, o)| {
             o.packages.iter().map(move |p| {
                 format!(
@@ -298,13 +337,16 @@ fn table(
     compiled: Option<&BTreeMap<String, Compiled>>,
 ) -> String {
     let mut out = String::from(
-        "| Product | Version | Crate | Imported | Operations | Findings (not represented) | Compiles |\n|---|---|---|---|---:|---:|---|\n",
+        "| Product | Version | Style | Crate | Imported | Operations | Findings (not represented) | Compiles |\n|---|---|---|---|---|---:|---:|---|\n",
     );
     let (mut files, mut ok_imports, mut operations, mut generated, mut compiling) = (0, 0, 0, 0, 0);
+    let mut rest_files = 0;
     for (name, entries) in products {
         let outcome = &outcomes[name];
         for entry in entries {
             files += 1;
+            let rest = entry.protocol == Protocol::Roa;
+            rest_files += usize::from(rest);
             let package = product_name::package(&entry.code, &entry.version, entries.len() > 1);
             let imported = match (&entry.import_error, &outcome.generate_error) {
                 (Some(e), _) => format!("no: {}", cell(e)),
@@ -319,6 +361,7 @@ fn table(
             generated += usize::from(has_crate);
             let compiles = match (has_crate, compiled.map(|c| c.get(&package).copied())) {
                 (false, _) => "-".to_owned(),
+                (true, Some(_)) if rest => "not checked (REST)".to_owned(),
                 (true, None) => "not checked".to_owned(),
                 (true, Some(None)) => "no output".to_owned(),
                 (true, Some(Some(c))) if c.errors > 0 => format!("no ({} errors)", c.errors),
@@ -333,19 +376,39 @@ fn table(
             };
             let _ = writeln!(
                 out,
-                "| {} | {} | `{package}` | {imported} | {} | {} ({}) | {compiles} |",
-                entry.code, entry.version, entry.operations, entry.findings, entry.unrepresented
+                "| {} | {} | {} | `{package}` | {imported} | {} | {} ({}) | {compiles} |",
+                entry.code,
+                entry.version,
+                style_cell(entry),
+                entry.operations,
+                entry.findings,
+                entry.unrepresented
             );
         }
     }
     let _ = writeln!(
         out,
-        "\n{files} RPC metadata files: {ok_imports} import ({operations} operations), {generated} crates generated{}.",
+        "\n{files} metadata files ({} RPC, {rest_files} REST): {ok_imports} import ({operations} operations), {generated} crates generated{}.",
+        files - rest_files,
         compiled
-            .map(|_| format!(", {compiling} compile warning-free"))
+            .map(|_| format!(", {compiling} compile warning-free (REST crates not checked)"))
             .unwrap_or_default()
     );
     out
+}
+
+/// The metadata's style, and the protocol it was imported as when the name does not say it.
+fn style_cell(entry: &Entry) -> String {
+    let style = if entry.style.is_empty() {
+        "-"
+    } else {
+        &entry.style
+    };
+    match (style, entry.protocol) {
+        ("V3", Protocol::Rpc) => "V3 (rpc)".to_owned(),
+        ("V3", Protocol::Roa) => "V3 (roa)".to_owned(),
+        _ => style.to_owned(),
+    }
 }
 
 /// Text fit for a table cell.

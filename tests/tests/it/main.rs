@@ -38,6 +38,7 @@ mod import_corpus;
 mod import_metadata;
 mod import_overlays;
 mod import_responses;
+mod import_rest;
 mod import_wire;
 mod product_waiters;
 mod readme_example;

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::metadata::{Other, Schema};
 use super::report::{Kind, Report};
+use crate::spec::model::Protocol;
 
 /// How deep values may nest, each `$ref` hop counted as a level, before the rest is imported
 /// as `any`: far beyond real metadata, and within what the spec loader's YAML parser reads back.
@@ -20,6 +21,8 @@ pub(super) struct Cx<'a> {
     pub product: &'a str,
     /// API version of the file.
     pub version: &'a str,
+    /// How the product's operations are sent.
+    pub protocol: Protocol,
     /// Operation being converted (empty for the product).
     pub operation: String,
     /// Findings.

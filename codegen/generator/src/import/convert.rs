@@ -6,12 +6,14 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::context::{Cx, text};
-use super::metadata::{Api, ApiDocs, ErrorEntry, Ordered, StaticInfo};
+use super::metadata::{Api, ApiDocs, ErrorEntry, Ordered, Parameter, StaticInfo};
 use super::report::{Kind, Report};
+use super::rest;
 use super::shape::member;
+use crate::spec::binding;
 use crate::spec::model::{
-    Asynchronous, Endpoints, ErrorCase, Location, Member, Method, Operation, Product, Protocol,
-    RegionEndpoint, Response, Style, TypeName,
+    Asynchronous, BodyKind, Endpoints, ErrorCase, Location, Member, Method, Operation, Product,
+    Protocol, RegionEndpoint, Response, Style, TypeName,
 };
 
 /// Documentation-site keys of the file, an operation, a parameter, a value shape and a
@@ -38,13 +40,13 @@ pub(super) fn product(docs: &ApiDocs, cx: &mut Cx<'_>) -> Product {
     cx.others(&docs.other, IGNORED_TOP, "");
     cx.others(&docs.components.other, &[], "components");
     cx.others(&docs.info.other, &[], "info");
-    match docs.info.style.as_deref() {
-        Some(style) if style.eq_ignore_ascii_case("rpc") => {}
-        style => cx.add(
+    let style = docs.info.style.as_deref();
+    if !rest::known_style(style) {
+        cx.add(
             Kind::Unrepresented,
             "info.style",
             format!("protocol style {style:?}: imported as rpc"),
-        ),
+        );
     }
     let mut regions: Vec<RegionEndpoint> = Vec::new();
     for endpoint in &docs.endpoints {
@@ -57,9 +59,14 @@ pub(super) fn product(docs: &ApiDocs, cx: &mut Cx<'_>) -> Product {
             );
             continue;
         }
+        let host = endpoint.endpoint.trim();
+        if host.len() != endpoint.endpoint.len() {
+            let detail = format!("{:?}", endpoint.endpoint);
+            cx.add(Kind::PaddedValue, "endpoints", detail);
+        }
         regions.push(RegionEndpoint {
             region: endpoint.region_id.clone(),
-            host: endpoint.endpoint.clone(),
+            host: host.to_owned(),
         });
     }
     let (pattern, description) = match endpoint_pattern(&regions) {
@@ -79,7 +86,7 @@ pub(super) fn product(docs: &ApiDocs, cx: &mut Cx<'_>) -> Product {
     Product {
         product: docs.info.product.clone(),
         version: docs.info.version.clone(),
-        protocol: Protocol::Rpc,
+        protocol: cx.protocol,
         title: format!("{} API", docs.info.product),
         description,
         endpoints: Endpoints { pattern, regions },
@@ -111,10 +118,24 @@ fn endpoint_pattern(regions: &[RegionEndpoint]) -> Option<String> {
 }
 
 /// One operation. Parameters come out as listed (duplicates and indexed names are fixed later).
-pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Operation {
+/// `None` when the operation cannot be sent as the spec describes it (reported).
+pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Option<Operation> {
     cx.operation = name.to_owned();
     cx.size = 0;
     cx.others(&api.other, IGNORED_API, "");
+    let rest = cx.protocol == Protocol::Roa;
+    if !rest {
+        for (key, present) in [
+            ("path", api.path.is_some()),
+            ("consumes", api.consumes.is_some()),
+            ("produces", api.produces.is_some()),
+        ] {
+            if present {
+                let detail = format!("metadata key `{key}` of an RPC operation: not imported");
+                cx.add(Kind::Unrepresented, "", detail);
+            }
+        }
+    }
     if api.response_demo.is_some() {
         cx.report.ignore("responseDemo");
     }
@@ -137,7 +158,72 @@ pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Operation {
         .static_info
         .as_ref()
         .and_then(|info| asynchronous(info, &mut description, cx));
-    let method = match (
+    let (method, path) = if rest {
+        let Some(method) = rest::method(&api.methods, cx) else {
+            let detail = format!("methods {:?}: no method the spec knows", api.methods);
+            cx.add(Kind::UnsendableOperation, "methods", detail);
+            return None;
+        };
+        let Some(raw) = &api.path else {
+            cx.add(
+                Kind::PathMismatch,
+                "path",
+                "a REST operation without a path",
+            );
+            return None;
+        };
+        (method, Some(rest::path(raw, &api.parameters, cx)?))
+    } else {
+        (rpc_method(api, cx), None)
+    };
+    let (parameters, body) = parameters(name, api, cx)?;
+    let has_form = parameters
+        .iter()
+        .any(|p| p.location == Some(Location::Form));
+    let method = if !rest && !method.has_body() && has_form {
+        cx.add(Kind::FormWithGet, "methods", "");
+        Method::Post
+    } else {
+        method
+    };
+    let parameters = if rest && !method.has_body() {
+        without_body(parameters, method, cx)?
+    } else {
+        parameters
+    };
+    let response = if rest {
+        rest::answer(&api.responses, api.produces.as_ref(), cx)
+    } else {
+        response(&api.responses, cx)
+    };
+    let mut operation = Operation {
+        name: name.to_owned(),
+        summary,
+        description,
+        method,
+        path,
+        body,
+        deprecated: api.deprecated.unwrap_or(false),
+        family: None,
+        idempotent: read_only(name) || (rest && method == Method::Get),
+        asynchronous,
+        parameters,
+        response,
+        errors: api
+            .error_codes
+            .as_ref()
+            .map(|codes| errors(codes, cx))
+            .unwrap_or_default(),
+        pagination: None,
+        waiters: Vec::new(),
+    };
+    operation.pagination = super::paging::infer(&operation);
+    Some(operation)
+}
+
+/// The method of an RPC operation: `POST` when listed, else `GET` when listed.
+fn rpc_method(api: &Api, cx: &mut Cx<'_>) -> Method {
+    match (
         api.methods.iter().any(|m| m.eq_ignore_ascii_case("post")),
         api.methods.iter().any(|m| m.eq_ignore_ascii_case("get")),
     ) {
@@ -151,9 +237,44 @@ pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Operation {
             );
             Method::Post
         }
-    };
+    }
+}
+
+/// The parameters of an operation, as listed, and what its body is when one parameter is the
+/// whole of it. `None` when a parameter keeps the operation out (reported).
+fn parameters(name: &str, api: &Api, cx: &mut Cx<'_>) -> Option<(Vec<Member>, Option<BodyKind>)> {
     let mut parameters: Vec<Member> = Vec::new();
+    let mut body = None;
     for p in &api.parameters {
+        let location = match placement(p, cx) {
+            Placement::At(location) => location,
+            Placement::Body => {
+                let taken: Vec<&str> = api
+                    .parameters
+                    .iter()
+                    .filter(|other| other.location.as_deref() != Some("body"))
+                    .map(|other| other.name.as_str())
+                    .collect();
+                match rest::body(p, &taken, cx) {
+                    Some(found) => {
+                        body = found.kind;
+                        parameters.extend(found.members);
+                    }
+                    None if p.schema.required == Some(true) => {
+                        left_out_operation(cx);
+                        return None;
+                    }
+                    None => {}
+                }
+                continue;
+            }
+            Placement::Out if p.schema.required == Some(true) => {
+                left_out_operation(cx);
+                return None;
+            }
+            Placement::Out => continue,
+            Placement::Refuse => return None,
+        };
         match parameters
             .iter()
             .position(|m| m.name.as_deref() == Some(p.name.as_str()))
@@ -164,6 +285,7 @@ pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Operation {
                 let mut quiet = Cx {
                     product: cx.product,
                     version: cx.version,
+                    protocol: cx.protocol,
                     operation: name.to_owned(),
                     report: &mut scratch,
                     schemas: cx.schemas,
@@ -171,45 +293,110 @@ pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Operation {
                     depth: 0,
                     size: cx.size,
                 };
-                if let Some(copy) = parameter(p, &mut quiet) {
+                if let Some(copy) = parameter(p, location, &mut quiet) {
                     super::quirks::merge_duplicate(&mut parameters[first], copy, cx);
                 }
             }
-            None => parameters.extend(parameter(p, cx)),
+            None => parameters.extend(parameter(p, location, cx)),
         }
     }
-    let has_form = parameters
-        .iter()
-        .any(|p| p.location == Some(Location::Form));
-    let method = if !method.has_body() && has_form {
-        cx.add(Kind::FormWithGet, "methods", "");
-        Method::Post
-    } else {
-        method
-    };
-    let mut operation = Operation {
-        name: name.to_owned(),
-        summary,
-        description,
-        method,
-        path: None,
-        body: None,
-        deprecated: api.deprecated.unwrap_or(false),
-        family: None,
-        idempotent: read_only(name),
-        asynchronous,
-        parameters,
-        response: response(&api.responses, cx),
-        errors: api
-            .error_codes
-            .as_ref()
-            .map(|codes| errors(codes, cx))
-            .unwrap_or_default(),
-        pagination: None,
-        waiters: Vec::new(),
-    };
-    operation.pagination = super::paging::infer(&operation);
-    operation
+    Some((parameters, body))
+}
+
+/// Where a metadata parameter goes.
+enum Placement {
+    /// A parameter at this location.
+    At(Location),
+    /// The body of a REST operation.
+    Body,
+    /// Left out (reported); the operation too when the parameter is required.
+    Out,
+    /// The operation left out (reported).
+    Refuse,
+}
+
+/// Where the parameter goes on the wire of the product's protocol (reported when left out).
+fn placement(p: &Parameter, cx: &mut Cx<'_>) -> Placement {
+    let path = format!("parameters.{}", p.name);
+    let rest = cx.protocol == Protocol::Roa;
+    match p.location.as_deref() {
+        None | Some("query") => Placement::At(Location::Query),
+        Some("formData") => {
+            cx.add(Kind::BodyParameter, &path, "");
+            Placement::At(Location::Form)
+        }
+        Some("body") if rest => Placement::Body,
+        Some("body") if matches!(p.schema.format.as_deref(), Some("binary" | "byte")) => {
+            cx.add(
+                Kind::UnsendableBody,
+                &path,
+                "bytes as the body of an RPC operation, which sends a form",
+            );
+            Placement::Out
+        }
+        Some("body") => Placement::At(Location::Form),
+        Some("path") if rest => Placement::At(Location::Path),
+        Some("header") if rest::reserved_header(&p.name) => {
+            cx.add(
+                Kind::ReservedHeader,
+                &path,
+                format!("`{}` is set by the client", p.name),
+            );
+            Placement::Out
+        }
+        Some("header") if rest => Placement::At(Location::Header),
+        Some("host") => {
+            let detail = format!("`{}` names the host", p.name);
+            cx.add(Kind::HostParameter, &path, detail);
+            Placement::Refuse
+        }
+        Some(other) => {
+            cx.add(
+                Kind::Unrepresented,
+                &path,
+                format!("location `in: {other}`: parameter left out"),
+            );
+            Placement::Out
+        }
+    }
+}
+
+/// Records that the operation is left out for the parameter just reported.
+fn left_out_operation(cx: &mut Cx<'_>) {
+    cx.add(
+        Kind::Unrepresented,
+        "",
+        "a required parameter left out: operation left out",
+    );
+}
+
+/// The parameters of a `GET` or `DELETE` REST operation without those that travel in a body,
+/// which such a request does not have (reported); `None` when one of them is required.
+fn without_body(parameters: Vec<Member>, method: Method, cx: &mut Cx<'_>) -> Option<Vec<Member>> {
+    let mut kept = Vec::new();
+    for p in parameters {
+        if !matches!(p.location, Some(Location::Form | Location::Body)) {
+            kept.push(p);
+            continue;
+        }
+        let name = p.name.as_deref().unwrap_or_default();
+        let detail = format!("a body on a `{method}` request");
+        cx.add(Kind::UnsendableBody, &format!("parameters.{name}"), detail);
+        if p.required {
+            left_out_operation(cx);
+            return None;
+        }
+    }
+    Some(kept)
+}
+
+/// Whether the binding checks refuse the operation: then it is left out, each problem reported.
+pub(super) fn refused(op: &Operation, cx: &mut Cx<'_>) -> bool {
+    let problems = binding::problems(cx.protocol, op);
+    for (at, message) in &problems {
+        cx.add(Kind::UnsendableOperation, at, message.clone());
+    }
+    !problems.is_empty()
 }
 
 /// The verbs of operations that only read: sending one twice does no more than once.
@@ -352,28 +539,12 @@ fn whole(value: &Value, path: &str, cx: &mut Cx<'_>) -> Option<i64> {
     })
 }
 
-fn parameter(p: &super::metadata::Parameter, cx: &mut Cx<'_>) -> Option<Member> {
+fn parameter(p: &Parameter, location: Location, cx: &mut Cx<'_>) -> Option<Member> {
     let path = format!("parameters.{}", p.name);
     cx.others(&p.other, &[], &path);
     if p.allow_empty_value.is_some() {
         cx.report.ignore("allowEmptyValue");
     }
-    let location = match p.location.as_deref() {
-        None | Some("query") => Location::Query,
-        Some("body") => Location::Form,
-        Some("formData") => {
-            cx.add(Kind::BodyParameter, &path, "");
-            Location::Form
-        }
-        Some(other) => {
-            cx.add(
-                Kind::Unrepresented,
-                &path,
-                format!("location `in: {other}`: parameter left out"),
-            );
-            return None;
-        }
-    };
     let style = match p.style.as_deref() {
         None => None,
         Some("repeatList") => Some(Style::RepeatList),
@@ -394,6 +565,10 @@ fn parameter(p: &super::metadata::Parameter, cx: &mut Cx<'_>) -> Option<Member> 
     let mut member = member(&p.schema, Some(&p.name), true, &path, cx)?;
     member.location = Some(location);
     member.style = style;
+    if location == Location::Path && !member.required {
+        cx.add(Kind::OptionalPathParameter, &path, "");
+        member.required = true;
+    }
     match style {
         Some(Style::Flat | Style::RepeatList) => flat_free_form(&mut member, &path, cx),
         None if member.ty == TypeName::Any => {
@@ -458,8 +633,7 @@ fn response(responses: &Ordered<super::metadata::ResponseEntry>, cx: &mut Cx<'_>
         };
         cx.others(&schema.other, &[], "response");
         out.description = schema
-            .description
-            .as_deref()
+            .description()
             .map(|d| text(d, "response", cx))
             .filter(|d| !d.trim().is_empty());
         if schema.title.is_some() {

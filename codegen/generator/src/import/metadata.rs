@@ -107,6 +107,15 @@ pub struct Api {
     /// HTTP methods the service accepts, lower case.
     #[serde(default)]
     pub methods: Vec<String>,
+    /// REST: the path template, e.g. `/clusters/{ClusterId}`.
+    #[serde(default)]
+    pub path: Option<String>,
+    /// Media types of the request body, e.g. `application/json`.
+    #[serde(default)]
+    pub consumes: Option<Value>,
+    /// Media types of the response body, e.g. `application/octet-stream`.
+    #[serde(default)]
+    pub produces: Option<Value>,
     /// Whether the operation is deprecated.
     #[serde(default)]
     pub deprecated: Option<bool>,
@@ -136,7 +145,7 @@ pub struct Api {
 pub struct Parameter {
     /// Wire name.
     pub name: String,
-    /// `query`, `formData`, `body`, ...
+    /// `query`, `formData`, `body`, `path`, `header`, `host`.
     #[serde(rename = "in", default)]
     pub location: Option<String>,
     /// Flattening style: `repeatList`, `flat`, `json`, `simple`, ...
@@ -154,7 +163,7 @@ pub struct Parameter {
 
 /// A value shape. Numbers (`minimum`, `example`, ...) often come as strings, so they stay
 /// JSON values here.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Schema {
     /// `string`, `integer`, `boolean`, `number`, `array`, `object`.
@@ -169,9 +178,9 @@ pub struct Schema {
     /// Whether the documentation calls it required.
     #[serde(default)]
     pub doc_required: Option<bool>,
-    /// Markdown description.
-    #[serde(default)]
-    pub description: Option<String>,
+    /// Markdown description (text; anything else is reported, see [`Schema::description`]).
+    #[serde(default, rename = "description")]
+    pub prose: Option<Value>,
     /// Short label, often in Chinese.
     #[serde(default)]
     pub title: Option<String>,
@@ -235,6 +244,20 @@ pub struct Schema {
     /// Other keys.
     #[serde(flatten)]
     pub other: Other,
+}
+
+impl Schema {
+    /// The description, when it is text.
+    pub fn description(&self) -> Option<&str> {
+        self.prose.as_ref().and_then(Value::as_str)
+    }
+
+    /// The description when it is not text (a few files hold example lists there).
+    pub fn odd_description(&self) -> Option<&Value> {
+        self.prose
+            .as_ref()
+            .filter(|v| !v.is_string() && !v.is_null())
+    }
 }
 
 /// One response of an operation.

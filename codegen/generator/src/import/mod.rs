@@ -2,7 +2,7 @@
 //! per operation plus `product.yaml`, written by `cargo xtask import`.
 //!
 //! The stages, one module each: [`metadata`] (parse the file, keeping key order and unknown
-//! keys) -> `families` (resource families from the table of contents) -> `convert` (into the spec model; value shapes in `shape`, pagination read off the shape in `paging`) -> `quirks` (duplicate and indexed parameters,
+//! keys) -> `families` (resource families from the table of contents) -> `convert` (into the spec model; REST bindings in `rest`, value shapes in `shape`, pagination read off the shape in `paging`) -> `quirks` (duplicate and indexed parameters,
 //! Rust names, values the spec checks reject) -> [`files`] (render, plan the writes, adopt
 //! hand-written files into overlays, verify the merged result). [`report`] collects what each
 //! stage noticed. Hand-curated facts live in overlays (see [`crate::spec::overlay`]) and survive
@@ -17,6 +17,7 @@ mod paging;
 mod quirks;
 pub mod release;
 pub mod report;
+mod rest;
 mod shape;
 
 use crate::naming::MAX_OPERATION_NAME;
@@ -54,6 +55,7 @@ pub fn import(json: &str) -> Result<Imported, String> {
     let mut cx = Cx {
         product: code,
         version,
+        protocol: rest::protocol(&docs),
         operation: String::new(),
         report: &mut report,
         schemas: &docs.components.schemas,
@@ -93,7 +95,9 @@ pub fn import(json: &str) -> Result<Imported, String> {
             );
             continue;
         }
-        let mut op = convert::operation(name, api, &mut cx);
+        let Some(mut op) = convert::operation(name, api, &mut cx) else {
+            continue;
+        };
         op.family = families.remove(name);
         op.parameters = quirks::group_indexed(std::mem::take(&mut op.parameters), &mut cx);
         op.parameters = quirks::fold_dotted(
@@ -104,6 +108,9 @@ pub fn import(json: &str) -> Result<Imported, String> {
         );
         quirks::drop_dotted_fields(&mut op.response.fields, "response", &mut cx);
         quirks::claim_rust_names(&mut op, &mut cx);
+        if convert::refused(&op, &mut cx) {
+            continue;
+        }
         operations.push(op);
     }
     quirks::drop_dangling_polls(&mut operations, &mut report);
@@ -116,8 +123,8 @@ pub fn import(json: &str) -> Result<Imported, String> {
     })
 }
 
-/// An ASCII name starting with an upper-case letter: safe as a file name and an identifier.
+/// An ASCII name starting with a letter: safe as a file name and an identifier.
 fn is_identifier(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_uppercase())
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name.chars().all(|c| c.is_ascii_alphanumeric())
 }

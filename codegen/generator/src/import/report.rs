@@ -76,6 +76,33 @@ pub enum Kind {
     DocLinks,
     /// A polling interval under 100 ms; kept, probably meant in seconds.
     ShortPollInterval,
+    /// Several HTTP methods listed; the one the official SDKs send is kept (`POST` when it is
+    /// among them, else the first).
+    SeveralMethods,
+    /// A path parameter not marked required; made required (the path cannot be sent without it).
+    OptionalPathParameter,
+    /// A path variable written `[name]`; read as `{name}`.
+    BracketPathVariable,
+    /// A field of the JSON body named like another parameter; the body kept whole as one
+    /// `body` parameter (`body: json`), the same JSON on the wire.
+    BodyFieldClash,
+    /// A `$ref` to a schema the file does not define; imported as free-form JSON (`any`).
+    DanglingReference,
+    /// A parameter placed in the host name (`in: host`); the operation left out.
+    HostParameter,
+    /// A literal query in the path (`?type=log`), which the spec has no key for; the operation
+    /// left out.
+    QueryInPath,
+    /// A path template whose variables and `in: path` parameters disagree; the operation left out.
+    PathMismatch,
+    /// A header the client sets itself (signature, transport, protocol: `Authorization`,
+    /// `Content-Type`, `x-acs-*`); the parameter left out, and the operation when it is required.
+    ReservedHeader,
+    /// A body the operation cannot send (bytes on an RPC operation, XML, a body on `GET` or
+    /// `DELETE`); the parameter left out, and the operation when it is required.
+    UnsendableBody,
+    /// An operation the binding checks refuse for another reason; left out.
+    UnsendableOperation,
     /// A fact the spec cannot represent: left out of the spec (see the detail).
     Unrepresented,
 }
@@ -141,8 +168,47 @@ impl Kind {
             Self::ShortPollInterval => {
                 "polling interval under 100 ms: kept as is (probably seconds)"
             }
+            Self::SeveralMethods => {
+                "several methods listed: the one the SDKs send (POST when listed, else the first)"
+            }
+            Self::OptionalPathParameter => "path parameter not marked required: made required",
+            Self::BracketPathVariable => "path variable written `[name]`: read as `{name}`",
+            Self::BodyFieldClash => {
+                "body field named like another parameter: the body kept whole (`body: json`)"
+            }
+            Self::DanglingReference => "`$ref` to an undefined schema: imported as `any`",
+            Self::HostParameter => {
+                "NOT REPRESENTED: parameter in the host name: operation left out"
+            }
+            Self::QueryInPath => "NOT REPRESENTED: literal query in the path: operation left out",
+            Self::PathMismatch => {
+                "NOT REPRESENTED: path variables and path parameters disagree: operation left out"
+            }
+            Self::ReservedHeader => {
+                "NOT REPRESENTED: header the client sets: parameter left out (operation if required)"
+            }
+            Self::UnsendableBody => {
+                "NOT REPRESENTED: body the operation cannot send: parameter left out (operation if required)"
+            }
+            Self::UnsendableOperation => {
+                "NOT REPRESENTED: refused by the binding checks: operation left out"
+            }
             Self::Unrepresented => "NOT REPRESENTED: left out of the spec",
         }
+    }
+
+    /// Whether a finding of this kind left a fact out of the spec.
+    pub fn is_loss(self) -> bool {
+        matches!(
+            self,
+            Self::Unrepresented
+                | Self::HostParameter
+                | Self::QueryInPath
+                | Self::PathMismatch
+                | Self::ReservedHeader
+                | Self::UnsendableBody
+                | Self::UnsendableOperation
+        )
     }
 }
 
@@ -184,11 +250,9 @@ impl Report {
         *self.ignored.entry(key.to_owned()).or_default() += 1;
     }
 
-    /// Findings of facts the spec could not represent.
+    /// Findings of facts the spec could not represent (every kind that leaves something out).
     pub fn unrepresented(&self) -> impl Iterator<Item = &Finding> {
-        self.findings
-            .iter()
-            .filter(|f| f.kind == Kind::Unrepresented)
+        self.findings.iter().filter(|f| f.kind.is_loss())
     }
 
     /// How many findings of each kind.
@@ -206,7 +270,7 @@ impl Report {
         let mut out = String::new();
         for (kind, count) in self.counts() {
             out.push_str(&format!("{count:>5} x {}\n", kind.describe()));
-            let shown = if verbose || kind == Kind::Unrepresented {
+            let shown = if verbose || kind.is_loss() {
                 usize::MAX
             } else {
                 3

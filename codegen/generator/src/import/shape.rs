@@ -86,10 +86,13 @@ fn shape(
     let mut out = bare(ty);
     out.name = name.map(str::to_owned);
     out.description = schema
-        .description
-        .as_deref()
+        .description()
         .map(|d| text(d, path, cx))
         .filter(|d| !d.trim().is_empty());
+    if let Some(odd) = schema.odd_description() {
+        let detail = format!("a description that is not text: {odd}");
+        cx.add(Kind::Unrepresented, path, detail);
+    }
     if let Some(title) = schema
         .title
         .as_deref()
@@ -194,7 +197,8 @@ fn shape(
 
 /// The shape a `$ref` points at (`#/components/schemas/<Name>`), with the referring shape's
 /// own description when it has one. A reference to a shape being expanded becomes `any`, and
-/// so does every reference once the operation's values take [`MAX_SIZE`] bytes.
+/// so does every reference once the operation's values take [`MAX_SIZE`] bytes, and one to a
+/// shape the file does not define.
 fn shared(
     schema: &Schema,
     reference: &str,
@@ -207,34 +211,33 @@ fn shared(
         .strip_prefix("#/components/schemas/")
         .unwrap_or(reference);
     let schemas = cx.schemas;
-    let Some(target) = schemas.get(key) else {
-        let detail = format!("`$ref` to `{reference}`, which the file does not define: left out");
-        cx.add(Kind::Unrepresented, path, detail);
-        return None;
+    let mut out = match schemas.get(key) {
+        None => {
+            cx.add(Kind::DanglingReference, path, reference);
+            any(name)
+        }
+        Some(_) if cx.expanding.iter().any(|k| k == key) => {
+            let detail = format!("`$ref` to `{key}` inside itself: imported as `any`");
+            cx.add(Kind::Unrepresented, path, detail);
+            any(name)
+        }
+        Some(_) if cx.size >= MAX_SIZE => {
+            let detail = format!(
+                "`$ref` to `{key}` after the operation's values reached {MAX_SIZE} bytes, \
+                 the most a spec file holds: imported as `any`"
+            );
+            cx.add(Kind::Unrepresented, path, detail);
+            any(name)
+        }
+        Some(target) => {
+            cx.expanding.push(key.to_owned());
+            let expanded = member(target, name, request, path, cx);
+            cx.expanding.pop();
+            cx.add(Kind::SharedSchema, path, key);
+            expanded?
+        }
     };
-    let mut out = if cx.expanding.iter().any(|k| k == key) {
-        let detail = format!("`$ref` to `{key}` inside itself: imported as `any`");
-        cx.add(Kind::Unrepresented, path, detail);
-        any(name)
-    } else if cx.size >= MAX_SIZE {
-        let detail = format!(
-            "`$ref` to `{key}` after the operation's values reached {MAX_SIZE} bytes, \
-             the most a spec file holds: imported as `any`"
-        );
-        cx.add(Kind::Unrepresented, path, detail);
-        any(name)
-    } else {
-        cx.expanding.push(key.to_owned());
-        let expanded = member(target, name, request, path, cx);
-        cx.expanding.pop();
-        cx.add(Kind::SharedSchema, path, key);
-        expanded?
-    };
-    if let Some(description) = schema
-        .description
-        .as_deref()
-        .filter(|d| !d.trim().is_empty())
-    {
+    if let Some(description) = schema.description().filter(|d| !d.trim().is_empty()) {
         out.description = Some(text(description, path, cx));
     }
     Some(out)
