@@ -316,14 +316,16 @@ fn is_pascal_identifier(name: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
+/// `2016-04-28`, or `20240611` as a few products write it (sent as written).
 fn is_api_version(version: &str) -> bool {
     let bytes = version.as_bytes();
-    bytes.len() == 10
+    let dashed = bytes.len() == 10
         && bytes.iter().enumerate().all(|(i, b)| {
             if i == 4 || i == 7 {
                 *b == b'-'
             } else {
                 b.is_ascii_digit()
             }
-        })
+        });
+    dashed || (bytes.len() == 8 && bytes.iter().all(u8::is_ascii_digit))
 }
