@@ -14,11 +14,29 @@ static CBN: Product = Product::new(
     "2017-09-12",
     include_str!("../data/cbn.json"),
 );
+static CS: Product = Product::new(
+    "cs",
+    "CS API",
+    "2015-12-15",
+    include_str!("../data/cs.json"),
+);
 static ECS: Product = Product::new(
     "ecs",
     "Ecs API",
     "2014-05-26",
     include_str!("../data/ecs.json"),
+);
+static ELASTICSEARCH: Product = Product::new(
+    "elasticsearch",
+    "elasticsearch API",
+    "2017-06-13",
+    include_str!("../data/elasticsearch.json"),
+);
+static FC: Product = Product::new(
+    "fc",
+    "FC API",
+    "2023-03-30",
+    include_str!("../data/fc.json"),
 );
 static KMS: Product = Product::new(
     "kms",
@@ -37,6 +55,12 @@ static RAM: Product = Product::new(
     "Ram API",
     "2015-05-01",
     include_str!("../data/ram.json"),
+);
+static SAE: Product = Product::new(
+    "sae",
+    "sae API",
+    "2019-05-06",
+    include_str!("../data/sae.json"),
 );
 static SLB: Product = Product::new(
     "slb",
@@ -64,5 +88,22 @@ static VPCPEER: Product = Product::new(
 );
 #[rustfmt::skip]
 fn main() -> ::std::process::ExitCode {
-    ::acs_cli::main(&[&ALB, &CBN, &ECS, &KMS, &NLB, &RAM, &SLB, &STS, &VPC, &VPCPEER])
+    ::acs_cli::main(
+        &[
+            &ALB,
+            &CBN,
+            &CS,
+            &ECS,
+            &ELASTICSEARCH,
+            &FC,
+            &KMS,
+            &NLB,
+            &RAM,
+            &SAE,
+            &SLB,
+            &STS,
+            &VPC,
+            &VPCPEER,
+        ],
+    )
 }

@@ -157,7 +157,7 @@ impl ::acs_runtime::validate::Validate for Certificate {
         v.required(p, "CertificateId", &self.certificate_id);
     }
 }
-/// A nested value.
+/// `ZoneMapping` in the requests of `CancelShiftLoadBalancerZones` and `StartShiftLoadBalancerZones`.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ZoneMapping {
@@ -190,7 +190,7 @@ impl ::acs_runtime::validate::Validate for ZoneMapping {
         v.required(p, "ZoneId", &self.zone_id);
     }
 }
-/// A nested value.
+/// `ExtAttribute` in the request of `CreateAScripts`.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ExtAttribute {
@@ -725,10 +725,10 @@ pub struct CaCertificate {
     )]
     pub certificate_id: Option<String>,
 }
-/// A nested value.
+/// `ServerGroupTuple` in the requests of `CreateListener` and `UpdateListenerAttribute`.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-pub struct ServerGroupTuple {
+pub struct CreateListenerServerGroupTuple {
     /// The ID of the server group to which requests are forwarded.
     ///
     /// - Wire name: `ServerGroupId`.
@@ -741,7 +741,7 @@ pub struct ServerGroupTuple {
     )]
     pub server_group_id: Option<String>,
 }
-impl ::acs_runtime::validate::Validate for ServerGroupTuple {
+impl ::acs_runtime::validate::Validate for CreateListenerServerGroupTuple {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "ServerGroupId", &self.server_group_id);
     }
@@ -749,7 +749,7 @@ impl ::acs_runtime::validate::Validate for ServerGroupTuple {
 /// The configuration of the forwarding action. You can specify at most 20 actions.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-pub struct ForwardGroupConfig {
+pub struct CreateListenerForwardGroupConfig {
     /// The destination server group to which requests are forwarded.
     ///
     /// - Wire name: `ServerGroupTuples`.
@@ -759,18 +759,18 @@ pub struct ForwardGroupConfig {
         feature = "serde",
         serde(rename = "ServerGroupTuples", skip_serializing_if = "Option::is_none")
     )]
-    pub server_group_tuples: Option<Vec<crate::types::ServerGroupTuple>>,
+    pub server_group_tuples: Option<Vec<crate::types::CreateListenerServerGroupTuple>>,
 }
-impl ::acs_runtime::validate::Validate for ForwardGroupConfig {
+impl ::acs_runtime::validate::Validate for CreateListenerForwardGroupConfig {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "ServerGroupTuples", &self.server_group_tuples);
         v.nested(p, "ServerGroupTuples", &self.server_group_tuples);
     }
 }
-/// A nested value.
+/// `DefaultAction` in the request of `CreateListener`.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-pub struct DefaultAction {
+pub struct CreateListenerDefaultAction {
     /// The configuration of the forwarding action. You can specify at most 20 actions.
     ///
     /// - Wire name: `ForwardGroupConfig`.
@@ -780,7 +780,7 @@ pub struct DefaultAction {
         feature = "serde",
         serde(rename = "ForwardGroupConfig", skip_serializing_if = "Option::is_none")
     )]
-    pub forward_group_config: Option<crate::types::ForwardGroupConfig>,
+    pub forward_group_config: Option<crate::types::CreateListenerForwardGroupConfig>,
     /// The action type. You can specify only one action type. Valid value:
     ///
     /// **ForwardGroup**: forwards requests to multiple Server groups.
@@ -795,7 +795,7 @@ pub struct DefaultAction {
     )]
     pub r#type: Option<String>,
 }
-impl ::acs_runtime::validate::Validate for DefaultAction {
+impl ::acs_runtime::validate::Validate for CreateListenerDefaultAction {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "ForwardGroupConfig", &self.forward_group_config);
         v.nested(p, "ForwardGroupConfig", &self.forward_group_config);
@@ -907,7 +907,7 @@ impl ::acs_runtime::validate::Validate for CreateLoadBalancerZoneMapping {
 /// The billing method of the ALB instance.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-pub struct LoadBalancerBillingConfig {
+pub struct CreateLoadBalancerLoadBalancerBillingConfig {
     /// The billing method of the instance.
     ///
     /// Set the value to **PostPay**, which specifies the pay-as-you-go billing method.
@@ -933,7 +933,7 @@ pub struct LoadBalancerBillingConfig {
     )]
     pub bandwidth_package_id: Option<String>,
 }
-impl ::acs_runtime::validate::Validate for LoadBalancerBillingConfig {
+impl ::acs_runtime::validate::Validate for CreateLoadBalancerLoadBalancerBillingConfig {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "PayType", &self.pay_type);
     }
@@ -978,7 +978,7 @@ pub struct FixedResponseConfig {
 /// The server group to which requests are forwarded.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-pub struct CreateRuleServerGroupTuple {
+pub struct ServerGroupTuple {
     /// The server group to which requests are forwarded.
     ///
     /// - Wire name: `ServerGroupId`.
@@ -1004,7 +1004,7 @@ pub struct CreateRuleServerGroupTuple {
     )]
     pub weight: Option<i32>,
 }
-impl ::acs_runtime::validate::Validate for CreateRuleServerGroupTuple {
+impl ::acs_runtime::validate::Validate for ServerGroupTuple {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.one_of_ranges(p, "Weight", self.weight, &[(0, 9223372036854775807)]);
     }
@@ -1040,7 +1040,7 @@ pub struct ServerGroupStickySession {
 /// The server groups to which requests are forwarded. You can specify at most five server groups for each forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-pub struct CreateRuleForwardGroupConfig {
+pub struct ForwardGroupConfig {
     /// The server groups to which requests are forwarded. You can specify at most five server groups for each forwarding rule.
     ///
     /// - Wire name: `ServerGroupTuples`.
@@ -1049,7 +1049,7 @@ pub struct CreateRuleForwardGroupConfig {
         feature = "serde",
         serde(rename = "ServerGroupTuples", skip_serializing_if = "Option::is_none")
     )]
-    pub server_group_tuples: Option<Vec<crate::types::CreateRuleServerGroupTuple>>,
+    pub server_group_tuples: Option<Vec<crate::types::ServerGroupTuple>>,
     /// The configuration of session persistence for the server groups.
     ///
     /// - Wire name: `ServerGroupStickySession`.
@@ -1063,7 +1063,7 @@ pub struct CreateRuleForwardGroupConfig {
     )]
     pub server_group_sticky_session: Option<crate::types::ServerGroupStickySession>,
 }
-impl ::acs_runtime::validate::Validate for CreateRuleForwardGroupConfig {
+impl ::acs_runtime::validate::Validate for ForwardGroupConfig {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.nested(p, "ServerGroupTuples", &self.server_group_tuples);
     }
@@ -1304,7 +1304,7 @@ pub struct TrafficLimitConfig {
 /// The configuration of the server group to which traffic is mirrored.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-pub struct CreateRuleRequestServerGroupTuple {
+pub struct CreateRuleServerGroupTuple {
     /// The server group ID.
     ///
     /// - Wire name: `ServerGroupId`.
@@ -1328,9 +1328,7 @@ pub struct MirrorGroupConfig {
         feature = "serde",
         serde(rename = "ServerGroupTuples", skip_serializing_if = "Option::is_none")
     )]
-    pub server_group_tuples: Option<
-        Vec<crate::types::CreateRuleRequestServerGroupTuple>,
-    >,
+    pub server_group_tuples: Option<Vec<crate::types::CreateRuleServerGroupTuple>>,
 }
 /// The configuration of the traffic mirroring action.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
@@ -1466,7 +1464,7 @@ pub struct RuleAction {
         feature = "serde",
         serde(rename = "ForwardGroupConfig", skip_serializing_if = "Option::is_none")
     )]
-    pub forward_group_config: Option<crate::types::CreateRuleForwardGroupConfig>,
+    pub forward_group_config: Option<crate::types::ForwardGroupConfig>,
     /// The key of the header to be inserted.
     ///
     /// - Wire name: `InsertHeaderConfig`.
@@ -2135,7 +2133,7 @@ impl ::acs_runtime::validate::Validate for Rule {
         v.required(p, "RuleName", &self.rule_name);
     }
 }
-/// A nested value.
+/// `RuleId` in the response of `CreateRules`.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RuleId {
@@ -2568,7 +2566,7 @@ pub struct SlowStartConfig {
     )]
     pub slow_start_duration: Option<i32>,
 }
-/// An enumerated value.
+/// `Status` in the response of `DescribeCapacityReservation`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Status {
@@ -2587,7 +2585,7 @@ pub enum Status {
     Status { Rebalancing = "Rebalancing", Failed = "Failed", Pending = "Pending",
     Provisioned = "Provisioned", }
 );
-/// A nested value.
+/// `CapacityReservationState` in the response of `DescribeCapacityReservation`.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CapacityReservationState {
@@ -2677,7 +2675,7 @@ for MinimumLoadBalancerCapacity {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Region` in the response of `DescribeRegions`.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Region {
@@ -2935,7 +2933,7 @@ for GetListenerAttributeCertificate {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `CaCertificate` in the response of `GetListenerAttribute`.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetListenerAttributeCaCertificate {
@@ -3058,7 +3056,7 @@ for GetListenerAttributeForwardGroupConfig {
 /// The configurations of the default forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
-pub struct GetListenerAttributeDefaultAction {
+pub struct DefaultAction {
     /// The configuration of the ForwardGroup action. This parameter is returned and takes effect when Type is set to **ForwardGroup**.
     ///
     /// - Wire name: `ForwardGroupConfig`.
@@ -3081,7 +3079,7 @@ pub struct GetListenerAttributeDefaultAction {
     )]
     pub r#type: Option<String>,
 }
-impl ::acs_runtime::de::FromJson for GetListenerAttributeDefaultAction {
+impl ::acs_runtime::de::FromJson for DefaultAction {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
@@ -3092,8 +3090,7 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeDefaultAction {
         Ok(value)
     }
 }
-impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
-for GetListenerAttributeDefaultAction {
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DefaultAction {
     fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -3982,7 +3979,7 @@ for DeletionProtectionConfig {
 /// The billing method of the ALB instance.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
-pub struct GetLoadBalancerAttributeLoadBalancerBillingConfig {
+pub struct LoadBalancerBillingConfig {
     /// The billing method.
     ///
     /// Only **PostPay** is returned, which indicates the pay-as-you-go billing method.
@@ -3996,7 +3993,7 @@ pub struct GetLoadBalancerAttributeLoadBalancerBillingConfig {
     )]
     pub pay_type: Option<String>,
 }
-impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeLoadBalancerBillingConfig {
+impl ::acs_runtime::de::FromJson for LoadBalancerBillingConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
@@ -4007,14 +4004,14 @@ impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeLoadBalancerBilling
     }
 }
 impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
-for GetLoadBalancerAttributeLoadBalancerBillingConfig {
+for LoadBalancerBillingConfig {
     fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `LoadBalancerOperationLock` in the responses of `GetLoadBalancerAttribute` and `ListLoadBalancers`.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct LoadBalancerOperationLock {
@@ -5120,7 +5117,7 @@ pub struct Listener {
         feature = "serde",
         serde(rename = "DefaultActions", skip_serializing_if = "Option::is_none")
     )]
-    pub default_actions: Option<Vec<crate::types::GetListenerAttributeDefaultAction>>,
+    pub default_actions: Option<Vec<crate::types::DefaultAction>>,
     /// Indicates whether GZIP compression is enabled to compress specific types of files. Valid values:
     ///
     /// * **true**
@@ -5394,9 +5391,7 @@ pub struct LoadBalancer {
             skip_serializing_if = "Option::is_none"
         )
     )]
-    pub load_balancer_billing_config: Option<
-        crate::types::GetLoadBalancerAttributeLoadBalancerBillingConfig,
-    >,
+    pub load_balancer_billing_config: Option<crate::types::LoadBalancerBillingConfig>,
     /// The status of the ALB instance. Valid values:
     ///
     /// * **Abnormal**
@@ -8334,7 +8329,7 @@ impl ::acs_runtime::validate::Validate for RemovedServer {
         v.required(p, "Port", &self.port);
     }
 }
-/// A nested value.
+/// `ExtAttribute` in the request of `UpdateAScripts`.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateAScriptsExtAttribute {
@@ -8461,7 +8456,7 @@ pub struct UpdateListenerAttributeForwardGroupConfig {
         feature = "serde",
         serde(rename = "ServerGroupTuples", skip_serializing_if = "Option::is_none")
     )]
-    pub server_group_tuples: Option<Vec<crate::types::ServerGroupTuple>>,
+    pub server_group_tuples: Option<Vec<crate::types::CreateListenerServerGroupTuple>>,
 }
 impl ::acs_runtime::validate::Validate for UpdateListenerAttributeForwardGroupConfig {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
@@ -8957,7 +8952,7 @@ pub struct UpdateRuleAttributeRuleAction {
         feature = "serde",
         serde(rename = "ForwardGroupConfig", skip_serializing_if = "Option::is_none")
     )]
-    pub forward_group_config: Option<crate::types::CreateRuleForwardGroupConfig>,
+    pub forward_group_config: Option<crate::types::ForwardGroupConfig>,
     /// The configuration of the header to be inserted.
     ///
     /// - Wire name: `InsertHeaderConfig`.
@@ -9085,7 +9080,7 @@ pub struct UpdateRulesAttributeRuleAction {
         feature = "serde",
         serde(rename = "ForwardGroupConfig", skip_serializing_if = "Option::is_none")
     )]
-    pub forward_group_config: Option<crate::types::CreateRuleForwardGroupConfig>,
+    pub forward_group_config: Option<crate::types::ForwardGroupConfig>,
     /// The configuration of the action to insert a header.
     ///
     /// - Wire name: `InsertHeaderConfig`.

@@ -295,7 +295,7 @@ for AddTraficMatchRuleToTrafficMarkingPolicyTrafficMatchRule {
         v.items(p, "SrcPortRange", self.src_port_range.as_deref(), None, Some(2));
     }
 }
-/// A nested value.
+/// `Tag` in the requests of `CreateCen`, `CreateCenBandwidthPackage`, `CreateFlowlog` and 20 more operations.
 #[cfg(
     any(
         feature = "bandwidth-plans",
@@ -899,7 +899,7 @@ pub struct Zone {
     )]
     pub zone_id: Option<String>,
 }
-/// A nested value.
+/// `SecondaryCidrBlocks` in the response of `DescribeCenAttachedChildInstanceAttribute`.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -932,7 +932,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SecondaryCidrBlo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Ipv6CidrBlock` in the response of `DescribeCenAttachedChildInstanceAttribute`.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -983,7 +983,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Ipv6CidrBlock {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Ipv6CidrBlocks` in the response of `DescribeCenAttachedChildInstanceAttribute`.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1074,7 +1074,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ChildInstanceAtt
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `ChildInstance` in the response of `DescribeCenAttachedChildInstances`.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1188,7 +1188,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ChildInstance {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `ChildInstances` in the response of `DescribeCenAttachedChildInstances`.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1221,7 +1221,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ChildInstances {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Filter` in the requests of `DescribeCenBandwidthPackages` and `DescribeCens`.
 #[cfg(any(feature = "bandwidth-plans", feature = "cen-instances"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
@@ -1262,7 +1262,7 @@ impl ::acs_runtime::validate::Validate for Filter {
         v.items(p, "Value", self.value.as_deref(), None, Some(5));
     }
 }
-/// A nested value.
+/// `OrginInterRegionBandwidthLimit` in the response of `DescribeCenBandwidthPackages`.
 #[cfg(feature = "bandwidth-plans")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1327,7 +1327,7 @@ for OrginInterRegionBandwidthLimit {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `OrginInterRegionBandwidthLimits` in the response of `DescribeCenBandwidthPackages`.
 #[cfg(feature = "bandwidth-plans")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1367,7 +1367,7 @@ for OrginInterRegionBandwidthLimits {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Tag` in the responses of `DescribeCenBandwidthPackages`, `DescribeCens`, `DescribeFlowlogs` and 8 more operations.
 #[cfg(
     any(
         feature = "bandwidth-plans",
@@ -1445,7 +1445,7 @@ for DescribeCenBandwidthPackagesTag {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Tags` in the responses of `DescribeCenBandwidthPackages`, `DescribeCens` and `DescribeFlowlogs`.
 #[cfg(
     any(feature = "bandwidth-plans", feature = "cen-instances", feature = "flow-logs")
 )]
@@ -1482,7 +1482,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Tags {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `CenIds` in the response of `DescribeCenBandwidthPackages`.
 #[cfg(feature = "bandwidth-plans")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1515,7 +1515,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CenIds {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `CenBandwidthPackage` in the response of `DescribeCenBandwidthPackages`.
 #[cfg(feature = "bandwidth-plans")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1791,7 +1791,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CenBandwidthPack
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `CenBandwidthPackages` in the response of `DescribeCenBandwidthPackages`.
 #[cfg(feature = "bandwidth-plans")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1852,7 +1852,7 @@ pub enum ChildInstanceType {
     ChildInstanceType { Vpc = "VPC", Vbr = "VBR", Ccn = "CCN", Vpn = "VPN", Ecr = "ECR",
     }
 );
-/// A nested value.
+/// `CenRouteMapRecord` in the responses of `DescribeCenChildInstanceRouteEntries` and `DescribeCenRegionDomainRouteEntries`.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1896,7 +1896,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CenRouteMapRecor
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `CenRouteMapRecords` in the responses of `DescribeCenChildInstanceRouteEntries` and `DescribeCenRegionDomainRouteEntries`.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1929,7 +1929,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CenRouteMapRecor
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Conflict` in the responses of `DescribeCenChildInstanceRouteEntries` and `DescribePublishedRouteEntries`.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2011,7 +2011,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Conflict {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Conflicts` in the responses of `DescribeCenChildInstanceRouteEntries` and `DescribePublishedRouteEntries`.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2044,7 +2044,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Conflicts {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Communities` in the responses of `DescribeCenChildInstanceRouteEntries` and `DescribeCenRegionDomainRouteEntries`.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2077,7 +2077,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Communities {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `AsPaths` in the responses of `DescribeCenChildInstanceRouteEntries` and `DescribeCenRegionDomainRouteEntries`.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2110,7 +2110,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AsPaths {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `CenRouteEntry` in the response of `DescribeCenChildInstanceRouteEntries`.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2290,7 +2290,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CenRouteEntry {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `CenRouteEntries` in the response of `DescribeCenChildInstanceRouteEntries`.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2323,7 +2323,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CenRouteEntries 
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `GeographicSpanModel` in the response of `DescribeCenGeographicSpans`.
 #[cfg(feature = "bandwidth-plans")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2377,7 +2377,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GeographicSpanMo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `GeographicSpanModels` in the response of `DescribeCenGeographicSpans`.
 #[cfg(feature = "bandwidth-plans")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2410,7 +2410,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GeographicSpanMo
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `CenInterRegionBandwidthLimit` in the response of `DescribeCenInterRegionBandwidthLimits`.
 #[cfg(feature = "cross-region-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2523,7 +2523,7 @@ for CenInterRegionBandwidthLimit {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `CenInterRegionBandwidthLimits` in the response of `DescribeCenInterRegionBandwidthLimits`.
 #[cfg(feature = "cross-region-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2562,7 +2562,7 @@ for CenInterRegionBandwidthLimits {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `PrivateZoneInfo` in the response of `DescribeCenPrivateZoneRoutes`.
 #[cfg(feature = "privatezone")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2630,7 +2630,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PrivateZoneInfo 
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `PrivateZoneInfos` in the response of `DescribeCenPrivateZoneRoutes`.
 #[cfg(feature = "privatezone")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2694,7 +2694,7 @@ pub enum Status {
     Status { Active = "Active", Rejected = "Rejected", Prohibited = "Prohibited",
     Candidate = "Candidate", Standby = "Standby", All = "All", }
 );
-/// A nested value.
+/// `CenOutRouteMapRecord` in the response of `DescribeCenRegionDomainRouteEntries`.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2738,7 +2738,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CenOutRouteMapRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `CenOutRouteMapRecords` in the response of `DescribeCenRegionDomainRouteEntries`.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2771,7 +2771,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CenOutRouteMapRe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `CenRouteEntry` in the response of `DescribeCenRegionDomainRouteEntries`.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2923,7 +2923,7 @@ for DescribeCenRegionDomainRouteEntriesCenRouteEntry {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `CenRouteEntries` in the response of `DescribeCenRegionDomainRouteEntries`.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2959,7 +2959,7 @@ for DescribeCenRegionDomainRouteEntriesCenRouteEntries {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `SourceRegionIds` in the response of `DescribeCenRouteMaps`.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2992,7 +2992,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SourceRegionIds 
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `SourceChildInstanceTypes` in the response of `DescribeCenRouteMaps`.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -3034,7 +3034,7 @@ for SourceChildInstanceTypes {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `DestinationRouteTableIds` in the response of `DescribeCenRouteMaps`.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -3073,7 +3073,7 @@ for DestinationRouteTableIds {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `SourceInstanceIds` in the response of `DescribeCenRouteMaps`.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -3106,7 +3106,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SourceInstanceId
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `DestinationCidrBlocks` in the response of `DescribeCenRouteMaps`.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -3141,7 +3141,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DestinationCidrB
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `DestinationRegionIds` in the response of `DescribeCenRouteMaps`.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -3174,7 +3174,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DestinationRegio
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `SourceRouteTableIds` in the response of `DescribeCenRouteMaps`.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -3207,7 +3207,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SourceRouteTable
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `MatchCommunitySet` in the response of `DescribeCenRouteMaps`.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -3240,7 +3240,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for MatchCommunitySe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `PrependAsPath` in the response of `DescribeCenRouteMaps`.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -3275,7 +3275,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PrependAsPath {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `RouteTypes` in the response of `DescribeCenRouteMaps`.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -3312,7 +3312,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouteTypes {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `DestinationChildInstanceTypes` in the response of `DescribeCenRouteMaps`.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -3356,7 +3356,7 @@ for DestinationChildInstanceTypes {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `DestinationInstanceIds` in the response of `DescribeCenRouteMaps`.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -3391,7 +3391,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DestinationInsta
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `MatchAsns` in the response of `DescribeCenRouteMaps`.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -3424,7 +3424,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for MatchAsns {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `OperateCommunitySet` in the response of `DescribeCenRouteMaps`.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -3822,7 +3822,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouteMap {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `RouteMaps` in the response of `DescribeCenRouteMaps`.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -3980,7 +3980,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VbrHealthCheck {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `VbrHealthChecks` in the response of `DescribeCenVbrHealthCheck`.
 #[cfg(feature = "health-check")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -4013,7 +4013,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VbrHealthChecks 
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `CenBandwidthPackageIds` in the response of `DescribeCens`.
 #[cfg(feature = "cen-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -4046,7 +4046,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CenBandwidthPack
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Cen` in the response of `DescribeCens`.
 #[cfg(feature = "cen-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -4175,7 +4175,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Cen {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Cens` in the response of `DescribeCens`.
 #[cfg(feature = "cen-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -4206,7 +4206,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Cens {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Region` in the response of `DescribeChildInstanceRegions`.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -4250,7 +4250,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Region {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Regions` in the response of `DescribeChildInstanceRegions`.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -4466,7 +4466,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for FlowLog {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `FlowLogs` in the response of `DescribeFlowlogs`.
 #[cfg(feature = "flow-logs")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -4499,7 +4499,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for FlowLogs {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `RegionId` in the response of `DescribeGeographicRegionMembership`.
 #[cfg(feature = "bandwidth-plans")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -4535,7 +4535,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RegionId {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `RegionIds` in the response of `DescribeGeographicRegionMembership`.
 #[cfg(feature = "bandwidth-plans")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -4681,7 +4681,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GrantRule {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `GrantRules` in the response of `DescribeGrantRulesToCen`.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -4740,7 +4740,7 @@ pub enum ProductType {
     ProductType { ExpressConnect = "ExpressConnect", Vpc = "VPC", Vpn = "VPN", Ecr =
     "ECR", }
 );
-/// A nested value.
+/// `GrantRule` in the response of `DescribeGrantRulesToResource`.
 #[cfg(feature = "cen-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -4808,7 +4808,7 @@ for DescribeGrantRulesToResourceGrantRule {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `PublishedRouteEntry` in the response of `DescribePublishedRouteEntries`.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -4944,7 +4944,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PublishedRouteEn
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `PublishedRouteEntries` in the response of `DescribePublishedRouteEntries`.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -4977,7 +4977,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PublishedRouteEn
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `RouteConflict` in the response of `DescribeRouteConflict`.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -5058,7 +5058,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouteConflict {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `RouteConflicts` in the response of `DescribeRouteConflict`.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -5091,7 +5091,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouteConflicts {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Cidrs` in the response of `DescribeRouteServicesInCen`.
 #[cfg(feature = "cloud-services")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -5122,7 +5122,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Cidrs {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `RouteServiceEntry` in the response of `DescribeRouteServicesInCen`.
 #[cfg(feature = "cloud-services")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -5227,7 +5227,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouteServiceEntr
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `RouteServiceEntries` in the response of `DescribeRouteServicesInCen`.
 #[cfg(feature = "cloud-services")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -5475,7 +5475,7 @@ pub enum Key {
 }
 #[cfg(feature = "route-management")]
 ::acs_runtime::open_enum_impls!(Key { PrefixExactMatch = "prefix-exact-match", });
-/// A nested value.
+/// `RouteFilter` in the request of `ListCenChildInstanceRouteEntriesToAttachment`.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
@@ -5998,7 +5998,7 @@ for ListCenInterRegionTrafficQosQueuesTrafficQosQueue {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `GrantVSwitchEnis` in the response of `ListGrantVSwitchEnis`.
 #[cfg(feature = "multicast")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -6097,7 +6097,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GrantVSwitchEnis
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `VSwitche` in the response of `ListGrantVSwitchesToCen`.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -6161,7 +6161,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VSwitche {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `TagResource` in the response of `ListTagResources`.
 #[cfg(feature = "tag-api")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -6245,7 +6245,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResource {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `TagResources` in the response of `ListTagResources`.
 #[cfg(feature = "tag-api")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -6724,7 +6724,7 @@ for TransitRouterCidrAllocation {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `TransitRouterAttachment` in the response of `ListTransitRouterEcrAttachments`.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -8258,7 +8258,7 @@ for TransitRouterAssociation {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `TransitRouterPropagation` in the response of `ListTransitRouterRouteTablePropagations`.
 #[cfg(feature = "route-learning-correlations")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -8428,7 +8428,7 @@ for ListTransitRouterRouteTablesResponseRouteTableOptions {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `TransitRouterRouteTable` in the response of `ListTransitRouterRouteTables`.
 #[cfg(feature = "route-tables-of-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -8578,7 +8578,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TransitRouterRou
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `TransitRouterAttachment` in the response of `ListTransitRouterVbrAttachments`.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -8774,7 +8774,7 @@ for ListTransitRouterVbrAttachmentsTransitRouterAttachment {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `ZoneMapping` in the response of `ListTransitRouterVpcAttachments`.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -9597,7 +9597,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TransitRouter {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Tag` in the request of `TagResources`.
 #[cfg(feature = "tag-api")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]

@@ -5382,7 +5382,7 @@ impl Client {
     ) -> ::acs_runtime::paginate::Paginator<
         '_,
         Result<
-            crate::types::Disk,
+            crate::types::DescribeDisksDisk,
             Error<crate::operation::describe_disks::DescribeDisksError>,
         >,
     > {
@@ -14691,13 +14691,13 @@ pub trait EcsApi: Send + Sync {
     ) -> ::acs_runtime::paginate::Paginator<
         '_,
         Result<
-            crate::types::Disk,
+            crate::types::DescribeDisksDisk,
             Error<crate::operation::describe_disks::DescribeDisksError>,
         >,
     > {
         fn extract(
             response: crate::operation::describe_disks::DescribeDisksResponse,
-        ) -> Vec<crate::types::Disk> {
+        ) -> Vec<crate::types::DescribeDisksDisk> {
             response.disks.and_then(|x| x.disk).unwrap_or_default()
         }
         ::acs_runtime::paginate::Paginator::new(

@@ -588,7 +588,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeKeyKeyMe
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Region` in the response of `DescribeRegions`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -622,7 +622,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Region {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Regions` in the response of `DescribeRegions`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -672,7 +672,7 @@ pub enum FetchTags {
 }
 #[cfg(feature = "operations-in-no-family")]
 ::acs_runtime::open_enum_impls!(FetchTags { False = "false", True = "true", });
-/// A nested value.
+/// `Tag` in the responses of `DescribeSecret` and `ListSecrets`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -716,7 +716,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Tag {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Tags` in the responses of `DescribeSecret` and `ListSecrets`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -768,7 +768,7 @@ pub enum KeySpec {
 }
 #[cfg(feature = "operations-in-no-family")]
 ::acs_runtime::open_enum_impls!(KeySpec { Aes256 = "AES_256", Aes128 = " AES_128", });
-/// A nested value.
+/// `BindVpc` in the response of `GetKmsInstance`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -832,7 +832,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BindVpc {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `BindVpcs` in the response of `GetKmsInstance`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1086,7 +1086,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for KmsInstance {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `KmsInstanceQuotaInfo` in the response of `GetKmsInstanceQuotaInfos`.
 #[cfg(feature = "family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1231,7 +1231,7 @@ pub enum RequireEachIncludedType {
 ::acs_runtime::open_enum_impls!(
     RequireEachIncludedType { False = "false", True = "true", }
 );
-/// A nested value.
+/// `VersionStages` in the responses of `GetSecretValue`, `ListSecretVersionIds` and `PutSecretValue`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1264,7 +1264,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VersionStages {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Alia` in the responses of `ListAliases` and `ListAliasesByKeyId`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1318,7 +1318,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Alia {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Aliases` in the responses of `ListAliases` and `ListAliasesByKeyId`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1395,7 +1395,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ApplicationAcces
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `ApplicationAccessPoints` in the response of `ListApplicationAccessPoints`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1534,7 +1534,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ClientKey {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `KeyVersions` in the response of `ListKeyVersions`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1567,7 +1567,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for KeyVersions {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Key` in the response of `ListKeys`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1611,7 +1611,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Key {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Keys` in the response of `ListKeys`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1687,7 +1687,7 @@ for ListKmsInstancesKmsInstance {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `KmsInstances` in the response of `ListKmsInstances`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1764,7 +1764,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for NetworkRule {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `NetworkRules` in the response of `ListNetworkRules`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1829,7 +1829,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Policy {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Policies` in the response of `ListPolicies`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1862,7 +1862,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Policies {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Tag` in the response of `ListResourceTags`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1916,7 +1916,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListResourceTags
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Tags` in the response of `ListResourceTags`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1947,7 +1947,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListResourceTags
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `VersionId` in the response of `ListSecretVersionIds`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1998,7 +1998,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VersionId {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `VersionIds` in the response of `ListSecretVersionIds`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2031,7 +2031,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VersionIds {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Secret` in the response of `ListSecrets`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2124,7 +2124,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Secret {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `SecretList` in the response of `ListSecrets`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2157,7 +2157,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SecretList {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Tag` in the requests of `ListTagResources` and `TagResources`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
@@ -2189,7 +2189,7 @@ pub struct ListTagResourcesTag {
     )]
     pub value: Option<String>,
 }
-/// A nested value.
+/// `TagResource` in the response of `ListTagResources`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2253,7 +2253,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResource {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `TagResources` in the response of `ListTagResources`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2286,7 +2286,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResources {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `ExtendedConfig` in the request of `UpdateSecret`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]

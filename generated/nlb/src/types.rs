@@ -346,7 +346,7 @@ impl ::acs_runtime::validate::Validate for CreateLoadBalancerZoneMapping {
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-pub struct LoadBalancerBillingConfig {
+pub struct CreateLoadBalancerLoadBalancerBillingConfig {
     /// The billing method of the NLB instance.
     ///
     /// Set the value to **PostPay**, which specifies the pay-as-you-go billing method.
@@ -364,7 +364,7 @@ pub struct LoadBalancerBillingConfig {
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-pub struct DeletionProtectionConfig {
+pub struct CreateLoadBalancerDeletionProtectionConfig {
     /// Specifies whether to enable the deletion protection feature. Valid values:
     ///
     /// * **true**
@@ -393,7 +393,7 @@ pub struct DeletionProtectionConfig {
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-pub struct ModificationProtectionConfig {
+pub struct CreateLoadBalancerModificationProtectionConfig {
     /// Specifies whether to enable the configuration read-only mode. Valid values:
     ///
     /// * **NonProtection**: does not enable the configuration read-only mode. You cannot set the **Reason** parameter. If the **Reason** parameter is set, the value is cleared.
@@ -1086,7 +1086,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListenerHealthSt
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `OperationLock` in the responses of `GetLoadBalancerAttribute` and `ListLoadBalancers`.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1135,7 +1135,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for OperationLock {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `LoadBalancerAddresse` in the response of `GetLoadBalancerAttribute`.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -1331,7 +1331,7 @@ for GetLoadBalancerAttributeZoneMapping {
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
-pub struct GetLoadBalancerAttributeLoadBalancerBillingConfig {
+pub struct LoadBalancerBillingConfig {
     /// The billing method of the NLB instance. Set the value to **PostPay**, which specifies the pay-as-you-go billing method.
     ///
     /// - Wire name: `PayType`.
@@ -1344,7 +1344,7 @@ pub struct GetLoadBalancerAttributeLoadBalancerBillingConfig {
     pub pay_type: Option<String>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
-impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeLoadBalancerBillingConfig {
+impl ::acs_runtime::de::FromJson for LoadBalancerBillingConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
@@ -1356,7 +1356,7 @@ impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeLoadBalancerBilling
 }
 #[cfg(feature = "network-load-balancer-instances")]
 impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
-for GetLoadBalancerAttributeLoadBalancerBillingConfig {
+for LoadBalancerBillingConfig {
     fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1367,7 +1367,7 @@ for GetLoadBalancerAttributeLoadBalancerBillingConfig {
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
-pub struct GetLoadBalancerAttributeDeletionProtectionConfig {
+pub struct DeletionProtectionConfig {
     /// Specifies whether to enable deletion protection. Valid values:
     ///
     /// * **true**: yes
@@ -1400,7 +1400,7 @@ pub struct GetLoadBalancerAttributeDeletionProtectionConfig {
     pub enabled_time: Option<String>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
-impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeDeletionProtectionConfig {
+impl ::acs_runtime::de::FromJson for DeletionProtectionConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
@@ -1414,7 +1414,7 @@ impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeDeletionProtectionC
 }
 #[cfg(feature = "network-load-balancer-instances")]
 impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
-for GetLoadBalancerAttributeDeletionProtectionConfig {
+for DeletionProtectionConfig {
     fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1425,7 +1425,7 @@ for GetLoadBalancerAttributeDeletionProtectionConfig {
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
-pub struct GetLoadBalancerAttributeModificationProtectionConfig {
+pub struct ModificationProtectionConfig {
     /// Specifies whether to enable the configuration read-only mode. Valid values:
     ///
     /// * **NonProtection**: does not enable the configuration read-only mode. You cannot set the **Reason** parameter. If the **Reason** parameter is set, the value is cleared.
@@ -1462,8 +1462,7 @@ pub struct GetLoadBalancerAttributeModificationProtectionConfig {
     pub enabled_time: Option<String>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
-impl ::acs_runtime::de::FromJson
-for GetLoadBalancerAttributeModificationProtectionConfig {
+impl ::acs_runtime::de::FromJson for ModificationProtectionConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
@@ -1477,7 +1476,7 @@ for GetLoadBalancerAttributeModificationProtectionConfig {
 }
 #[cfg(feature = "network-load-balancer-instances")]
 impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
-for GetLoadBalancerAttributeModificationProtectionConfig {
+for ModificationProtectionConfig {
     fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -2331,9 +2330,7 @@ pub struct LoadBalancer {
             skip_serializing_if = "Option::is_none"
         )
     )]
-    pub load_balancer_billing_config: Option<
-        crate::types::GetLoadBalancerAttributeLoadBalancerBillingConfig,
-    >,
+    pub load_balancer_billing_config: Option<crate::types::LoadBalancerBillingConfig>,
     /// The configuration of the deletion protection feature.
     ///
     /// - Wire name: `DeletionProtectionConfig`.
@@ -2344,9 +2341,7 @@ pub struct LoadBalancer {
             skip_serializing_if = "Option::is_none"
         )
     )]
-    pub deletion_protection_config: Option<
-        crate::types::GetLoadBalancerAttributeDeletionProtectionConfig,
-    >,
+    pub deletion_protection_config: Option<crate::types::DeletionProtectionConfig>,
     /// The configuration of the configuration read-only mode.
     ///
     /// - Wire name: `ModificationProtectionConfig`.
@@ -2358,7 +2353,7 @@ pub struct LoadBalancer {
         )
     )]
     pub modification_protection_config: Option<
-        crate::types::GetLoadBalancerAttributeModificationProtectionConfig,
+        crate::types::ModificationProtectionConfig,
     >,
     /// A list of tags.
     ///
@@ -2628,7 +2623,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SecurityPolicies
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Server` in the response of `ListServerGroupServers`.
 #[cfg(feature = "server-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -3257,7 +3252,7 @@ for ListSystemSecurityPolicySecurityPolicies {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `TagResource` in the response of `ListTagResources`.
 #[cfg(feature = "tags")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]

@@ -69,7 +69,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AccessKey {
 #[cfg(feature = "user-group-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
-pub struct Group {
+pub struct CreateGroupGroup {
     /// The ID of the user group.
     ///
     /// - Wire name: `GroupId`.
@@ -108,7 +108,7 @@ pub struct Group {
     pub create_date: Option<String>,
 }
 #[cfg(feature = "user-group-management")]
-impl ::acs_runtime::de::FromJson for Group {
+impl ::acs_runtime::de::FromJson for CreateGroupGroup {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
@@ -122,7 +122,7 @@ impl ::acs_runtime::de::FromJson for Group {
     }
 }
 #[cfg(feature = "user-group-management")]
-impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Group {
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateGroupGroup {
     fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -222,7 +222,7 @@ pub struct Tag {
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
-pub struct Policy {
+pub struct CreatePolicyPolicy {
     /// The version of the policy. Default value: v1.
     ///
     /// - Wire name: `DefaultVersion`.
@@ -273,7 +273,7 @@ pub struct Policy {
     pub policy_type: Option<String>,
 }
 #[cfg(feature = "permission-management")]
-impl ::acs_runtime::de::FromJson for Policy {
+impl ::acs_runtime::de::FromJson for CreatePolicyPolicy {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
@@ -288,7 +288,7 @@ impl ::acs_runtime::de::FromJson for Policy {
     }
 }
 #[cfg(feature = "permission-management")]
-impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Policy {
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreatePolicyPolicy {
     fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -363,7 +363,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PolicyVersion {
 #[cfg(feature = "role-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
-pub struct Role {
+pub struct CreateRoleRole {
     /// The trust policy that specifies the trusted entity to assume the RAM role.
     ///
     /// - Wire name: `AssumeRolePolicyDocument`.
@@ -432,7 +432,7 @@ pub struct Role {
     pub arn: Option<String>,
 }
 #[cfg(feature = "role-management")]
-impl ::acs_runtime::de::FromJson for Role {
+impl ::acs_runtime::de::FromJson for CreateRoleRole {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
@@ -449,7 +449,7 @@ impl ::acs_runtime::de::FromJson for Role {
     }
 }
 #[cfg(feature = "role-management")]
-impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Role {
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateRoleRole {
     fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -460,7 +460,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Role {
 #[cfg(feature = "user-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
-pub struct User {
+pub struct CreateUserUser {
     /// The display name of the RAM user.
     ///
     /// - Wire name: `DisplayName`.
@@ -530,7 +530,7 @@ pub struct User {
     pub user_name: Option<String>,
 }
 #[cfg(feature = "user-management")]
-impl ::acs_runtime::de::FromJson for User {
+impl ::acs_runtime::de::FromJson for CreateUserUser {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
@@ -547,7 +547,7 @@ impl ::acs_runtime::de::FromJson for User {
     }
 }
 #[cfg(feature = "user-management")]
-impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for User {
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateUserUser {
     fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1146,7 +1146,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AccessKeyLastUse
 #[cfg(feature = "user-group-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
-pub struct GetGroupGroup {
+pub struct Group {
     /// The ID of the RAM user group.
     ///
     /// - Wire name: `GroupId`.
@@ -1194,7 +1194,7 @@ pub struct GetGroupGroup {
     pub create_date: Option<String>,
 }
 #[cfg(feature = "user-group-management")]
-impl ::acs_runtime::de::FromJson for GetGroupGroup {
+impl ::acs_runtime::de::FromJson for Group {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
@@ -1209,7 +1209,7 @@ impl ::acs_runtime::de::FromJson for GetGroupGroup {
     }
 }
 #[cfg(feature = "user-group-management")]
-impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetGroupGroup {
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Group {
     fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1514,7 +1514,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DefaultPolicyVer
 #[cfg(feature = "role-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
-pub struct GetRoleRole {
+pub struct Role {
     /// The policy that specifies the trusted entity to assume the RAM role.
     ///
     /// - Wire name: `AssumeRolePolicyDocument`.
@@ -1592,7 +1592,7 @@ pub struct GetRoleRole {
     pub arn: Option<String>,
 }
 #[cfg(feature = "role-management")]
-impl ::acs_runtime::de::FromJson for GetRoleRole {
+impl ::acs_runtime::de::FromJson for Role {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
@@ -1610,7 +1610,7 @@ impl ::acs_runtime::de::FromJson for GetRoleRole {
     }
 }
 #[cfg(feature = "role-management")]
-impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetRoleRole {
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Role {
     fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -2098,7 +2098,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAccessKeysAc
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `AccessKeys` in the response of `ListAccessKeys`.
 #[cfg(feature = "user-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2186,7 +2186,7 @@ for ListEntitiesForPolicyGroup {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Groups` in the response of `ListEntitiesForPolicy`.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2294,7 +2294,7 @@ for ListEntitiesForPolicyRole {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Roles` in the response of `ListEntitiesForPolicy`.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2390,7 +2390,7 @@ for ListEntitiesForPolicyUser {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Users` in the response of `ListEntitiesForPolicy`.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2421,7 +2421,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Users {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Groups` in the response of `ListGroups`.
 #[cfg(feature = "user-group-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2433,7 +2433,7 @@ pub struct ListGroupsGroups {
         feature = "serde",
         serde(rename = "Group", skip_serializing_if = "Option::is_none")
     )]
-    pub group: Option<Vec<crate::types::GetGroupGroup>>,
+    pub group: Option<Vec<crate::types::Group>>,
 }
 #[cfg(feature = "user-group-management")]
 impl ::acs_runtime::de::FromJson for ListGroupsGroups {
@@ -2518,7 +2518,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListGroupsForUse
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Groups` in the response of `ListGroupsForUser`.
 #[cfg(feature = "user-group-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2595,7 +2595,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListPoliciesTag 
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Tags` in the responses of `ListPolicies` and `ListRoles`.
 #[cfg(any(feature = "permission-management", feature = "role-management"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -2727,11 +2727,11 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListPoliciesPoli
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Policies` in the response of `ListPolicies`.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
-pub struct Policies {
+pub struct ListPoliciesPolicies {
     /// The information about the policies.
     ///
     /// - Wire name: `Policy`.
@@ -2742,7 +2742,7 @@ pub struct Policies {
     pub policy: Option<Vec<crate::types::ListPoliciesPolicy>>,
 }
 #[cfg(feature = "permission-management")]
-impl ::acs_runtime::de::FromJson for Policies {
+impl ::acs_runtime::de::FromJson for ListPoliciesPolicies {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
@@ -2753,7 +2753,7 @@ impl ::acs_runtime::de::FromJson for Policies {
     }
 }
 #[cfg(feature = "permission-management")]
-impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Policies {
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListPoliciesPolicies {
     fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -2764,7 +2764,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Policies {
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
-pub struct ListPoliciesForGroupPolicy {
+pub struct Policy {
     /// The default version of the policy.
     ///
     /// - Wire name: `DefaultVersion`.
@@ -2812,7 +2812,7 @@ pub struct ListPoliciesForGroupPolicy {
     pub policy_type: Option<String>,
 }
 #[cfg(feature = "permission-management")]
-impl ::acs_runtime::de::FromJson for ListPoliciesForGroupPolicy {
+impl ::acs_runtime::de::FromJson for Policy {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
@@ -2827,19 +2827,18 @@ impl ::acs_runtime::de::FromJson for ListPoliciesForGroupPolicy {
     }
 }
 #[cfg(feature = "permission-management")]
-impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
-for ListPoliciesForGroupPolicy {
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Policy {
     fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Policies` in the responses of `ListPoliciesForGroup`, `ListPoliciesForRole` and `ListPoliciesForUser`.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
-pub struct ListPoliciesForGroupPolicies {
+pub struct Policies {
     /// The information about the policies.
     ///
     /// - Wire name: `Policy`.
@@ -2847,10 +2846,10 @@ pub struct ListPoliciesForGroupPolicies {
         feature = "serde",
         serde(rename = "Policy", skip_serializing_if = "Option::is_none")
     )]
-    pub policy: Option<Vec<crate::types::ListPoliciesForGroupPolicy>>,
+    pub policy: Option<Vec<crate::types::Policy>>,
 }
 #[cfg(feature = "permission-management")]
-impl ::acs_runtime::de::FromJson for ListPoliciesForGroupPolicies {
+impl ::acs_runtime::de::FromJson for Policies {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
@@ -2861,15 +2860,14 @@ impl ::acs_runtime::de::FromJson for ListPoliciesForGroupPolicies {
     }
 }
 #[cfg(feature = "permission-management")]
-impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
-for ListPoliciesForGroupPolicies {
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Policies {
     fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `PolicyVersions` in the response of `ListPolicyVersions`.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -3003,7 +3001,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListRolesRole {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Roles` in the response of `ListRoles`.
 #[cfg(feature = "role-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -3126,7 +3124,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResource {
 #[cfg(feature = "user-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
-pub struct ListUsersUser {
+pub struct User {
     /// The display name of the RAM user.
     ///
     /// - Wire name: `DisplayName`.
@@ -3205,7 +3203,7 @@ pub struct ListUsersUser {
     pub user_name: Option<String>,
 }
 #[cfg(feature = "user-management")]
-impl ::acs_runtime::de::FromJson for ListUsersUser {
+impl ::acs_runtime::de::FromJson for User {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
@@ -3223,14 +3221,14 @@ impl ::acs_runtime::de::FromJson for ListUsersUser {
     }
 }
 #[cfg(feature = "user-management")]
-impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListUsersUser {
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for User {
     fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Users` in the response of `ListUsers`.
 #[cfg(feature = "user-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -3242,7 +3240,7 @@ pub struct ListUsersUsers {
         feature = "serde",
         serde(rename = "User", skip_serializing_if = "Option::is_none")
     )]
-    pub user: Option<Vec<crate::types::ListUsersUser>>,
+    pub user: Option<Vec<crate::types::User>>,
 }
 #[cfg(feature = "user-management")]
 impl ::acs_runtime::de::FromJson for ListUsersUsers {
@@ -3315,7 +3313,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListUsersForGrou
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Users` in the response of `ListUsersForGroup`.
 #[cfg(feature = "user-group-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
@@ -3455,7 +3453,7 @@ for ListVirtualMfaDevicesVirtualMfaDevice {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `VirtualMfaDevices` in the response of `ListVirtualMFADevices`.
 #[cfg(feature = "user-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]

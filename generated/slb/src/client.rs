@@ -1447,7 +1447,7 @@ impl Client {
     ) -> ::acs_runtime::paginate::Paginator<
         '_,
         Result<
-            crate::types::Listener,
+            crate::types::DescribeLoadBalancerListenersListener,
             Error<
                 crate::operation::describe_load_balancer_listeners::DescribeLoadBalancerListenersError,
             >,
@@ -3470,7 +3470,7 @@ pub trait SlbApi: Send + Sync {
     ) -> ::acs_runtime::paginate::Paginator<
         '_,
         Result<
-            crate::types::Listener,
+            crate::types::DescribeLoadBalancerListenersListener,
             Error<
                 crate::operation::describe_load_balancer_listeners::DescribeLoadBalancerListenersError,
             >,
@@ -3478,7 +3478,7 @@ pub trait SlbApi: Send + Sync {
     > {
         fn extract(
             response: crate::operation::describe_load_balancer_listeners::DescribeLoadBalancerListenersResponse,
-        ) -> Vec<crate::types::Listener> {
+        ) -> Vec<crate::types::DescribeLoadBalancerListenersListener> {
             response.listeners.unwrap_or_default()
         }
         ::acs_runtime::paginate::Paginator::new(

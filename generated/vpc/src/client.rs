@@ -6308,7 +6308,7 @@ impl Client {
     ) -> ::acs_runtime::paginate::Paginator<
         '_,
         Result<
-            crate::types::RouteTable,
+            crate::types::DescribeRouteTablesRouteTable,
             Error<crate::operation::describe_route_tables::DescribeRouteTablesError>,
         >,
     > {
@@ -6564,7 +6564,7 @@ impl Client {
     ) -> ::acs_runtime::paginate::Paginator<
         '_,
         Result<
-            crate::types::TagResource,
+            crate::types::DescribeTagsTagResource,
             Error<crate::operation::describe_tags::DescribeTagsError>,
         >,
     > {
@@ -7576,7 +7576,7 @@ impl Client {
     ) -> ::acs_runtime::paginate::Paginator<
         '_,
         Result<
-            crate::types::ListTagResourcesTagResource,
+            crate::types::TagResource,
             Error<crate::operation::list_tag_resources::ListTagResourcesError>,
         >,
     > {
@@ -7608,7 +7608,7 @@ impl Client {
     ) -> ::acs_runtime::paginate::Paginator<
         '_,
         Result<
-            crate::types::ListTagResourcesTagResource,
+            crate::types::TagResource,
             Error<
                 crate::operation::list_tag_resources_for_express_connect::ListTagResourcesForExpressConnectError,
             >,
@@ -16916,13 +16916,13 @@ pub trait VpcApi: Send + Sync {
     ) -> ::acs_runtime::paginate::Paginator<
         '_,
         Result<
-            crate::types::RouteTable,
+            crate::types::DescribeRouteTablesRouteTable,
             Error<crate::operation::describe_route_tables::DescribeRouteTablesError>,
         >,
     > {
         fn extract(
             response: crate::operation::describe_route_tables::DescribeRouteTablesResponse,
-        ) -> Vec<crate::types::RouteTable> {
+        ) -> Vec<crate::types::DescribeRouteTablesRouteTable> {
             response.route_tables.and_then(|x| x.route_table).unwrap_or_default()
         }
         ::acs_runtime::paginate::Paginator::new(
@@ -17511,13 +17511,13 @@ pub trait VpcApi: Send + Sync {
     ) -> ::acs_runtime::paginate::Paginator<
         '_,
         Result<
-            crate::types::TagResource,
+            crate::types::DescribeTagsTagResource,
             Error<crate::operation::describe_tags::DescribeTagsError>,
         >,
     > {
         fn extract(
             response: crate::operation::describe_tags::DescribeTagsResponse,
-        ) -> Vec<crate::types::TagResource> {
+        ) -> Vec<crate::types::DescribeTagsTagResource> {
             response.tag_resources.and_then(|x| x.tag_resource).unwrap_or_default()
         }
         ::acs_runtime::paginate::Paginator::new(
@@ -19725,13 +19725,13 @@ pub trait VpcApi: Send + Sync {
     ) -> ::acs_runtime::paginate::Paginator<
         '_,
         Result<
-            crate::types::ListTagResourcesTagResource,
+            crate::types::TagResource,
             Error<crate::operation::list_tag_resources::ListTagResourcesError>,
         >,
     > {
         fn extract(
             response: crate::operation::list_tag_resources::ListTagResourcesResponse,
-        ) -> Vec<crate::types::ListTagResourcesTagResource> {
+        ) -> Vec<crate::types::TagResource> {
             response.tag_resources.and_then(|x| x.tag_resource).unwrap_or_default()
         }
         ::acs_runtime::paginate::Paginator::new(
@@ -19798,7 +19798,7 @@ pub trait VpcApi: Send + Sync {
     ) -> ::acs_runtime::paginate::Paginator<
         '_,
         Result<
-            crate::types::ListTagResourcesTagResource,
+            crate::types::TagResource,
             Error<
                 crate::operation::list_tag_resources_for_express_connect::ListTagResourcesForExpressConnectError,
             >,
@@ -19806,7 +19806,7 @@ pub trait VpcApi: Send + Sync {
     > {
         fn extract(
             response: crate::operation::list_tag_resources_for_express_connect::ListTagResourcesForExpressConnectResponse,
-        ) -> Vec<crate::types::ListTagResourcesTagResource> {
+        ) -> Vec<crate::types::TagResource> {
             response.tag_resources.and_then(|x| x.tag_resource).unwrap_or_default()
         }
         ::acs_runtime::paginate::Paginator::new(

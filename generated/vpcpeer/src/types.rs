@@ -128,7 +128,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AcceptingVpc {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Tag` in the response of `GetVpcPeerConnectionAttribute`.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetVpcPeerConnectionAttributeTag {
@@ -170,7 +170,7 @@ for GetVpcPeerConnectionAttributeTag {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `TagResource` in the response of `ListTagResources`.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TagResource {
@@ -241,7 +241,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResource {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Tag` in the request of `ListVpcPeerConnections`.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ListVpcPeerConnectionsTag {
@@ -370,7 +370,7 @@ for ListVpcPeerConnectionsAcceptingVpc {
         ::acs_runtime::de::deserialize(deserializer)
     }
 }
-/// A nested value.
+/// `Tag` in the response of `ListVpcPeerConnections`.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListVpcPeerConnectionsResponseTag {

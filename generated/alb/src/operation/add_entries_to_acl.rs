@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddEntriesToAcl",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -335,7 +332,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AddEntriesToAclR
 }
 /// Service errors of `AddEntriesToAcl`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AddEntriesToAclError {
     /// HTTP 400 `ResourceAlreadyExist.AclEntry`: The specified resource %s already exists.
@@ -351,7 +348,10 @@ pub enum AddEntriesToAclError {
     /// HTTP 404 `ResourceNotFound.Acl`: The specified resource %s is not found.
     ResourceNotFoundAcl(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AddEntriesToAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -371,6 +371,7 @@ impl From<::acs_runtime::client::ServiceError> for AddEntriesToAclError {
         )
     }
 }
+#[allow(deprecated)]
 impl AddEntriesToAclError {
     /// The service error behind the variant.
     #[inline]
@@ -387,7 +388,7 @@ impl AddEntriesToAclError {
             3 => Self::ResourceQuotaExceededListenerAclEntriesNum(error),
             4 => Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error),
             5 => Self::ResourceNotFoundAcl(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -400,7 +401,7 @@ impl AddEntriesToAclError {
             Self::ResourceQuotaExceededListenerAclEntriesNum(error) => (3, error),
             Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error) => (4, error),
             Self::ResourceNotFoundAcl(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -425,6 +426,23 @@ impl ::std::fmt::Debug for AddEntriesToAclError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AddEntriesToAclError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AddEntriesToAclError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddServersToServerGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -342,7 +339,7 @@ for AddServersToServerGroupResponse {
 }
 /// Service errors of `AddServersToServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AddServersToServerGroupError {
     /// HTTP 400 `ResourceQuotaExceeded.ServerAddedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
@@ -392,7 +389,10 @@ pub enum AddServersToServerGroupError {
     /// HTTP 404 `ResourceNotFound.Eni`: The specified resource %s is not found.
     ResourceNotFoundEni(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AddServersToServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -429,6 +429,7 @@ impl From<::acs_runtime::client::ServiceError> for AddServersToServerGroupError 
         )
     }
 }
+#[allow(deprecated)]
 impl AddServersToServerGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -462,7 +463,7 @@ impl AddServersToServerGroupError {
             20 => Self::ResourceNotFoundEcs(error),
             21 => Self::ResourceNotFoundEci(error),
             22 => Self::ResourceNotFoundEni(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -492,7 +493,7 @@ impl AddServersToServerGroupError {
             Self::ResourceNotFoundEcs(error) => (20, error),
             Self::ResourceNotFoundEci(error) => (21, error),
             Self::ResourceNotFoundEni(error) => (22, error),
-            Self::Unhandled(error) => (23, error),
+            Self::Unhandled(unhandled) => (23, unhandled.service_error()),
         }
     }
 }
@@ -534,6 +535,23 @@ impl ::std::fmt::Debug for AddServersToServerGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AddServersToServerGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AddServersToServerGroupError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ApplyHealthCheckTemplateToServerGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -330,7 +327,7 @@ for ApplyHealthCheckTemplateToServerGroupResponse {
 }
 /// Service errors of `ApplyHealthCheckTemplateToServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ApplyHealthCheckTemplateToServerGroupError {
     /// HTTP 400 `IncorrectStatus.HealthCheckTemplate`: The status of %s \[%s\] is incorrect.
@@ -344,7 +341,10 @@ pub enum ApplyHealthCheckTemplateToServerGroupError {
     /// HTTP 404 `ResourceNotFound.ServerGroup`: The specified resource %s is not found.
     ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ApplyHealthCheckTemplateToServerGroupError {
@@ -364,6 +364,7 @@ for ApplyHealthCheckTemplateToServerGroupError {
         )
     }
 }
+#[allow(deprecated)]
 impl ApplyHealthCheckTemplateToServerGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -379,7 +380,7 @@ impl ApplyHealthCheckTemplateToServerGroupError {
             2 => Self::ForbiddenServerGroup(error),
             3 => Self::ResourceNotFoundHealthCheckTemplate(error),
             4 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -391,7 +392,7 @@ impl ApplyHealthCheckTemplateToServerGroupError {
             Self::ForbiddenServerGroup(error) => (2, error),
             Self::ResourceNotFoundHealthCheckTemplate(error) => (3, error),
             Self::ResourceNotFoundServerGroup(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -415,6 +416,23 @@ impl ::std::fmt::Debug for ApplyHealthCheckTemplateToServerGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ApplyHealthCheckTemplateToServerGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ApplyHealthCheckTemplateToServerGroupError {

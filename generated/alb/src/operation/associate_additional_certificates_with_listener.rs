@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateAdditionalCertificatesWithListener",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -343,7 +340,7 @@ for AssociateAdditionalCertificatesWithListenerResponse {
 }
 /// Service errors of `AssociateAdditionalCertificatesWithListener`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AssociateAdditionalCertificatesWithListenerError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -371,7 +368,10 @@ pub enum AssociateAdditionalCertificatesWithListenerError {
     /// HTTP 404 `ResourceNotFound.Listener`: The specified resource %s is not found.
     ResourceNotFoundListener(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for AssociateAdditionalCertificatesWithListenerError {
@@ -397,6 +397,7 @@ for AssociateAdditionalCertificatesWithListenerError {
         )
     }
 }
+#[allow(deprecated)]
 impl AssociateAdditionalCertificatesWithListenerError {
     /// The service error behind the variant.
     #[inline]
@@ -418,7 +419,7 @@ impl AssociateAdditionalCertificatesWithListenerError {
             8 => Self::ForbiddenLoadBalancer(error),
             9 => Self::ResourceNotFoundCertificate(error),
             10 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -436,7 +437,7 @@ impl AssociateAdditionalCertificatesWithListenerError {
             Self::ForbiddenLoadBalancer(error) => (8, error),
             Self::ResourceNotFoundCertificate(error) => (9, error),
             Self::ResourceNotFoundListener(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -466,6 +467,23 @@ impl ::std::fmt::Debug for AssociateAdditionalCertificatesWithListenerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AssociateAdditionalCertificatesWithListenerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AssociateAdditionalCertificatesWithListenerError {

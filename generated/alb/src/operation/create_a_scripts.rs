@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateAScripts",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -333,7 +330,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateAScriptsRe
 }
 /// Service errors of `CreateAScripts`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateAScriptsError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -345,7 +342,10 @@ pub enum CreateAScriptsError {
     /// HTTP 400 `ResourceQuotaExceeded.AScriptLinesNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
     ResourceQuotaExceededAScriptLinesNum(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAScriptsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -363,6 +363,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateAScriptsError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateAScriptsError {
     /// The service error behind the variant.
     #[inline]
@@ -377,7 +378,7 @@ impl CreateAScriptsError {
             1 => Self::ResourceQuotaExceededAScriptsNum(error),
             2 => Self::ResourceQuotaExceededAScriptsTotalLinesNum(error),
             3 => Self::ResourceQuotaExceededAScriptLinesNum(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -388,7 +389,7 @@ impl CreateAScriptsError {
             Self::ResourceQuotaExceededAScriptsNum(error) => (1, error),
             Self::ResourceQuotaExceededAScriptsTotalLinesNum(error) => (2, error),
             Self::ResourceQuotaExceededAScriptLinesNum(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -411,6 +412,23 @@ impl ::std::fmt::Debug for CreateAScriptsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateAScriptsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateAScriptsError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateHealthCheckTemplate",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -676,7 +673,7 @@ for CreateHealthCheckTemplateResponse {
 }
 /// Service errors of `CreateHealthCheckTemplate`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateHealthCheckTemplateError {
     /// HTTP 400 `QuotaExceeded.HealthCheckTemplatesNum`: The quota of %s is exceeded, usage %s/%s.
@@ -684,7 +681,10 @@ pub enum CreateHealthCheckTemplateError {
     /// HTTP 403 `Forbidden.HealthCheckTemplate`: Authentication has failed for HealthCheckTemplate.
     ForbiddenHealthCheckTemplate(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateHealthCheckTemplateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -700,6 +700,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateHealthCheckTemplateErro
         )
     }
 }
+#[allow(deprecated)]
 impl CreateHealthCheckTemplateError {
     /// The service error behind the variant.
     #[inline]
@@ -712,7 +713,7 @@ impl CreateHealthCheckTemplateError {
         match index {
             0 => Self::QuotaExceededHealthCheckTemplatesNum(error),
             1 => Self::ForbiddenHealthCheckTemplate(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -721,7 +722,7 @@ impl CreateHealthCheckTemplateError {
         match self {
             Self::QuotaExceededHealthCheckTemplatesNum(error) => (0, error),
             Self::ForbiddenHealthCheckTemplate(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -742,6 +743,23 @@ impl ::std::fmt::Debug for CreateHealthCheckTemplateError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateHealthCheckTemplateError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateHealthCheckTemplateError {

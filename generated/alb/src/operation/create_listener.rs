@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateListener",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -249,7 +246,7 @@ pub struct CreateListenerRequest {
         feature = "serde",
         serde(rename = "DefaultActions", skip_serializing_if = "Option::is_none")
     )]
-    pub default_actions: Option<Vec<crate::types::DefaultAction>>,
+    pub default_actions: Option<Vec<crate::types::CreateListenerDefaultAction>>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
@@ -569,7 +566,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     /// - Required.
     pub fn default_actions(
         mut self,
-        values: impl IntoIterator<Item = crate::types::DefaultAction>,
+        values: impl IntoIterator<Item = crate::types::CreateListenerDefaultAction>,
     ) -> Self {
         self.inner.default_actions = Some(values.into_iter().collect());
         self
@@ -728,7 +725,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateListenerRe
 }
 /// Service errors of `CreateListener`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateListenerError {
     /// HTTP 400 `ResourceAlreadyExist.Listener`: The specified resource %s is already exist.
@@ -780,7 +777,10 @@ pub enum CreateListenerError {
     /// HTTP 404 `ResourceNotFound.Certificate`: The specified resource %s is not found.
     ResourceNotFoundCertificate(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -818,6 +818,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateListenerError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateListenerError {
     /// The service error behind the variant.
     #[inline]
@@ -852,7 +853,7 @@ impl CreateListenerError {
             21 => Self::ResourceNotFoundSecurityPolicy(error),
             22 => Self::ResourceNotFoundListener(error),
             23 => Self::ResourceNotFoundCertificate(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -883,7 +884,7 @@ impl CreateListenerError {
             Self::ResourceNotFoundSecurityPolicy(error) => (21, error),
             Self::ResourceNotFoundListener(error) => (22, error),
             Self::ResourceNotFoundCertificate(error) => (23, error),
-            Self::Unhandled(error) => (24, error),
+            Self::Unhandled(unhandled) => (24, unhandled.service_error()),
         }
     }
 }
@@ -926,6 +927,23 @@ impl ::std::fmt::Debug for CreateListenerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateListenerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateListenerError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateLoadBalancer",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -191,7 +188,9 @@ pub struct CreateLoadBalancerRequest {
             skip_serializing_if = "Option::is_none"
         )
     )]
-    pub load_balancer_billing_config: Option<crate::types::LoadBalancerBillingConfig>,
+    pub load_balancer_billing_config: Option<
+        crate::types::CreateLoadBalancerLoadBalancerBillingConfig,
+    >,
     /// The protocol version. Valid values:
     ///
     /// * **IPv4:** IPv4.
@@ -439,7 +438,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     /// - Required.
     pub fn load_balancer_billing_config(
         mut self,
-        value: crate::types::LoadBalancerBillingConfig,
+        value: crate::types::CreateLoadBalancerLoadBalancerBillingConfig,
     ) -> Self {
         self.inner.load_balancer_billing_config = Some(value);
         self
@@ -610,7 +609,7 @@ for CreateLoadBalancerResponse {
 }
 /// Service errors of `CreateLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateLoadBalancerError {
     /// HTTP 400 `ResourceNotEnough.VSwitchIp`: The specified resource %s is not enough.
@@ -626,7 +625,10 @@ pub enum CreateLoadBalancerError {
     /// HTTP 404 `ResourceNotFound.VSwitch`: The specified resource %s is not found.
     ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -646,6 +648,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateLoadBalancerError {
     /// The service error behind the variant.
     #[inline]
@@ -662,7 +665,7 @@ impl CreateLoadBalancerError {
             3 => Self::DuplicatedParamZoneId(error),
             4 => Self::OperationDenyedServiceLinkedRoleNotExist(error),
             5 => Self::ResourceNotFoundVSwitch(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -675,7 +678,7 @@ impl CreateLoadBalancerError {
             Self::DuplicatedParamZoneId(error) => (3, error),
             Self::OperationDenyedServiceLinkedRoleNotExist(error) => (4, error),
             Self::ResourceNotFoundVSwitch(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -700,6 +703,23 @@ impl ::std::fmt::Debug for CreateLoadBalancerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateLoadBalancerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateLoadBalancerError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateRule",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -485,7 +482,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateRuleRespon
 }
 /// Service errors of `CreateRule`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateRuleError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -533,7 +530,10 @@ pub enum CreateRuleError {
     /// HTTP 404 `ResourceNotFound.ServerGroup`: The specified resource %s is not found.
     ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -567,6 +567,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateRuleError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateRuleError {
     /// The service error behind the variant.
     #[inline]
@@ -597,7 +598,7 @@ impl CreateRuleError {
             17 => Self::OperationDeniedProtocolMustSameForForwardGroupAction(error),
             18 => Self::ResourceNotFoundListener(error),
             19 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -626,7 +627,7 @@ impl CreateRuleError {
             }
             Self::ResourceNotFoundListener(error) => (18, error),
             Self::ResourceNotFoundServerGroup(error) => (19, error),
-            Self::Unhandled(error) => (20, error),
+            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
         }
     }
 }
@@ -665,6 +666,23 @@ impl ::std::fmt::Debug for CreateRuleError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateRuleError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateRuleError {

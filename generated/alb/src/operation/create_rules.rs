@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateRules",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -347,7 +344,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateRulesRespo
 }
 /// Service errors of `CreateRules`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateRulesError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -393,7 +390,10 @@ pub enum CreateRulesError {
     /// HTTP 404 `ResourceNotFound.ServerGroup`: The specified resource %s is not found.
     ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -426,6 +426,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateRulesError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateRulesError {
     /// The service error behind the variant.
     #[inline]
@@ -455,7 +456,7 @@ impl CreateRulesError {
             16 => Self::OperationDeniedProtocolMustSameForForwardGroupAction(error),
             17 => Self::ResourceNotFoundListener(error),
             18 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -483,7 +484,7 @@ impl CreateRulesError {
             }
             Self::ResourceNotFoundListener(error) => (17, error),
             Self::ResourceNotFoundServerGroup(error) => (18, error),
-            Self::Unhandled(error) => (19, error),
+            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
         }
     }
 }
@@ -521,6 +522,23 @@ impl ::std::fmt::Debug for CreateRulesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateRulesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateRulesError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateServerGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -713,7 +710,7 @@ for CreateServerGroupResponse {
 }
 /// Service errors of `CreateServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateServerGroupError {
     /// HTTP 400 `QuotaExceeded.ServerGroupsNum`: The quota of %s is exceeded, usage %s/%s.
@@ -741,7 +738,10 @@ pub enum CreateServerGroupError {
     /// HTTP 404 `ResourceNotFound.Vpc`: The specified resource %s is not found.
     ResourceNotFoundVpc(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -767,6 +767,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateServerGroupError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateServerGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -789,7 +790,7 @@ impl CreateServerGroupError {
             9 => Self::OperationDeniedVpcNotSupportIpv6(error),
             10 => Self::UnsupportedFeatureFcServerGroup(error),
             11 => Self::ResourceNotFoundVpc(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -808,7 +809,7 @@ impl CreateServerGroupError {
             Self::OperationDeniedVpcNotSupportIpv6(error) => (9, error),
             Self::UnsupportedFeatureFcServerGroup(error) => (10, error),
             Self::ResourceNotFoundVpc(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -839,6 +840,23 @@ impl ::std::fmt::Debug for CreateServerGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateServerGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateServerGroupError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteAScripts",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -298,7 +295,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteAScriptsRe
 }
 /// Service errors of `DeleteAScripts`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteAScriptsError {
     /// HTTP 400 `ResourceNotFound.AScript`: The specified resource %s is not found.
@@ -308,7 +305,10 @@ pub enum DeleteAScriptsError {
     /// HTTP 400 `OperationDenied.CrossListenerAScripts`: The operation is not allowed because of %s
     OperationDeniedCrossListenerAScripts(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteAScriptsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -325,6 +325,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteAScriptsError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteAScriptsError {
     /// The service error behind the variant.
     #[inline]
@@ -338,7 +339,7 @@ impl DeleteAScriptsError {
             0 => Self::ResourceNotFoundAScript(error),
             1 => Self::IncorrectStatusListener(error),
             2 => Self::OperationDeniedCrossListenerAScripts(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -348,7 +349,7 @@ impl DeleteAScriptsError {
             Self::ResourceNotFoundAScript(error) => (0, error),
             Self::IncorrectStatusListener(error) => (1, error),
             Self::OperationDeniedCrossListenerAScripts(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -370,6 +371,23 @@ impl ::std::fmt::Debug for DeleteAScriptsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteAScriptsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteAScriptsError {

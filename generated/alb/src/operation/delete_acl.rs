@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteAcl",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -291,7 +288,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteAclRespons
 }
 /// Service errors of `DeleteAcl`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteAclError {
     /// HTTP 400 `ResourceInUse.Acl`: The specified resource %s is in use.
@@ -303,7 +300,10 @@ pub enum DeleteAclError {
     /// HTTP 404 `ResourceNotFound.Acl`: The specified resource %s is not found.
     ResourceNotFoundAcl(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -321,6 +321,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteAclError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteAclError {
     /// The service error behind the variant.
     #[inline]
@@ -335,7 +336,7 @@ impl DeleteAclError {
             1 => Self::IncorrectStatusAcl(error),
             2 => Self::ForbiddenAcl(error),
             3 => Self::ResourceNotFoundAcl(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -346,7 +347,7 @@ impl DeleteAclError {
             Self::IncorrectStatusAcl(error) => (1, error),
             Self::ForbiddenAcl(error) => (2, error),
             Self::ResourceNotFoundAcl(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -369,6 +370,23 @@ impl ::std::fmt::Debug for DeleteAclError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteAclError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteAclError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteRule",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -293,7 +290,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteRuleRespon
 }
 /// Service errors of `DeleteRule`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteRuleError {
     /// HTTP 400 `IncorrectStatus.Rule`: The status of %s \[%s\] is incorrect.
@@ -303,7 +300,10 @@ pub enum DeleteRuleError {
     /// HTTP 404 `ResourceNotFound.Rule`: The specified resource %s is not found.
     ResourceNotFoundRule(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -320,6 +320,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteRuleError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteRuleError {
     /// The service error behind the variant.
     #[inline]
@@ -333,7 +334,7 @@ impl DeleteRuleError {
             0 => Self::IncorrectStatusRule(error),
             1 => Self::ResourceInConfiguringListener(error),
             2 => Self::ResourceNotFoundRule(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -343,7 +344,7 @@ impl DeleteRuleError {
             Self::IncorrectStatusRule(error) => (0, error),
             Self::ResourceInConfiguringListener(error) => (1, error),
             Self::ResourceNotFoundRule(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -365,6 +366,23 @@ impl ::std::fmt::Debug for DeleteRuleError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteRuleError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteRuleError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteRules",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -302,7 +299,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteRulesRespo
 }
 /// Service errors of `DeleteRules`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteRulesError {
     /// HTTP 400 `IncorrectStatus.Rule`: The status of %s \[%s\] is incorrect.
@@ -314,7 +311,10 @@ pub enum DeleteRulesError {
     /// HTTP 404 `ResourceNotFound.Rule`: The specified resource %s is not found.
     ResourceNotFoundRule(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -332,6 +332,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteRulesError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteRulesError {
     /// The service error behind the variant.
     #[inline]
@@ -346,7 +347,7 @@ impl DeleteRulesError {
             1 => Self::OperationDeniedCrossLoadBalancerRules(error),
             2 => Self::ForbiddenLoadBalancer(error),
             3 => Self::ResourceNotFoundRule(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -357,7 +358,7 @@ impl DeleteRulesError {
             Self::OperationDeniedCrossLoadBalancerRules(error) => (1, error),
             Self::ForbiddenLoadBalancer(error) => (2, error),
             Self::ResourceNotFoundRule(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -380,6 +381,23 @@ impl ::std::fmt::Debug for DeleteRulesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteRulesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteRulesError {

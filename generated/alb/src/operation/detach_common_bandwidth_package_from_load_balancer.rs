@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DetachCommonBandwidthPackageFromLoadBalancer",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -368,7 +365,7 @@ for DetachCommonBandwidthPackageFromLoadBalancerResponse {
 }
 /// Service errors of `DetachCommonBandwidthPackageFromLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DetachCommonBandwidthPackageFromLoadBalancerError {
     /// HTTP 400 `IncorrectBusinessStatus.CommonBandwidthPackage`: The business status of %s \[%s\]  is incorrect.
@@ -380,7 +377,10 @@ pub enum DetachCommonBandwidthPackageFromLoadBalancerError {
     /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource %s is not found.
     ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DetachCommonBandwidthPackageFromLoadBalancerError {
@@ -399,6 +399,7 @@ for DetachCommonBandwidthPackageFromLoadBalancerError {
         )
     }
 }
+#[allow(deprecated)]
 impl DetachCommonBandwidthPackageFromLoadBalancerError {
     /// The service error behind the variant.
     #[inline]
@@ -413,7 +414,7 @@ impl DetachCommonBandwidthPackageFromLoadBalancerError {
             1 => Self::IncorrectStatusCommonBandwidthPackage(error),
             2 => Self::ForbiddenLoadBalancer(error),
             3 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -424,7 +425,7 @@ impl DetachCommonBandwidthPackageFromLoadBalancerError {
             Self::IncorrectStatusCommonBandwidthPackage(error) => (1, error),
             Self::ForbiddenLoadBalancer(error) => (2, error),
             Self::ResourceNotFoundLoadBalancer(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -447,6 +448,23 @@ impl ::std::fmt::Debug for DetachCommonBandwidthPackageFromLoadBalancerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DetachCommonBandwidthPackageFromLoadBalancerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DetachCommonBandwidthPackageFromLoadBalancerError {

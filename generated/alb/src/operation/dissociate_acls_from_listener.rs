@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DissociateAclsFromListener",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -334,7 +331,7 @@ for DissociateAclsFromListenerResponse {
 }
 /// Service errors of `DissociateAclsFromListener`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DissociateAclsFromListenerError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -348,7 +345,10 @@ pub enum DissociateAclsFromListenerError {
     /// HTTP 404 `ResourceNotAssociated.Acl`: The specified resource %s is not associated.
     ResourceNotAssociatedAcl(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DissociateAclsFromListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -367,6 +367,7 @@ impl From<::acs_runtime::client::ServiceError> for DissociateAclsFromListenerErr
         )
     }
 }
+#[allow(deprecated)]
 impl DissociateAclsFromListenerError {
     /// The service error behind the variant.
     #[inline]
@@ -382,7 +383,7 @@ impl DissociateAclsFromListenerError {
             2 => Self::ResourceInConfiguring(error),
             3 => Self::LockFailed(error),
             4 => Self::ResourceNotAssociatedAcl(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -394,7 +395,7 @@ impl DissociateAclsFromListenerError {
             Self::ResourceInConfiguring(error) => (2, error),
             Self::LockFailed(error) => (3, error),
             Self::ResourceNotAssociatedAcl(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -418,6 +419,23 @@ impl ::std::fmt::Debug for DissociateAclsFromListenerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DissociateAclsFromListenerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DissociateAclsFromListenerError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DissociateAdditionalCertificatesFromListener",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -340,7 +337,7 @@ for DissociateAdditionalCertificatesFromListenerResponse {
 }
 /// Service errors of `DissociateAdditionalCertificatesFromListener`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DissociateAdditionalCertificatesFromListenerError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -356,7 +353,10 @@ pub enum DissociateAdditionalCertificatesFromListenerError {
     /// HTTP 404 `ResourceNotFound.Listener`: The specified resource %s is not found.
     ResourceNotFoundListener(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DissociateAdditionalCertificatesFromListenerError {
@@ -377,6 +377,7 @@ for DissociateAdditionalCertificatesFromListenerError {
         )
     }
 }
+#[allow(deprecated)]
 impl DissociateAdditionalCertificatesFromListenerError {
     /// The service error behind the variant.
     #[inline]
@@ -393,7 +394,7 @@ impl DissociateAdditionalCertificatesFromListenerError {
             3 => Self::ResourceNotAssociatedCertificate(error),
             4 => Self::ResourceInConfiguringListener(error),
             5 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -406,7 +407,7 @@ impl DissociateAdditionalCertificatesFromListenerError {
             Self::ResourceNotAssociatedCertificate(error) => (3, error),
             Self::ResourceInConfiguringListener(error) => (4, error),
             Self::ResourceNotFoundListener(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -431,6 +432,23 @@ impl ::std::fmt::Debug for DissociateAdditionalCertificatesFromListenerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DissociateAdditionalCertificatesFromListenerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DissociateAdditionalCertificatesFromListenerError {

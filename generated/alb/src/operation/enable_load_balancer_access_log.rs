@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "EnableLoadBalancerAccessLog",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -350,7 +347,7 @@ for EnableLoadBalancerAccessLogResponse {
 }
 /// Service errors of `EnableLoadBalancerAccessLog`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum EnableLoadBalancerAccessLogError {
     /// HTTP 400 `OperationDenied.AccessLogEnabled`: The operation is not allowed because of %s.
@@ -362,7 +359,10 @@ pub enum EnableLoadBalancerAccessLogError {
     /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource %s is not found.
     ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for EnableLoadBalancerAccessLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -380,6 +380,7 @@ impl From<::acs_runtime::client::ServiceError> for EnableLoadBalancerAccessLogEr
         )
     }
 }
+#[allow(deprecated)]
 impl EnableLoadBalancerAccessLogError {
     /// The service error behind the variant.
     #[inline]
@@ -394,7 +395,7 @@ impl EnableLoadBalancerAccessLogError {
             1 => Self::IncorrectStatusLoadBalancer(error),
             2 => Self::ForbiddenLoadBalancer(error),
             3 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -405,7 +406,7 @@ impl EnableLoadBalancerAccessLogError {
             Self::IncorrectStatusLoadBalancer(error) => (1, error),
             Self::ForbiddenLoadBalancer(error) => (2, error),
             Self::ResourceNotFoundLoadBalancer(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -428,6 +429,23 @@ impl ::std::fmt::Debug for EnableLoadBalancerAccessLogError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl EnableLoadBalancerAccessLogError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for EnableLoadBalancerAccessLogError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetHealthCheckTemplateAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -422,7 +419,7 @@ for GetHealthCheckTemplateAttributeResponse {
 }
 /// Service errors of `GetHealthCheckTemplateAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GetHealthCheckTemplateAttributeError {
     /// HTTP 403 `Forbidden.HealthCheckTemplate`: Authentication has failed for HealthCheckTemplate.
@@ -430,7 +427,10 @@ pub enum GetHealthCheckTemplateAttributeError {
     /// HTTP 404 `ResourceNotFound.HealthCheckTemplate`: The specified resource %s is not found.
     ResourceNotFoundHealthCheckTemplate(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GetHealthCheckTemplateAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -446,6 +446,7 @@ impl From<::acs_runtime::client::ServiceError> for GetHealthCheckTemplateAttribu
         )
     }
 }
+#[allow(deprecated)]
 impl GetHealthCheckTemplateAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -458,7 +459,7 @@ impl GetHealthCheckTemplateAttributeError {
         match index {
             0 => Self::ForbiddenHealthCheckTemplate(error),
             1 => Self::ResourceNotFoundHealthCheckTemplate(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -467,7 +468,7 @@ impl GetHealthCheckTemplateAttributeError {
         match self {
             Self::ForbiddenHealthCheckTemplate(error) => (0, error),
             Self::ResourceNotFoundHealthCheckTemplate(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -488,6 +489,23 @@ impl ::std::fmt::Debug for GetHealthCheckTemplateAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GetHealthCheckTemplateAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GetHealthCheckTemplateAttributeError {

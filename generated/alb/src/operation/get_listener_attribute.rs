@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetListenerAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -246,7 +243,7 @@ pub struct GetListenerAttributeResponse {
         feature = "serde",
         serde(rename = "DefaultActions", skip_serializing_if = "Option::is_none")
     )]
-    pub default_actions: Option<Vec<crate::types::GetListenerAttributeDefaultAction>>,
+    pub default_actions: Option<Vec<crate::types::DefaultAction>>,
     /// Indicates whether GZIP compression is enabled to compress specific types of files. Valid values:
     ///
     /// * **true**
@@ -449,7 +446,7 @@ for GetListenerAttributeResponse {
 }
 /// Service errors of `GetListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GetListenerAttributeError {
     /// HTTP 403 `Forbidden.LoadBalancer`: Authentication is failed for %s.
@@ -457,7 +454,10 @@ pub enum GetListenerAttributeError {
     /// HTTP 404 `ResourceNotFound.Listener`: The specified resource %s is not found.
     ResourceNotFoundListener(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GetListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -467,6 +467,7 @@ impl From<::acs_runtime::client::ServiceError> for GetListenerAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl GetListenerAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -479,7 +480,7 @@ impl GetListenerAttributeError {
         match index {
             0 => Self::ForbiddenLoadBalancer(error),
             1 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -488,7 +489,7 @@ impl GetListenerAttributeError {
         match self {
             Self::ForbiddenLoadBalancer(error) => (0, error),
             Self::ResourceNotFoundListener(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -505,6 +506,23 @@ impl ::std::fmt::Debug for GetListenerAttributeError {
         let (index, error) = self.parts();
         let names = ["ForbiddenLoadBalancer", "ResourceNotFoundListener", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GetListenerAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GetListenerAttributeError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetListenerHealthStatus",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -339,7 +336,7 @@ for GetListenerHealthStatusResponse {
 }
 /// Service errors of `GetListenerHealthStatus`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GetListenerHealthStatusError {
     /// HTTP 403 `Forbidden.LoadBalancer`: Authentication is failed for %s.
@@ -349,7 +346,10 @@ pub enum GetListenerHealthStatusError {
     /// HTTP 404 `ResourceNotFound.Listener`: The specified resource %s is not found.
     ResourceNotFoundListener(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GetListenerHealthStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -366,6 +366,7 @@ impl From<::acs_runtime::client::ServiceError> for GetListenerHealthStatusError 
         )
     }
 }
+#[allow(deprecated)]
 impl GetListenerHealthStatusError {
     /// The service error behind the variant.
     #[inline]
@@ -379,7 +380,7 @@ impl GetListenerHealthStatusError {
             0 => Self::ForbiddenLoadBalancer(error),
             1 => Self::ResourceNotFoundLoadBalancer(error),
             2 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -389,7 +390,7 @@ impl GetListenerHealthStatusError {
             Self::ForbiddenLoadBalancer(error) => (0, error),
             Self::ResourceNotFoundLoadBalancer(error) => (1, error),
             Self::ResourceNotFoundListener(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -411,6 +412,23 @@ impl ::std::fmt::Debug for GetListenerHealthStatusError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GetListenerHealthStatusError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GetListenerHealthStatusError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetLoadBalancerAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -283,9 +280,7 @@ pub struct GetLoadBalancerAttributeResponse {
             skip_serializing_if = "Option::is_none"
         )
     )]
-    pub load_balancer_billing_config: Option<
-        crate::types::GetLoadBalancerAttributeLoadBalancerBillingConfig,
-    >,
+    pub load_balancer_billing_config: Option<crate::types::LoadBalancerBillingConfig>,
     /// The service status of the ALB instance. Valid values:
     ///
     /// * **Abnormal**
@@ -510,7 +505,7 @@ for GetLoadBalancerAttributeResponse {
 }
 /// Service errors of `GetLoadBalancerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GetLoadBalancerAttributeError {
     /// HTTP 400 `Forbidden.LoadBalancer`: Authentication has failed for LoadBalancer.
@@ -518,7 +513,10 @@ pub enum GetLoadBalancerAttributeError {
     /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource %s is not found.
     ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GetLoadBalancerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -531,6 +529,7 @@ impl From<::acs_runtime::client::ServiceError> for GetLoadBalancerAttributeError
         )
     }
 }
+#[allow(deprecated)]
 impl GetLoadBalancerAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -543,7 +542,7 @@ impl GetLoadBalancerAttributeError {
         match index {
             0 => Self::ForbiddenLoadBalancer(error),
             1 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -552,7 +551,7 @@ impl GetLoadBalancerAttributeError {
         match self {
             Self::ForbiddenLoadBalancer(error) => (0, error),
             Self::ResourceNotFoundLoadBalancer(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -573,6 +572,23 @@ impl ::std::fmt::Debug for GetLoadBalancerAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GetLoadBalancerAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GetLoadBalancerAttributeError {

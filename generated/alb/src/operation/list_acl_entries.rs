@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListAclEntries",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -323,7 +320,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAclEntriesRe
 }
 /// Service errors of `ListAclEntries`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListAclEntriesError {
     /// HTTP 403 `Forbidden.Acl`: ACL authentication has failed.
@@ -331,7 +328,10 @@ pub enum ListAclEntriesError {
     /// HTTP 404 `ResourceNotFound.Acl`: The specified resource %s is not found.
     ResourceNotFoundAcl(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ListAclEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -341,6 +341,7 @@ impl From<::acs_runtime::client::ServiceError> for ListAclEntriesError {
         )
     }
 }
+#[allow(deprecated)]
 impl ListAclEntriesError {
     /// The service error behind the variant.
     #[inline]
@@ -353,7 +354,7 @@ impl ListAclEntriesError {
         match index {
             0 => Self::ForbiddenAcl(error),
             1 => Self::ResourceNotFoundAcl(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -362,7 +363,7 @@ impl ListAclEntriesError {
         match self {
             Self::ForbiddenAcl(error) => (0, error),
             Self::ResourceNotFoundAcl(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -379,6 +380,23 @@ impl ::std::fmt::Debug for ListAclEntriesError {
         let (index, error) = self.parts();
         let names = ["ForbiddenAcl", "ResourceNotFoundAcl", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListAclEntriesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListAclEntriesError {

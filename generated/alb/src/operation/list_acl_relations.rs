@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListAclRelations",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -242,7 +239,7 @@ for ListAclRelationsResponse {
 }
 /// Service errors of `ListAclRelations`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListAclRelationsError {
     /// HTTP 403 `Forbidden.Acl`: Authentication is failed for %s.
@@ -250,7 +247,10 @@ pub enum ListAclRelationsError {
     /// HTTP 404 `ResourceNotFound.Acl`: The specified resource %s is not found.
     ResourceNotFoundAcl(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ListAclRelationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -260,6 +260,7 @@ impl From<::acs_runtime::client::ServiceError> for ListAclRelationsError {
         )
     }
 }
+#[allow(deprecated)]
 impl ListAclRelationsError {
     /// The service error behind the variant.
     #[inline]
@@ -272,7 +273,7 @@ impl ListAclRelationsError {
         match index {
             0 => Self::ForbiddenAcl(error),
             1 => Self::ResourceNotFoundAcl(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -281,7 +282,7 @@ impl ListAclRelationsError {
         match self {
             Self::ForbiddenAcl(error) => (0, error),
             Self::ResourceNotFoundAcl(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -298,6 +299,23 @@ impl ::std::fmt::Debug for ListAclRelationsError {
         let (index, error) = self.parts();
         let names = ["ForbiddenAcl", "ResourceNotFoundAcl", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListAclRelationsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListAclRelationsError {

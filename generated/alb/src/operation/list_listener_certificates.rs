@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListListenerCertificates",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -376,7 +373,7 @@ for ListListenerCertificatesResponse {
 }
 /// Service errors of `ListListenerCertificates`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListListenerCertificatesError {
     /// HTTP 400 `OperationDenied.HttpListenerNotSupport`: The operation is not allowed because of %s.
@@ -384,7 +381,10 @@ pub enum ListListenerCertificatesError {
     /// HTTP 404 `ResourceNotFound.Listener`: The specified resource %s is not found.
     ResourceNotFoundListener(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ListListenerCertificatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -400,6 +400,7 @@ impl From<::acs_runtime::client::ServiceError> for ListListenerCertificatesError
         )
     }
 }
+#[allow(deprecated)]
 impl ListListenerCertificatesError {
     /// The service error behind the variant.
     #[inline]
@@ -412,7 +413,7 @@ impl ListListenerCertificatesError {
         match index {
             0 => Self::OperationDeniedHttpListenerNotSupport(error),
             1 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -421,7 +422,7 @@ impl ListListenerCertificatesError {
         match self {
             Self::OperationDeniedHttpListenerNotSupport(error) => (0, error),
             Self::ResourceNotFoundListener(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -442,6 +443,23 @@ impl ::std::fmt::Debug for ListListenerCertificatesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListListenerCertificatesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListListenerCertificatesError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "LoadBalancerJoinSecurityGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -356,7 +353,7 @@ for LoadBalancerJoinSecurityGroupResponse {
 }
 /// Service errors of `LoadBalancerJoinSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum LoadBalancerJoinSecurityGroupError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -376,7 +373,10 @@ pub enum LoadBalancerJoinSecurityGroupError {
     /// HTTP 404 `ResourceNotFound.SecurityGroup`: The specified resource %s is not found.
     ResourceNotFoundSecurityGroup(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for LoadBalancerJoinSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -397,6 +397,7 @@ impl From<::acs_runtime::client::ServiceError> for LoadBalancerJoinSecurityGroup
         )
     }
 }
+#[allow(deprecated)]
 impl LoadBalancerJoinSecurityGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -414,7 +415,7 @@ impl LoadBalancerJoinSecurityGroupError {
             4 => Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(error),
             5 => Self::ResourceNotFoundLoadBalancer(error),
             6 => Self::ResourceNotFoundSecurityGroup(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -430,7 +431,7 @@ impl LoadBalancerJoinSecurityGroupError {
             }
             Self::ResourceNotFoundLoadBalancer(error) => (5, error),
             Self::ResourceNotFoundSecurityGroup(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -456,6 +457,23 @@ impl ::std::fmt::Debug for LoadBalancerJoinSecurityGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl LoadBalancerJoinSecurityGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for LoadBalancerJoinSecurityGroupError {

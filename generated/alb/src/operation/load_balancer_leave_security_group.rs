@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "LoadBalancerLeaveSecurityGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -342,7 +339,7 @@ for LoadBalancerLeaveSecurityGroupResponse {
 }
 /// Service errors of `LoadBalancerLeaveSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum LoadBalancerLeaveSecurityGroupError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -356,7 +353,10 @@ pub enum LoadBalancerLeaveSecurityGroupError {
     /// HTTP 404 `ResourceNotFound.SecurityGroup`: The specified resource %s is not found.
     ResourceNotFoundSecurityGroup(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for LoadBalancerLeaveSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -375,6 +375,7 @@ impl From<::acs_runtime::client::ServiceError> for LoadBalancerLeaveSecurityGrou
         )
     }
 }
+#[allow(deprecated)]
 impl LoadBalancerLeaveSecurityGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -390,7 +391,7 @@ impl LoadBalancerLeaveSecurityGroupError {
             2 => Self::ResourceNotAssociatedSecurityGroup(error),
             3 => Self::ResourceNotFoundLoadBalancer(error),
             4 => Self::ResourceNotFoundSecurityGroup(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -402,7 +403,7 @@ impl LoadBalancerLeaveSecurityGroupError {
             Self::ResourceNotAssociatedSecurityGroup(error) => (2, error),
             Self::ResourceNotFoundLoadBalancer(error) => (3, error),
             Self::ResourceNotFoundSecurityGroup(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -426,6 +427,23 @@ impl ::std::fmt::Debug for LoadBalancerLeaveSecurityGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl LoadBalancerLeaveSecurityGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for LoadBalancerLeaveSecurityGroupError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyCapacityReservation",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -322,7 +319,7 @@ for ModifyCapacityReservationResponse {
 }
 /// Service errors of `ModifyCapacityReservation`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyCapacityReservationError {
     /// HTTP 400 `OperationDenied.ListenerNotFound`: The operation is not allowed because of ListenerNotFound.
@@ -356,7 +353,10 @@ pub enum ModifyCapacityReservationError {
     /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource of %s is not found.
     ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCapacityReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -384,6 +384,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyCapacityReservationErro
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyCapacityReservationError {
     /// The service error behind the variant.
     #[inline]
@@ -408,7 +409,7 @@ impl ModifyCapacityReservationError {
             11 => Self::QuotaExceededReservationMaxLcuPerRegion(error),
             12 => Self::QuotaExceededDeploymentSetsNum(error),
             13 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -431,7 +432,7 @@ impl ModifyCapacityReservationError {
             Self::QuotaExceededReservationMaxLcuPerRegion(error) => (11, error),
             Self::QuotaExceededDeploymentSetsNum(error) => (12, error),
             Self::ResourceNotFoundLoadBalancer(error) => (13, error),
-            Self::Unhandled(error) => (14, error),
+            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
 }
@@ -464,6 +465,23 @@ impl ::std::fmt::Debug for ModifyCapacityReservationError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyCapacityReservationError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyCapacityReservationError {

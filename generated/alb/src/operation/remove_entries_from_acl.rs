@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RemoveEntriesFromAcl",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -334,7 +331,7 @@ for RemoveEntriesFromAclResponse {
 }
 /// Service errors of `RemoveEntriesFromAcl`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RemoveEntriesFromAclError {
     /// HTTP 400 `IncorrectStatus.Acl`: The status of %s \[%s\] is incorrect.
@@ -346,7 +343,10 @@ pub enum RemoveEntriesFromAclError {
     /// HTTP 404 `ResourceNotFound.AclEntry`: The specified resource %s is not found.
     ResourceNotFoundAclEntry(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveEntriesFromAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -364,6 +364,7 @@ impl From<::acs_runtime::client::ServiceError> for RemoveEntriesFromAclError {
         )
     }
 }
+#[allow(deprecated)]
 impl RemoveEntriesFromAclError {
     /// The service error behind the variant.
     #[inline]
@@ -378,7 +379,7 @@ impl RemoveEntriesFromAclError {
             1 => Self::ForbiddenAcl(error),
             2 => Self::ResourceNotFoundAcl(error),
             3 => Self::ResourceNotFoundAclEntry(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -389,7 +390,7 @@ impl RemoveEntriesFromAclError {
             Self::ForbiddenAcl(error) => (1, error),
             Self::ResourceNotFoundAcl(error) => (2, error),
             Self::ResourceNotFoundAclEntry(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -412,6 +413,23 @@ impl ::std::fmt::Debug for RemoveEntriesFromAclError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RemoveEntriesFromAclError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RemoveEntriesFromAclError {

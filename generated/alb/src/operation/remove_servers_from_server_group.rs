@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RemoveServersFromServerGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -346,7 +343,7 @@ for RemoveServersFromServerGroupResponse {
 }
 /// Service errors of `RemoveServersFromServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RemoveServersFromServerGroupError {
     /// HTTP 400 `IncorrectStatus.ServerGroup`: The status of %s \[%s\] is incorrect.
@@ -362,7 +359,10 @@ pub enum RemoveServersFromServerGroupError {
     /// HTTP 404 `ResourceNotFound.BackendServer`: The specified resource %s is not found.
     ResourceNotFoundBackendServer(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveServersFromServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -382,6 +382,7 @@ impl From<::acs_runtime::client::ServiceError> for RemoveServersFromServerGroupE
         )
     }
 }
+#[allow(deprecated)]
 impl RemoveServersFromServerGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -398,7 +399,7 @@ impl RemoveServersFromServerGroupError {
             3 => Self::ForbiddenServerGroup(error),
             4 => Self::ResourceNotFoundServerGroup(error),
             5 => Self::ResourceNotFoundBackendServer(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -411,7 +412,7 @@ impl RemoveServersFromServerGroupError {
             Self::ForbiddenServerGroup(error) => (3, error),
             Self::ResourceNotFoundServerGroup(error) => (4, error),
             Self::ResourceNotFoundBackendServer(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -436,6 +437,23 @@ impl ::std::fmt::Debug for RemoveServersFromServerGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RemoveServersFromServerGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RemoveServersFromServerGroupError {

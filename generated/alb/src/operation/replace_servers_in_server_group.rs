@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReplaceServersInServerGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -383,7 +380,7 @@ for ReplaceServersInServerGroupResponse {
 }
 /// Service errors of `ReplaceServersInServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ReplaceServersInServerGroupError {
     /// HTTP 400 `ResourceQuotaExceeded.ServerAddedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
@@ -417,7 +414,10 @@ pub enum ReplaceServersInServerGroupError {
     /// HTTP 404 `ResourceNotFound.BackendServer`: The specified resource %s is not found.
     ResourceNotFoundBackendServer(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ReplaceServersInServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -446,6 +446,7 @@ impl From<::acs_runtime::client::ServiceError> for ReplaceServersInServerGroupEr
         )
     }
 }
+#[allow(deprecated)]
 impl ReplaceServersInServerGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -471,7 +472,7 @@ impl ReplaceServersInServerGroupError {
             12 => Self::ResourceNotFoundEci(error),
             13 => Self::ResourceNotFoundEni(error),
             14 => Self::ResourceNotFoundBackendServer(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -493,7 +494,7 @@ impl ReplaceServersInServerGroupError {
             Self::ResourceNotFoundEci(error) => (12, error),
             Self::ResourceNotFoundEni(error) => (13, error),
             Self::ResourceNotFoundBackendServer(error) => (14, error),
-            Self::Unhandled(error) => (15, error),
+            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
         }
     }
 }
@@ -527,6 +528,23 @@ impl ::std::fmt::Debug for ReplaceServersInServerGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ReplaceServersInServerGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ReplaceServersInServerGroupError {

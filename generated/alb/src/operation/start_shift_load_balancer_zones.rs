@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "StartShiftLoadBalancerZones",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -329,7 +326,7 @@ for StartShiftLoadBalancerZonesResponse {
 }
 /// Service errors of `StartShiftLoadBalancerZones`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum StartShiftLoadBalancerZonesError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -363,7 +360,10 @@ pub enum StartShiftLoadBalancerZonesError {
     /// HTTP 404 `ResourceNotFound.VSwitch`: The specified resource %s is not found.
     ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for StartShiftLoadBalancerZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -391,6 +391,7 @@ impl From<::acs_runtime::client::ServiceError> for StartShiftLoadBalancerZonesEr
         )
     }
 }
+#[allow(deprecated)]
 impl StartShiftLoadBalancerZonesError {
     /// The service error behind the variant.
     #[inline]
@@ -415,7 +416,7 @@ impl StartShiftLoadBalancerZonesError {
             11 => Self::MismatchZoneIdAndVSwitchId(error),
             12 => Self::ResourceNotFoundLoadBalancer(error),
             13 => Self::ResourceNotFoundVSwitch(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -438,7 +439,7 @@ impl StartShiftLoadBalancerZonesError {
             Self::MismatchZoneIdAndVSwitchId(error) => (11, error),
             Self::ResourceNotFoundLoadBalancer(error) => (12, error),
             Self::ResourceNotFoundVSwitch(error) => (13, error),
-            Self::Unhandled(error) => (14, error),
+            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
 }
@@ -471,6 +472,23 @@ impl ::std::fmt::Debug for StartShiftLoadBalancerZonesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl StartShiftLoadBalancerZonesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for StartShiftLoadBalancerZonesError {

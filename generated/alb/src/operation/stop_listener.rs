@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "StopListener",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -293,7 +290,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for StopListenerResp
 }
 /// Service errors of `StopListener`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum StopListenerError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -307,7 +304,10 @@ pub enum StopListenerError {
     /// HTTP 404 `ResourceNotFound.Listener`: The specified resource %s is not found.
     ResourceNotFoundListener(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for StopListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -326,6 +326,7 @@ impl From<::acs_runtime::client::ServiceError> for StopListenerError {
         )
     }
 }
+#[allow(deprecated)]
 impl StopListenerError {
     /// The service error behind the variant.
     #[inline]
@@ -341,7 +342,7 @@ impl StopListenerError {
             2 => Self::IncorrectStatusListener(error),
             3 => Self::ResourceInConfiguringListener(error),
             4 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -353,7 +354,7 @@ impl StopListenerError {
             Self::IncorrectStatusListener(error) => (2, error),
             Self::ResourceInConfiguringListener(error) => (3, error),
             Self::ResourceNotFoundListener(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -377,6 +378,23 @@ impl ::std::fmt::Debug for StopListenerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl StopListenerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for StopListenerError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateAclAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -312,7 +309,7 @@ for UpdateAclAttributeResponse {
 }
 /// Service errors of `UpdateAclAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateAclAttributeError {
     /// HTTP 400 `Conflict.Acl`: There is already %s having the same configuration with %s.
@@ -322,7 +319,10 @@ pub enum UpdateAclAttributeError {
     /// HTTP 404 `ResourceNotFound.Acl`: The specified resource %s is not found.
     ResourceNotFoundAcl(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateAclAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -335,6 +335,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateAclAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateAclAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -348,7 +349,7 @@ impl UpdateAclAttributeError {
             0 => Self::ConflictAcl(error),
             1 => Self::IncorrectStatusAcl(error),
             2 => Self::ResourceNotFoundAcl(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -358,7 +359,7 @@ impl UpdateAclAttributeError {
             Self::ConflictAcl(error) => (0, error),
             Self::IncorrectStatusAcl(error) => (1, error),
             Self::ResourceNotFoundAcl(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -380,6 +381,23 @@ impl ::std::fmt::Debug for UpdateAclAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateAclAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateAclAttributeError {

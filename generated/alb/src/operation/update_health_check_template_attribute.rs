@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateHealthCheckTemplateAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -638,7 +635,7 @@ for UpdateHealthCheckTemplateAttributeResponse {
 }
 /// Service errors of `UpdateHealthCheckTemplateAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateHealthCheckTemplateAttributeError {
     /// HTTP 400 `IncorrectStatus.HealthCheckTemplate`: The status of %s \[%s\] is incorrect.
@@ -648,7 +645,10 @@ pub enum UpdateHealthCheckTemplateAttributeError {
     /// HTTP 404 `ResourceNotFound.HealthCheckTemplate`: The specified resource %s is not found.
     ResourceNotFoundHealthCheckTemplate(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for UpdateHealthCheckTemplateAttributeError {
@@ -666,6 +666,7 @@ for UpdateHealthCheckTemplateAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateHealthCheckTemplateAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -679,7 +680,7 @@ impl UpdateHealthCheckTemplateAttributeError {
             0 => Self::IncorrectStatusHealthCheckTemplate(error),
             1 => Self::ForbiddenHealthCheckTemplate(error),
             2 => Self::ResourceNotFoundHealthCheckTemplate(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -689,7 +690,7 @@ impl UpdateHealthCheckTemplateAttributeError {
             Self::IncorrectStatusHealthCheckTemplate(error) => (0, error),
             Self::ForbiddenHealthCheckTemplate(error) => (1, error),
             Self::ResourceNotFoundHealthCheckTemplate(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -711,6 +712,23 @@ impl ::std::fmt::Debug for UpdateHealthCheckTemplateAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateHealthCheckTemplateAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateHealthCheckTemplateAttributeError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateListenerAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -627,7 +624,7 @@ for UpdateListenerAttributeResponse {
 }
 /// Service errors of `UpdateListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateListenerAttributeError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -673,7 +670,10 @@ pub enum UpdateListenerAttributeError {
     /// HTTP 404 `ResourceNotFound.Certificate`: The specified resource %s is not found.
     ResourceNotFoundCertificate(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -708,6 +708,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError 
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateListenerAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -739,7 +740,7 @@ impl UpdateListenerAttributeError {
             18 => Self::ResourceNotFoundServerGroup(error),
             19 => Self::ResourceNotFoundSecurityPolicy(error),
             20 => Self::ResourceNotFoundCertificate(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -767,7 +768,7 @@ impl UpdateListenerAttributeError {
             Self::ResourceNotFoundServerGroup(error) => (18, error),
             Self::ResourceNotFoundSecurityPolicy(error) => (19, error),
             Self::ResourceNotFoundCertificate(error) => (20, error),
-            Self::Unhandled(error) => (21, error),
+            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
         }
     }
 }
@@ -807,6 +808,23 @@ impl ::std::fmt::Debug for UpdateListenerAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateListenerAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateListenerAttributeError {

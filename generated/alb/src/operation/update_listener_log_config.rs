@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateListenerLogConfig",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -367,7 +364,7 @@ for UpdateListenerLogConfigResponse {
 }
 /// Service errors of `UpdateListenerLogConfig`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateListenerLogConfigError {
     /// HTTP 400 `IncorrectBusinessStatus.LoadBalancer`: The business status of %s \[%s\]  is incorrect.
@@ -383,7 +380,10 @@ pub enum UpdateListenerLogConfigError {
     /// HTTP 404 `ResourceNotFound.Listener`: The specified resource %s is not found.
     ResourceNotFoundListener(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateListenerLogConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -403,6 +403,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateListenerLogConfigError 
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateListenerLogConfigError {
     /// The service error behind the variant.
     #[inline]
@@ -419,7 +420,7 @@ impl UpdateListenerLogConfigError {
             3 => Self::OperationDeniedAccessLogDisabled(error),
             4 => Self::ResourceInConfiguringListener(error),
             5 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -432,7 +433,7 @@ impl UpdateListenerLogConfigError {
             Self::OperationDeniedAccessLogDisabled(error) => (3, error),
             Self::ResourceInConfiguringListener(error) => (4, error),
             Self::ResourceNotFoundListener(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -457,6 +458,23 @@ impl ::std::fmt::Debug for UpdateListenerLogConfigError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateListenerLogConfigError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateListenerLogConfigError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateLoadBalancerAddressTypeConfig",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -374,7 +371,7 @@ for UpdateLoadBalancerAddressTypeConfigResponse {
 }
 /// Service errors of `UpdateLoadBalancerAddressTypeConfig`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateLoadBalancerAddressTypeConfigError {
     /// HTTP 400 `OperationDenied.OnlyPostPaidEipSupported`: The operation is not allowed because of OnlyPostPaidEipSupported.
@@ -396,7 +393,10 @@ pub enum UpdateLoadBalancerAddressTypeConfigError {
     /// HTTP 404 `ResourceNotFound.CommonBandwidthPackage`: The specified resource %s is not found.
     ResourceNotFoundCommonBandwidthPackage(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for UpdateLoadBalancerAddressTypeConfigError {
@@ -420,6 +420,7 @@ for UpdateLoadBalancerAddressTypeConfigError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateLoadBalancerAddressTypeConfigError {
     /// The service error behind the variant.
     #[inline]
@@ -439,7 +440,7 @@ impl UpdateLoadBalancerAddressTypeConfigError {
             6 => Self::OperationDeniedAddressTypeNotChanged(error),
             7 => Self::IncorrectStatusLoadBalancer(error),
             8 => Self::ResourceNotFoundCommonBandwidthPackage(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -455,7 +456,7 @@ impl UpdateLoadBalancerAddressTypeConfigError {
             Self::OperationDeniedAddressTypeNotChanged(error) => (6, error),
             Self::IncorrectStatusLoadBalancer(error) => (7, error),
             Self::ResourceNotFoundCommonBandwidthPackage(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -483,6 +484,23 @@ impl ::std::fmt::Debug for UpdateLoadBalancerAddressTypeConfigError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateLoadBalancerAddressTypeConfigError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateLoadBalancerAddressTypeConfigError {

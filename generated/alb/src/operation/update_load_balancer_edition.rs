@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateLoadBalancerEdition",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -330,7 +327,7 @@ for UpdateLoadBalancerEditionResponse {
 }
 /// Service errors of `UpdateLoadBalancerEdition`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateLoadBalancerEditionError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -344,7 +341,10 @@ pub enum UpdateLoadBalancerEditionError {
     /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource %s is not found.
     ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerEditionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -363,6 +363,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerEditionErro
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateLoadBalancerEditionError {
     /// The service error behind the variant.
     #[inline]
@@ -378,7 +379,7 @@ impl UpdateLoadBalancerEditionError {
             2 => Self::OperationDeniedDowngrade(error),
             3 => Self::OperationDeniedEditionNotChanged(error),
             4 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -390,7 +391,7 @@ impl UpdateLoadBalancerEditionError {
             Self::OperationDeniedDowngrade(error) => (2, error),
             Self::OperationDeniedEditionNotChanged(error) => (3, error),
             Self::ResourceNotFoundLoadBalancer(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -414,6 +415,23 @@ impl ::std::fmt::Debug for UpdateLoadBalancerEditionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateLoadBalancerEditionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateLoadBalancerEditionError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateLoadBalancerZones",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -339,7 +336,7 @@ for UpdateLoadBalancerZonesResponse {
 }
 /// Service errors of `UpdateLoadBalancerZones`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateLoadBalancerZonesError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -361,7 +358,10 @@ pub enum UpdateLoadBalancerZonesError {
     /// HTTP 404 `ResourceNotFound.VSwitch`: The specified resource %s is not found.
     ResourceNotFoundVSwitch(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -384,6 +384,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerZonesError 
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateLoadBalancerZonesError {
     /// The service error behind the variant.
     #[inline]
@@ -403,7 +404,7 @@ impl UpdateLoadBalancerZonesError {
             6 => Self::MismatchZoneIdAndVSwitchId(error),
             7 => Self::ResourceNotFoundLoadBalancer(error),
             8 => Self::ResourceNotFoundVSwitch(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -419,7 +420,7 @@ impl UpdateLoadBalancerZonesError {
             Self::MismatchZoneIdAndVSwitchId(error) => (6, error),
             Self::ResourceNotFoundLoadBalancer(error) => (7, error),
             Self::ResourceNotFoundVSwitch(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -447,6 +448,23 @@ impl ::std::fmt::Debug for UpdateLoadBalancerZonesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateLoadBalancerZonesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateLoadBalancerZonesError {

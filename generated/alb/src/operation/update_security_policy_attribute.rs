@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateSecurityPolicyAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -384,7 +381,7 @@ for UpdateSecurityPolicyAttributeResponse {
 }
 /// Service errors of `UpdateSecurityPolicyAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateSecurityPolicyAttributeError {
     /// HTTP 400 `IncorrectStatus.SecurityPolicy`: The status of %s \[%s\] is incorrect.
@@ -392,7 +389,10 @@ pub enum UpdateSecurityPolicyAttributeError {
     /// HTTP 404 `ResourceNotFound.SecurityPolicy`: The specified resource %s is not found.
     ResourceNotFoundSecurityPolicy(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateSecurityPolicyAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -408,6 +408,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateSecurityPolicyAttribute
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateSecurityPolicyAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -420,7 +421,7 @@ impl UpdateSecurityPolicyAttributeError {
         match index {
             0 => Self::IncorrectStatusSecurityPolicy(error),
             1 => Self::ResourceNotFoundSecurityPolicy(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -429,7 +430,7 @@ impl UpdateSecurityPolicyAttributeError {
         match self {
             Self::IncorrectStatusSecurityPolicy(error) => (0, error),
             Self::ResourceNotFoundSecurityPolicy(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -450,6 +451,23 @@ impl ::std::fmt::Debug for UpdateSecurityPolicyAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateSecurityPolicyAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateSecurityPolicyAttributeError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateServerGroupAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -573,7 +570,7 @@ for UpdateServerGroupAttributeResponse {
 }
 /// Service errors of `UpdateServerGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateServerGroupAttributeError {
     /// HTTP 400 `IncorrectStatus.ServerGroup`: The status of %s \[%s\] is incorrect.
@@ -601,7 +598,10 @@ pub enum UpdateServerGroupAttributeError {
     /// HTTP 404 `ResourceNotFound.ServerGroup`: The specified resource %s is not found.
     ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -627,6 +627,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeErr
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateServerGroupAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -649,7 +650,7 @@ impl UpdateServerGroupAttributeError {
             9 => Self::OperationDeniedUpstreamKeepaliveEnabled(error),
             10 => Self::CloseUpstreamKeepaliveNotSupport(error),
             11 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -668,7 +669,7 @@ impl UpdateServerGroupAttributeError {
             Self::OperationDeniedUpstreamKeepaliveEnabled(error) => (9, error),
             Self::CloseUpstreamKeepaliveNotSupport(error) => (10, error),
             Self::ResourceNotFoundServerGroup(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -699,6 +700,23 @@ impl ::std::fmt::Debug for UpdateServerGroupAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateServerGroupAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateServerGroupAttributeError {

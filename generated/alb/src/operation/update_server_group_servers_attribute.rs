@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateServerGroupServersAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -347,7 +344,7 @@ for UpdateServerGroupServersAttributeResponse {
 }
 /// Service errors of `UpdateServerGroupServersAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateServerGroupServersAttributeError {
     /// HTTP 400 `IncorrectStatus.ServerGroup`: The status of %s \[%s\] is incorrect.
@@ -361,7 +358,10 @@ pub enum UpdateServerGroupServersAttributeError {
     /// HTTP 404 `ResourceNotFound.BackendServer`: The specified resource %s is not found.
     ResourceNotFoundBackendServer(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for UpdateServerGroupServersAttributeError {
@@ -381,6 +381,7 @@ for UpdateServerGroupServersAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateServerGroupServersAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -396,7 +397,7 @@ impl UpdateServerGroupServersAttributeError {
             2 => Self::ForbiddenServerGroup(error),
             3 => Self::ResourceNotFoundServerGroup(error),
             4 => Self::ResourceNotFoundBackendServer(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -408,7 +409,7 @@ impl UpdateServerGroupServersAttributeError {
             Self::ForbiddenServerGroup(error) => (2, error),
             Self::ResourceNotFoundServerGroup(error) => (3, error),
             Self::ResourceNotFoundBackendServer(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -432,6 +433,23 @@ impl ::std::fmt::Debug for UpdateServerGroupServersAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateServerGroupServersAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateServerGroupServersAttributeError {

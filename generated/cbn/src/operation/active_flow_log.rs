@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ActiveFlowLog",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -331,7 +328,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ActiveFlowLogRes
 }
 /// Service errors of `ActiveFlowLog`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ActiveFlowLogError {
     /// HTTP 400 `ProjectOrLogstoreNotExist`: The specified project or logstore does not exist.
@@ -359,7 +356,10 @@ pub enum ActiveFlowLogError {
     /// HTTP 400 `InvalidParameter.FlowLogId`: The specified parameter FlowLogId is invalid.
     InvalidParameterFlowLogId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ActiveFlowLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -385,6 +385,7 @@ impl From<::acs_runtime::client::ServiceError> for ActiveFlowLogError {
         )
     }
 }
+#[allow(deprecated)]
 impl ActiveFlowLogError {
     /// The service error behind the variant.
     #[inline]
@@ -407,7 +408,7 @@ impl ActiveFlowLogError {
             9 => Self::InvalidParameter(error),
             10 => Self::Unauthorized(error),
             11 => Self::InvalidParameterFlowLogId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -426,7 +427,7 @@ impl ActiveFlowLogError {
             Self::InvalidParameter(error) => (9, error),
             Self::Unauthorized(error) => (10, error),
             Self::InvalidParameterFlowLogId(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -457,6 +458,23 @@ impl ::std::fmt::Debug for ActiveFlowLogError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ActiveFlowLogError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ActiveFlowLogError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddTrafficMatchRuleToTrafficMarkingPolicy",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -345,7 +342,7 @@ for AddTrafficMatchRuleToTrafficMarkingPolicyResponse {
 }
 /// Service errors of `AddTrafficMatchRuleToTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AddTrafficMatchRuleToTrafficMarkingPolicyError {
     /// HTTP 400 `InvalidTrafficMarkingPolicyId.NotFound`: Operation is failed because traffic marking policy id is not found.
@@ -391,7 +388,10 @@ pub enum AddTrafficMatchRuleToTrafficMarkingPolicyError {
     /// HTTP 400 `MissingParam.TrafficMarkingPolicyId`: The parameter TrafficMarkingPolicyId is mandatory.
     MissingParamTrafficMarkingPolicyId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for AddTrafficMatchRuleToTrafficMarkingPolicyError {
@@ -427,6 +427,7 @@ for AddTrafficMatchRuleToTrafficMarkingPolicyError {
         )
     }
 }
+#[allow(deprecated)]
 impl AddTrafficMatchRuleToTrafficMarkingPolicyError {
     /// The service error behind the variant.
     #[inline]
@@ -458,7 +459,7 @@ impl AddTrafficMatchRuleToTrafficMarkingPolicyError {
             18 => Self::InvalidParameter(error),
             19 => Self::Unauthorized(error),
             20 => Self::MissingParamTrafficMarkingPolicyId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -486,7 +487,7 @@ impl AddTrafficMatchRuleToTrafficMarkingPolicyError {
             Self::InvalidParameter(error) => (18, error),
             Self::Unauthorized(error) => (19, error),
             Self::MissingParamTrafficMarkingPolicyId(error) => (20, error),
-            Self::Unhandled(error) => (21, error),
+            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
         }
     }
 }
@@ -526,6 +527,23 @@ impl ::std::fmt::Debug for AddTrafficMatchRuleToTrafficMarkingPolicyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AddTrafficMatchRuleToTrafficMarkingPolicyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AddTrafficMatchRuleToTrafficMarkingPolicyError {

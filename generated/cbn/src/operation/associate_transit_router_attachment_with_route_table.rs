@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateTransitRouterAttachmentWithRouteTable",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -341,7 +338,7 @@ for AssociateTransitRouterAttachmentWithRouteTableResponse {
 }
 /// Service errors of `AssociateTransitRouterAttachmentWithRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AssociateTransitRouterAttachmentWithRouteTableError {
     /// HTTP 400 `AssociationExist.TransitRouterTable`: The specified association already exists.
@@ -365,7 +362,10 @@ pub enum AssociateTransitRouterAttachmentWithRouteTableError {
     /// HTTP 404 `InvalidAttachmentId.NotFound`: The specified AttachmentId is not found.
     InvalidAttachmentIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for AssociateTransitRouterAttachmentWithRouteTableError {
@@ -390,6 +390,7 @@ for AssociateTransitRouterAttachmentWithRouteTableError {
         )
     }
 }
+#[allow(deprecated)]
 impl AssociateTransitRouterAttachmentWithRouteTableError {
     /// The service error behind the variant.
     #[inline]
@@ -410,7 +411,7 @@ impl AssociateTransitRouterAttachmentWithRouteTableError {
             7 => Self::Unauthorized(error),
             8 => Self::InvalidRouteTableIdNotFound(error),
             9 => Self::InvalidAttachmentIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -427,7 +428,7 @@ impl AssociateTransitRouterAttachmentWithRouteTableError {
             Self::Unauthorized(error) => (7, error),
             Self::InvalidRouteTableIdNotFound(error) => (8, error),
             Self::InvalidAttachmentIdNotFound(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -456,6 +457,23 @@ impl ::std::fmt::Debug for AssociateTransitRouterAttachmentWithRouteTableError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AssociateTransitRouterAttachmentWithRouteTableError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AssociateTransitRouterAttachmentWithRouteTableError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateTransitRouterMulticastDomain",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -373,7 +370,7 @@ for AssociateTransitRouterMulticastDomainResponse {
 }
 /// Service errors of `AssociateTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AssociateTransitRouterMulticastDomainError {
     /// HTTP 400 `InvalidMulticastDomain.NotFound`: The specified MulticastDomain is not found.
@@ -411,7 +408,10 @@ pub enum AssociateTransitRouterMulticastDomainError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for AssociateTransitRouterMulticastDomainError {
@@ -443,6 +443,7 @@ for AssociateTransitRouterMulticastDomainError {
         )
     }
 }
+#[allow(deprecated)]
 impl AssociateTransitRouterMulticastDomainError {
     /// The service error behind the variant.
     #[inline]
@@ -470,7 +471,7 @@ impl AssociateTransitRouterMulticastDomainError {
             14 => Self::IllegalParamVSwitchIds(error),
             15 => Self::InvalidParameter(error),
             16 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -494,7 +495,7 @@ impl AssociateTransitRouterMulticastDomainError {
             Self::IllegalParamVSwitchIds(error) => (14, error),
             Self::InvalidParameter(error) => (15, error),
             Self::Unauthorized(error) => (16, error),
-            Self::Unhandled(error) => (17, error),
+            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
         }
     }
 }
@@ -530,6 +531,23 @@ impl ::std::fmt::Debug for AssociateTransitRouterMulticastDomainError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AssociateTransitRouterMulticastDomainError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AssociateTransitRouterMulticastDomainError {

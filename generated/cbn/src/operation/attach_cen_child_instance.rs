@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AttachCenChildInstance",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -357,7 +354,7 @@ for AttachCenChildInstanceResponse {
 }
 /// Service errors of `AttachCenChildInstance`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AttachCenChildInstanceError {
     /// HTTP 400 `Forbbiden.AttachChildInstanceAcrossBid`: Operation is invalid, please apply for cross-bid attaching.
@@ -405,7 +402,10 @@ pub enum AttachCenChildInstanceError {
         ::acs_runtime::client::ServiceError,
     ),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AttachCenChildInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -440,6 +440,7 @@ impl From<::acs_runtime::client::ServiceError> for AttachCenChildInstanceError {
         )
     }
 }
+#[allow(deprecated)]
 impl AttachCenChildInstanceError {
     /// The service error behind the variant.
     #[inline]
@@ -471,7 +472,7 @@ impl AttachCenChildInstanceError {
             18 => Self::ForbbidenAttachChildInstanceAcrossUid(error),
             19 => Self::InvalidOperationChildInstanceAlreadyAttached(error),
             20 => Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -501,7 +502,7 @@ impl AttachCenChildInstanceError {
             Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(error) => {
                 (20, error)
             }
-            Self::Unhandled(error) => (21, error),
+            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
         }
     }
 }
@@ -541,6 +542,23 @@ impl ::std::fmt::Debug for AttachCenChildInstanceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AttachCenChildInstanceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AttachCenChildInstanceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateCenBandwidthPackage",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -550,7 +547,7 @@ for CreateCenBandwidthPackageResponse {
 }
 /// Service errors of `CreateCenBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateCenBandwidthPackageError {
     /// HTTP 400 `UnSupported.ChargeType`: The charge type is not supported.
@@ -570,7 +567,10 @@ pub enum CreateCenBandwidthPackageError {
     /// HTTP 500 `PayFor.AccountMoneyValidateError`: Your channel merchant quota is insufficient. Please contact the channel merchant.
     PayForAccountMoneyValidateError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCenBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -592,6 +592,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateCenBandwidthPackageErro
         )
     }
 }
+#[allow(deprecated)]
 impl CreateCenBandwidthPackageError {
     /// The service error behind the variant.
     #[inline]
@@ -610,7 +611,7 @@ impl CreateCenBandwidthPackageError {
             5 => Self::InvalidParameter(error),
             6 => Self::Unauthorized(error),
             7 => Self::PayForAccountMoneyValidateError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -625,7 +626,7 @@ impl CreateCenBandwidthPackageError {
             Self::InvalidParameter(error) => (5, error),
             Self::Unauthorized(error) => (6, error),
             Self::PayForAccountMoneyValidateError(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -652,6 +653,23 @@ impl ::std::fmt::Debug for CreateCenBandwidthPackageError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateCenBandwidthPackageError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateCenBandwidthPackageError {

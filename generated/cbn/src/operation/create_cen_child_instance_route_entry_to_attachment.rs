@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateCenChildInstanceRouteEntryToAttachment",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -390,7 +387,7 @@ for CreateCenChildInstanceRouteEntryToAttachmentResponse {
 }
 /// Service errors of `CreateCenChildInstanceRouteEntryToAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateCenChildInstanceRouteEntryToAttachmentError {
     /// HTTP 400 `Forbidden.VpcAsInternetGateway`: It’s forbidden that using Vpc as internet gateway for your private IDC.
@@ -420,7 +417,10 @@ pub enum CreateCenChildInstanceRouteEntryToAttachmentError {
     /// HTTP 404 `InvalidAttachmentId.NotFound`: The specified AttachmentId is not found.
     InvalidAttachmentIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for CreateCenChildInstanceRouteEntryToAttachmentError {
@@ -447,6 +447,7 @@ for CreateCenChildInstanceRouteEntryToAttachmentError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateCenChildInstanceRouteEntryToAttachmentError {
     /// The service error behind the variant.
     #[inline]
@@ -469,7 +470,7 @@ impl CreateCenChildInstanceRouteEntryToAttachmentError {
             9 => Self::SystemBusy(error),
             10 => Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error),
             11 => Self::InvalidAttachmentIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -490,7 +491,7 @@ impl CreateCenChildInstanceRouteEntryToAttachmentError {
                 (10, error)
             }
             Self::InvalidAttachmentIdNotFound(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -521,6 +522,23 @@ impl ::std::fmt::Debug for CreateCenChildInstanceRouteEntryToAttachmentError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateCenChildInstanceRouteEntryToAttachmentError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateCenChildInstanceRouteEntryToAttachmentError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateCenInterRegionTrafficQosPolicy",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -469,7 +466,7 @@ for CreateCenInterRegionTrafficQosPolicyResponse {
 }
 /// Service errors of `CreateCenInterRegionTrafficQosPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateCenInterRegionTrafficQosPolicyError {
     /// HTTP 400 `AssociationExist.TrafficQos`: The traffic qos with the specified attachment already exists.
@@ -517,7 +514,10 @@ pub enum CreateCenInterRegionTrafficQosPolicyError {
         ::acs_runtime::client::ServiceError,
     ),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for CreateCenInterRegionTrafficQosPolicyError {
@@ -553,6 +553,7 @@ for CreateCenInterRegionTrafficQosPolicyError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateCenInterRegionTrafficQosPolicyError {
     /// The service error behind the variant.
     #[inline]
@@ -584,7 +585,7 @@ impl CreateCenInterRegionTrafficQosPolicyError {
             18 => Self::ForbiddenCdtServiceExpired(error),
             19 => Self::OperationUnsupportedTransitRouterType(error),
             20 => Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -614,7 +615,7 @@ impl CreateCenInterRegionTrafficQosPolicyError {
             Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(error) => {
                 (20, error)
             }
-            Self::Unhandled(error) => (21, error),
+            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
         }
     }
 }
@@ -654,6 +655,23 @@ impl ::std::fmt::Debug for CreateCenInterRegionTrafficQosPolicyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateCenInterRegionTrafficQosPolicyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateCenInterRegionTrafficQosPolicyError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateCenInterRegionTrafficQosQueue",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -445,7 +442,7 @@ for CreateCenInterRegionTrafficQosQueueResponse {
 }
 /// Service errors of `CreateCenInterRegionTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateCenInterRegionTrafficQosQueueError {
     /// HTTP 400 `IllegalParam.RemainBandwidthPercent`: The specified RemainBandwidthPercent is invalid.
@@ -479,7 +476,10 @@ pub enum CreateCenInterRegionTrafficQosQueueError {
     /// HTTP 404 `InvalidTrafficQosPolicyId.NotFound`: The specified TrafficQosPolicyId is not found.
     InvalidTrafficQosPolicyIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for CreateCenInterRegionTrafficQosQueueError {
@@ -509,6 +509,7 @@ for CreateCenInterRegionTrafficQosQueueError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateCenInterRegionTrafficQosQueueError {
     /// The service error behind the variant.
     #[inline]
@@ -534,7 +535,7 @@ impl CreateCenInterRegionTrafficQosQueueError {
             12 => Self::MissingParamTrafficQosPolicyId(error),
             13 => Self::ForbiddenCdtServiceExpired(error),
             14 => Self::InvalidTrafficQosPolicyIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -556,7 +557,7 @@ impl CreateCenInterRegionTrafficQosQueueError {
             Self::MissingParamTrafficQosPolicyId(error) => (12, error),
             Self::ForbiddenCdtServiceExpired(error) => (13, error),
             Self::InvalidTrafficQosPolicyIdNotFound(error) => (14, error),
-            Self::Unhandled(error) => (15, error),
+            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
         }
     }
 }
@@ -590,6 +591,23 @@ impl ::std::fmt::Debug for CreateCenInterRegionTrafficQosQueueError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateCenInterRegionTrafficQosQueueError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateCenInterRegionTrafficQosQueueError {

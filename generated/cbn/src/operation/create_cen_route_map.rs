@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateCenRouteMap",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -1401,7 +1398,7 @@ for CreateCenRouteMapResponse {
 }
 /// Service errors of `CreateCenRouteMap`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateCenRouteMapError {
     /// HTTP 400 `Forbidden.CenRouteMapExist`: The specified CEN route map ID already exists.
@@ -1435,7 +1432,10 @@ pub enum CreateCenRouteMapError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCenRouteMapError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1463,6 +1463,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateCenRouteMapError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateCenRouteMapError {
     /// The service error behind the variant.
     #[inline]
@@ -1487,7 +1488,7 @@ impl CreateCenRouteMapError {
             11 => Self::InvalidParameterMedRouteMapDestInstanceType(error),
             12 => Self::InvalidParameter(error),
             13 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1508,7 +1509,7 @@ impl CreateCenRouteMapError {
             Self::InvalidParameterMedRouteMapDestInstanceType(error) => (11, error),
             Self::InvalidParameter(error) => (12, error),
             Self::Unauthorized(error) => (13, error),
-            Self::Unhandled(error) => (14, error),
+            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
 }
@@ -1541,6 +1542,23 @@ impl ::std::fmt::Debug for CreateCenRouteMapError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateCenRouteMapError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateCenRouteMapError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateFlowlog",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -601,7 +598,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateFlowlogRes
 }
 /// Service errors of `CreateFlowlog`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateFlowlogError {
     /// HTTP 400 `ProjectOrLogstoreNotExist`: The specified project or logstore does not exist.
@@ -653,7 +650,10 @@ pub enum CreateFlowlogError {
     /// HTTP 403 `NoPermission.AliyunServiceRoleForTRFlowLog`: You are not authorized to create service linked role AliyunServiceRoleForTRFlowLog.
     NoPermissionAliyunServiceRoleForTrFlowLog(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateFlowlogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -691,6 +691,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateFlowlogError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateFlowlogError {
     /// The service error behind the variant.
     #[inline]
@@ -725,7 +726,7 @@ impl CreateFlowlogError {
             21 => Self::Unauthorized(error),
             22 => Self::InvalidParameterCenId(error),
             23 => Self::NoPermissionAliyunServiceRoleForTrFlowLog(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -756,7 +757,7 @@ impl CreateFlowlogError {
             Self::Unauthorized(error) => (21, error),
             Self::InvalidParameterCenId(error) => (22, error),
             Self::NoPermissionAliyunServiceRoleForTrFlowLog(error) => (23, error),
-            Self::Unhandled(error) => (24, error),
+            Self::Unhandled(unhandled) => (24, unhandled.service_error()),
         }
     }
 }
@@ -799,6 +800,23 @@ impl ::std::fmt::Debug for CreateFlowlogError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateFlowlogError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateFlowlogError {

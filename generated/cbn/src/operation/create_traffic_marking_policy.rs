@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateTrafficMarkingPolicy",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -476,7 +473,7 @@ for CreateTrafficMarkingPolicyResponse {
 }
 /// Service errors of `CreateTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateTrafficMarkingPolicyError {
     /// HTTP 400 `InvalidTransitRouterId.NotFound`: TransitRouterId is not found.
@@ -534,7 +531,10 @@ pub enum CreateTrafficMarkingPolicyError {
     /// HTTP 400 `OperationUnsupported.TransitRouterType`: The specified TransitRouterType does not support the operation.
     OperationUnsupportedTransitRouterType(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -575,6 +575,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateTrafficMarkingPolicyErr
         )
     }
 }
+#[allow(deprecated)]
 impl CreateTrafficMarkingPolicyError {
     /// The service error behind the variant.
     #[inline]
@@ -612,7 +613,7 @@ impl CreateTrafficMarkingPolicyError {
             24 => Self::Unauthorized(error),
             25 => Self::MissingParamTransitRouterId(error),
             26 => Self::OperationUnsupportedTransitRouterType(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -646,7 +647,7 @@ impl CreateTrafficMarkingPolicyError {
             Self::Unauthorized(error) => (24, error),
             Self::MissingParamTransitRouterId(error) => (25, error),
             Self::OperationUnsupportedTransitRouterType(error) => (26, error),
-            Self::Unhandled(error) => (27, error),
+            Self::Unhandled(unhandled) => (27, unhandled.service_error()),
         }
     }
 }
@@ -692,6 +693,23 @@ impl ::std::fmt::Debug for CreateTrafficMarkingPolicyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateTrafficMarkingPolicyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateTrafficMarkingPolicyError {

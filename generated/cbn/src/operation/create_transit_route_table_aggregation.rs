@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateTransitRouteTableAggregation",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -484,7 +481,7 @@ for CreateTransitRouteTableAggregationResponse {
 }
 /// Service errors of `CreateTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateTransitRouteTableAggregationError {
     /// HTTP 400 `InvalidOperation.RegionNotSupport`: The Operation is not Support in this region.
@@ -532,7 +529,10 @@ pub enum CreateTransitRouteTableAggregationError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouteTableAggregationError {
@@ -567,6 +567,7 @@ for CreateTransitRouteTableAggregationError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateTransitRouteTableAggregationError {
     /// The service error behind the variant.
     #[inline]
@@ -597,7 +598,7 @@ impl CreateTransitRouteTableAggregationError {
             17 => Self::IllegalParamTransitRouteTableAggregationScope(error),
             18 => Self::InvalidParameter(error),
             19 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -626,7 +627,7 @@ impl CreateTransitRouteTableAggregationError {
             Self::IllegalParamTransitRouteTableAggregationScope(error) => (17, error),
             Self::InvalidParameter(error) => (18, error),
             Self::Unauthorized(error) => (19, error),
-            Self::Unhandled(error) => (20, error),
+            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
         }
     }
 }
@@ -665,6 +666,23 @@ impl ::std::fmt::Debug for CreateTransitRouteTableAggregationError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateTransitRouteTableAggregationError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouteTableAggregationError {

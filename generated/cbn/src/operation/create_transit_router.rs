@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateTransitRouter",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -468,7 +465,7 @@ for CreateTransitRouterResponse {
 }
 /// Service errors of `CreateTransitRouter`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateTransitRouterError {
     /// HTTP 400 `OperationUnsupported.RegionId`: The specified Region is not supported.
@@ -520,7 +517,10 @@ pub enum CreateTransitRouterError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -557,6 +557,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateTransitRouterError {
     /// The service error behind the variant.
     #[inline]
@@ -590,7 +591,7 @@ impl CreateTransitRouterError {
             20 => Self::ForbiddenTransitRouterServiceExpired(error),
             21 => Self::InvalidParameter(error),
             22 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -620,7 +621,7 @@ impl CreateTransitRouterError {
             Self::ForbiddenTransitRouterServiceExpired(error) => (20, error),
             Self::InvalidParameter(error) => (21, error),
             Self::Unauthorized(error) => (22, error),
-            Self::Unhandled(error) => (23, error),
+            Self::Unhandled(unhandled) => (23, unhandled.service_error()),
         }
     }
 }
@@ -662,6 +663,23 @@ impl ::std::fmt::Debug for CreateTransitRouterError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateTransitRouterError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouterError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateTransitRouterEcrAttachment",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -507,7 +504,7 @@ for CreateTransitRouterEcrAttachmentResponse {
 }
 /// Service errors of `CreateTransitRouterEcrAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateTransitRouterEcrAttachmentError {
     /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
@@ -577,7 +574,10 @@ pub enum CreateTransitRouterEcrAttachmentError {
     /// HTTP 400 `OperationDenied.AttachmentInCurrentRegionExisted`: The current operation is rejected. The Express Connect Router instance can only associate one Transit Router in the same region.
     OperationDeniedAttachmentInCurrentRegionExisted(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterEcrAttachmentError {
@@ -623,6 +623,7 @@ for CreateTransitRouterEcrAttachmentError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateTransitRouterEcrAttachmentError {
     /// The service error behind the variant.
     #[inline]
@@ -664,7 +665,7 @@ impl CreateTransitRouterEcrAttachmentError {
             28 => Self::InvalidParameterResourceType(error),
             29 => Self::SystemBusy(error),
             30 => Self::OperationDeniedAttachmentInCurrentRegionExisted(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -702,7 +703,7 @@ impl CreateTransitRouterEcrAttachmentError {
             Self::InvalidParameterResourceType(error) => (28, error),
             Self::SystemBusy(error) => (29, error),
             Self::OperationDeniedAttachmentInCurrentRegionExisted(error) => (30, error),
-            Self::Unhandled(error) => (31, error),
+            Self::Unhandled(unhandled) => (31, unhandled.service_error()),
         }
     }
 }
@@ -752,6 +753,23 @@ impl ::std::fmt::Debug for CreateTransitRouterEcrAttachmentError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateTransitRouterEcrAttachmentError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouterEcrAttachmentError {

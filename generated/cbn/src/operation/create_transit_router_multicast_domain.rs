@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateTransitRouterMulticastDomain",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -463,7 +460,7 @@ for CreateTransitRouterMulticastDomainResponse {
 }
 /// Service errors of `CreateTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateTransitRouterMulticastDomainError {
     /// HTTP 400 `InvalidTransitRouterId.NotFound`: The specified TransitRouterId is not found.
@@ -509,7 +506,10 @@ pub enum CreateTransitRouterMulticastDomainError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterMulticastDomainError {
@@ -544,6 +544,7 @@ for CreateTransitRouterMulticastDomainError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateTransitRouterMulticastDomainError {
     /// The service error behind the variant.
     #[inline]
@@ -574,7 +575,7 @@ impl CreateTransitRouterMulticastDomainError {
             17 => Self::OperationUnsupportedIgmpv2Support(error),
             18 => Self::InvalidParameter(error),
             19 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -601,7 +602,7 @@ impl CreateTransitRouterMulticastDomainError {
             Self::OperationUnsupportedIgmpv2Support(error) => (17, error),
             Self::InvalidParameter(error) => (18, error),
             Self::Unauthorized(error) => (19, error),
-            Self::Unhandled(error) => (20, error),
+            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
         }
     }
 }
@@ -640,6 +641,23 @@ impl ::std::fmt::Debug for CreateTransitRouterMulticastDomainError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateTransitRouterMulticastDomainError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouterMulticastDomainError {

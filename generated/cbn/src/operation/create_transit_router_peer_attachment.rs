@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateTransitRouterPeerAttachment",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -644,7 +641,7 @@ for CreateTransitRouterPeerAttachmentResponse {
 }
 /// Service errors of `CreateTransitRouterPeerAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateTransitRouterPeerAttachmentError {
     /// HTTP 400 `OperationUnsupported.TransitRouterRegionId`: The specified TransitRouterRegion does not support the operation.
@@ -760,7 +757,10 @@ pub enum CreateTransitRouterPeerAttachmentError {
         ::acs_runtime::client::ServiceError,
     ),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterPeerAttachmentError {
@@ -821,6 +821,7 @@ for CreateTransitRouterPeerAttachmentError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateTransitRouterPeerAttachmentError {
     /// The service error behind the variant.
     #[inline]
@@ -889,7 +890,7 @@ impl CreateTransitRouterPeerAttachmentError {
             45 => {
                 Self::OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit(error)
             }
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -956,7 +957,7 @@ impl CreateTransitRouterPeerAttachmentError {
             Self::OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit(error) => {
                 (45, error)
             }
-            Self::Unhandled(error) => (46, error),
+            Self::Unhandled(unhandled) => (46, unhandled.service_error()),
         }
     }
 }
@@ -1021,6 +1022,23 @@ impl ::std::fmt::Debug for CreateTransitRouterPeerAttachmentError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateTransitRouterPeerAttachmentError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouterPeerAttachmentError {

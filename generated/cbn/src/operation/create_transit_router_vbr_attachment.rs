@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateTransitRouterVbrAttachment",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -536,7 +533,7 @@ for CreateTransitRouterVbrAttachmentResponse {
 }
 /// Service errors of `CreateTransitRouterVbrAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateTransitRouterVbrAttachmentError {
     /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
@@ -602,7 +599,10 @@ pub enum CreateTransitRouterVbrAttachmentError {
     /// HTTP 400 `InvalidParameter.ResourceType`: The specified parameter ResourceType is invalid.
     InvalidParameterResourceType(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterVbrAttachmentError {
@@ -645,6 +645,7 @@ for CreateTransitRouterVbrAttachmentError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateTransitRouterVbrAttachmentError {
     /// The service error behind the variant.
     #[inline]
@@ -683,7 +684,7 @@ impl CreateTransitRouterVbrAttachmentError {
             25 => Self::InvalidParameter(error),
             26 => Self::Unauthorized(error),
             27 => Self::InvalidParameterResourceType(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -718,7 +719,7 @@ impl CreateTransitRouterVbrAttachmentError {
             Self::InvalidParameter(error) => (25, error),
             Self::Unauthorized(error) => (26, error),
             Self::InvalidParameterResourceType(error) => (27, error),
-            Self::Unhandled(error) => (28, error),
+            Self::Unhandled(unhandled) => (28, unhandled.service_error()),
         }
     }
 }
@@ -765,6 +766,23 @@ impl ::std::fmt::Debug for CreateTransitRouterVbrAttachmentError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateTransitRouterVbrAttachmentError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouterVbrAttachmentError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateTransitRouterVpcAttachment",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -624,7 +621,7 @@ for CreateTransitRouterVpcAttachmentResponse {
 }
 /// Service errors of `CreateTransitRouterVpcAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateTransitRouterVpcAttachmentError {
     /// HTTP 400 `OperationUnsupported.TransitRouterRegionId`: The specified TransitRouterRegion does not support the operation.
@@ -734,7 +731,10 @@ pub enum CreateTransitRouterVpcAttachmentError {
     /// HTTP 409 `IncorrectStatus.VpcSwitch`: The resource is not in a valid state for the attachment operation.
     IncorrectStatusVpcSwitch(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterVpcAttachmentError {
@@ -798,6 +798,7 @@ for CreateTransitRouterVpcAttachmentError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateTransitRouterVpcAttachmentError {
     /// The service error behind the variant.
     #[inline]
@@ -857,7 +858,7 @@ impl CreateTransitRouterVpcAttachmentError {
             46 => Self::InvalidVSwitchIdNotFound(error),
             47 => Self::InvalidOperationCenInstanceStatus(error),
             48 => Self::IncorrectStatusVpcSwitch(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -915,7 +916,7 @@ impl CreateTransitRouterVpcAttachmentError {
             Self::InvalidVSwitchIdNotFound(error) => (46, error),
             Self::InvalidOperationCenInstanceStatus(error) => (47, error),
             Self::IncorrectStatusVpcSwitch(error) => (48, error),
-            Self::Unhandled(error) => (49, error),
+            Self::Unhandled(unhandled) => (49, unhandled.service_error()),
         }
     }
 }
@@ -983,6 +984,23 @@ impl ::std::fmt::Debug for CreateTransitRouterVpcAttachmentError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateTransitRouterVpcAttachmentError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouterVpcAttachmentError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateTransitRouterVpnAttachment",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -584,7 +581,7 @@ for CreateTransitRouterVpnAttachmentResponse {
 }
 /// Service errors of `CreateTransitRouterVpnAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateTransitRouterVpnAttachmentError {
     /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
@@ -656,7 +653,10 @@ pub enum CreateTransitRouterVpnAttachmentError {
     /// HTTP 400 `IllegalParam.ChargeType`: The specified ChargeType is illegal.
     IllegalParamChargeType(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterVpnAttachmentError {
@@ -703,6 +703,7 @@ for CreateTransitRouterVpnAttachmentError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateTransitRouterVpnAttachmentError {
     /// The service error behind the variant.
     #[inline]
@@ -745,7 +746,7 @@ impl CreateTransitRouterVpnAttachmentError {
             29 => Self::InvalidParameterResourceType(error),
             30 => Self::InvalidParameterVpnId(error),
             31 => Self::IllegalParamChargeType(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -784,7 +785,7 @@ impl CreateTransitRouterVpnAttachmentError {
             Self::InvalidParameterResourceType(error) => (29, error),
             Self::InvalidParameterVpnId(error) => (30, error),
             Self::IllegalParamChargeType(error) => (31, error),
-            Self::Unhandled(error) => (32, error),
+            Self::Unhandled(unhandled) => (32, unhandled.service_error()),
         }
     }
 }
@@ -835,6 +836,23 @@ impl ::std::fmt::Debug for CreateTransitRouterVpnAttachmentError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateTransitRouterVpnAttachmentError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouterVpnAttachmentError {

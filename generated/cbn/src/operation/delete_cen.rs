@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteCen",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -244,7 +241,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteCenRespons
 }
 /// Service errors of `DeleteCen`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteCenError {
     /// HTTP 400 `OperationFailed.DeleteCenWithCustomRouteTable`: Operation failed because you are not allowed to delete the CEN with the custom transit router route table.
@@ -268,7 +265,10 @@ pub enum DeleteCenError {
     /// HTTP 400 `OperationFailed.TrafficQosPolicyExist`: Operation is invalid because traffic qos policy exists.
     OperationFailedTrafficQosPolicyExist(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -292,6 +292,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteCenError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteCenError {
     /// The service error behind the variant.
     #[inline]
@@ -312,7 +313,7 @@ impl DeleteCenError {
             7 => Self::InvalidParameter(error),
             8 => Self::Unauthorized(error),
             9 => Self::OperationFailedTrafficQosPolicyExist(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -329,7 +330,7 @@ impl DeleteCenError {
             Self::InvalidParameter(error) => (7, error),
             Self::Unauthorized(error) => (8, error),
             Self::OperationFailedTrafficQosPolicyExist(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -358,6 +359,23 @@ impl ::std::fmt::Debug for DeleteCenError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteCenError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteCenError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteCenBandwidthPackage",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -227,7 +224,7 @@ for DeleteCenBandwidthPackageResponse {
 }
 /// Service errors of `DeleteCenBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteCenBandwidthPackageError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -239,7 +236,10 @@ pub enum DeleteCenBandwidthPackageError {
     /// HTTP 403 `InvalidOperation.BwpInstanceStatus`: The CBN bandwidth package is not in a valid state for the operation.
     InvalidOperationBwpInstanceStatus(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCenBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -257,6 +257,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteCenBandwidthPackageErro
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteCenBandwidthPackageError {
     /// The service error behind the variant.
     #[inline]
@@ -271,7 +272,7 @@ impl DeleteCenBandwidthPackageError {
             1 => Self::Unauthorized(error),
             2 => Self::ForbiddenRelease(error),
             3 => Self::InvalidOperationBwpInstanceStatus(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -282,7 +283,7 @@ impl DeleteCenBandwidthPackageError {
             Self::Unauthorized(error) => (1, error),
             Self::ForbiddenRelease(error) => (2, error),
             Self::InvalidOperationBwpInstanceStatus(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -305,6 +306,23 @@ impl ::std::fmt::Debug for DeleteCenBandwidthPackageError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteCenBandwidthPackageError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteCenBandwidthPackageError {

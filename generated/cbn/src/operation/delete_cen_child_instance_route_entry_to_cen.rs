@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteCenChildInstanceRouteEntryToCen",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -406,7 +403,7 @@ for DeleteCenChildInstanceRouteEntryToCenResponse {
 }
 /// Service errors of `DeleteCenChildInstanceRouteEntryToCen`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteCenChildInstanceRouteEntryToCenError {
     /// HTTP 400 `OperationFailed.VpcNotAttachedToCen`: Operation failed because vpc not attached to cen.
@@ -418,7 +415,10 @@ pub enum DeleteCenChildInstanceRouteEntryToCenError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DeleteCenChildInstanceRouteEntryToCenError {
@@ -437,6 +437,7 @@ for DeleteCenChildInstanceRouteEntryToCenError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteCenChildInstanceRouteEntryToCenError {
     /// The service error behind the variant.
     #[inline]
@@ -451,7 +452,7 @@ impl DeleteCenChildInstanceRouteEntryToCenError {
             1 => Self::OperationFailedInvalidChildInstanceType(error),
             2 => Self::InvalidParameter(error),
             3 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -462,7 +463,7 @@ impl DeleteCenChildInstanceRouteEntryToCenError {
             Self::OperationFailedInvalidChildInstanceType(error) => (1, error),
             Self::InvalidParameter(error) => (2, error),
             Self::Unauthorized(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -485,6 +486,23 @@ impl ::std::fmt::Debug for DeleteCenChildInstanceRouteEntryToCenError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteCenChildInstanceRouteEntryToCenError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteCenChildInstanceRouteEntryToCenError {

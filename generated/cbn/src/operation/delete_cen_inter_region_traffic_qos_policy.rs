@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteCenInterRegionTrafficQosPolicy",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -303,7 +300,7 @@ for DeleteCenInterRegionTrafficQosPolicyResponse {
 }
 /// Service errors of `DeleteCenInterRegionTrafficQosPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteCenInterRegionTrafficQosPolicyError {
     /// HTTP 400 `AssociationExist.TransitQosQueueExist`: The qos queue with the specified TrafficQosPolicyId exists.
@@ -317,7 +314,10 @@ pub enum DeleteCenInterRegionTrafficQosPolicyError {
     /// HTTP 404 `InvalidTransitQosId.NotFound`: The specified TrafficQosPolicyId is not found.
     InvalidTransitQosIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DeleteCenInterRegionTrafficQosPolicyError {
@@ -337,6 +337,7 @@ for DeleteCenInterRegionTrafficQosPolicyError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteCenInterRegionTrafficQosPolicyError {
     /// The service error behind the variant.
     #[inline]
@@ -352,7 +353,7 @@ impl DeleteCenInterRegionTrafficQosPolicyError {
             2 => Self::Unauthorized(error),
             3 => Self::ForbiddenCdtServiceExpired(error),
             4 => Self::InvalidTransitQosIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -364,7 +365,7 @@ impl DeleteCenInterRegionTrafficQosPolicyError {
             Self::Unauthorized(error) => (2, error),
             Self::ForbiddenCdtServiceExpired(error) => (3, error),
             Self::InvalidTransitQosIdNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -388,6 +389,23 @@ impl ::std::fmt::Debug for DeleteCenInterRegionTrafficQosPolicyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteCenInterRegionTrafficQosPolicyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteCenInterRegionTrafficQosPolicyError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteRouteServiceInCen",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -338,7 +335,7 @@ for DeleteRouteServiceInCenResponse {
 }
 /// Service errors of `DeleteRouteServiceInCen`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteRouteServiceInCenError {
     /// HTTP 400 `InvalidOperation.CloudRouteNumberInvalid`: Cloud route number is invalid
@@ -350,7 +347,10 @@ pub enum DeleteRouteServiceInCenError {
     /// HTTP 403 `InvalidOperation.CloudRouteStatusNotAllow`: Operation is prohibited because status of cloud route is invalid.
     InvalidOperationCloudRouteStatusNotAllow(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouteServiceInCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -368,6 +368,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteRouteServiceInCenError 
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteRouteServiceInCenError {
     /// The service error behind the variant.
     #[inline]
@@ -382,7 +383,7 @@ impl DeleteRouteServiceInCenError {
             1 => Self::InvalidParameter(error),
             2 => Self::Unauthorized(error),
             3 => Self::InvalidOperationCloudRouteStatusNotAllow(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -393,7 +394,7 @@ impl DeleteRouteServiceInCenError {
             Self::InvalidParameter(error) => (1, error),
             Self::Unauthorized(error) => (2, error),
             Self::InvalidOperationCloudRouteStatusNotAllow(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -416,6 +417,23 @@ impl ::std::fmt::Debug for DeleteRouteServiceInCenError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteRouteServiceInCenError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteRouteServiceInCenError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteTrafficMarkingPolicy",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -328,7 +325,7 @@ for DeleteTrafficMarkingPolicyResponse {
 }
 /// Service errors of `DeleteTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteTrafficMarkingPolicyError {
     /// HTTP 400 `AssociationExist.TransitQosRuleExist`: The rule with the specified TrafficMarkingPolicy already exists.
@@ -346,7 +343,10 @@ pub enum DeleteTrafficMarkingPolicyError {
     /// HTTP 400 `MissingParam.TrafficMarkingPolicyId`: The parameter TrafficMarkingPolicyId is mandatory.
     MissingParamTrafficMarkingPolicyId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -367,6 +367,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMarkingPolicyErr
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteTrafficMarkingPolicyError {
     /// The service error behind the variant.
     #[inline]
@@ -384,7 +385,7 @@ impl DeleteTrafficMarkingPolicyError {
             4 => Self::Unauthorized(error),
             5 => Self::IncorrectStatusTransitRouterInstance(error),
             6 => Self::MissingParamTrafficMarkingPolicyId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -398,7 +399,7 @@ impl DeleteTrafficMarkingPolicyError {
             Self::Unauthorized(error) => (4, error),
             Self::IncorrectStatusTransitRouterInstance(error) => (5, error),
             Self::MissingParamTrafficMarkingPolicyId(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -424,6 +425,23 @@ impl ::std::fmt::Debug for DeleteTrafficMarkingPolicyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteTrafficMarkingPolicyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteTrafficMarkingPolicyError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteTransitRouteTableAggregation",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -345,7 +342,7 @@ for DeleteTransitRouteTableAggregationResponse {
 }
 /// Service errors of `DeleteTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteTransitRouteTableAggregationError {
     /// HTTP 400 `InstanceNotExist.AggregationRoute`: This aggregation route is not exist.
@@ -369,7 +366,10 @@ pub enum DeleteTransitRouteTableAggregationError {
     /// HTTP 400 `IncorrectStatus.TransitRouteTableAggregationCidr`: Route table aggregation cidr status is invalid.
     IncorrectStatusTransitRouteTableAggregationCidr(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouteTableAggregationError {
@@ -394,6 +394,7 @@ for DeleteTransitRouteTableAggregationError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteTransitRouteTableAggregationError {
     /// The service error behind the variant.
     #[inline]
@@ -414,7 +415,7 @@ impl DeleteTransitRouteTableAggregationError {
             7 => Self::InvalidParameter(error),
             8 => Self::Unauthorized(error),
             9 => Self::IncorrectStatusTransitRouteTableAggregationCidr(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -431,7 +432,7 @@ impl DeleteTransitRouteTableAggregationError {
             Self::InvalidParameter(error) => (7, error),
             Self::Unauthorized(error) => (8, error),
             Self::IncorrectStatusTransitRouteTableAggregationCidr(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -460,6 +461,23 @@ impl ::std::fmt::Debug for DeleteTransitRouteTableAggregationError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteTransitRouteTableAggregationError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouteTableAggregationError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteTransitRouter",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -315,7 +312,7 @@ for DeleteTransitRouterResponse {
 }
 /// Service errors of `DeleteTransitRouter`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteTransitRouterError {
     /// HTTP 400 `OperationFailed.DeleteTransitRouter`: Operation failed because TransitRouterRouteTable or TransitRouterRouteEntry or BandwidthTransitRegion exists.
@@ -355,7 +352,10 @@ pub enum DeleteTransitRouterError {
     /// HTTP 400 `InvalidOperation.RelatedEcrExists`: Operation is invalid due to related ECR exists.
     InvalidOperationRelatedEcrExists(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -387,6 +387,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteTransitRouterError {
     /// The service error behind the variant.
     #[inline]
@@ -415,7 +416,7 @@ impl DeleteTransitRouterError {
             15 => Self::InvalidParameter(error),
             16 => Self::Unauthorized(error),
             17 => Self::InvalidOperationRelatedEcrExists(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -440,7 +441,7 @@ impl DeleteTransitRouterError {
             Self::InvalidParameter(error) => (15, error),
             Self::Unauthorized(error) => (16, error),
             Self::InvalidOperationRelatedEcrExists(error) => (17, error),
-            Self::Unhandled(error) => (18, error),
+            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
         }
     }
 }
@@ -477,6 +478,23 @@ impl ::std::fmt::Debug for DeleteTransitRouterError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteTransitRouterError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteTransitRouterEcrAttachment",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -331,7 +328,7 @@ for DeleteTransitRouterEcrAttachmentResponse {
 }
 /// Service errors of `DeleteTransitRouterEcrAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteTransitRouterEcrAttachmentError {
     /// HTTP 400 `OperationFailed.RouteTableAssociationExist`: Operation failed because TransitRouterRouteTable exists
@@ -357,7 +354,10 @@ pub enum DeleteTransitRouterEcrAttachmentError {
     /// HTTP 400 `IncorrectStatus.EcrResource`: The ECR resource is not in a valid state for the attachment operation.
     IncorrectStatusEcrResource(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterEcrAttachmentError {
@@ -383,6 +383,7 @@ for DeleteTransitRouterEcrAttachmentError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteTransitRouterEcrAttachmentError {
     /// The service error behind the variant.
     #[inline]
@@ -404,7 +405,7 @@ impl DeleteTransitRouterEcrAttachmentError {
             8 => Self::InvalidParameter(error),
             9 => Self::Unauthorized(error),
             10 => Self::IncorrectStatusEcrResource(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -422,7 +423,7 @@ impl DeleteTransitRouterEcrAttachmentError {
             Self::InvalidParameter(error) => (8, error),
             Self::Unauthorized(error) => (9, error),
             Self::IncorrectStatusEcrResource(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -452,6 +453,23 @@ impl ::std::fmt::Debug for DeleteTransitRouterEcrAttachmentError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteTransitRouterEcrAttachmentError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterEcrAttachmentError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteTransitRouterPeerAttachment",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -342,7 +339,7 @@ for DeleteTransitRouterPeerAttachmentResponse {
 }
 /// Service errors of `DeleteTransitRouterPeerAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteTransitRouterPeerAttachmentError {
     /// HTTP 400 `OperationFailed.RouteTablePropagationExist`: Operation failed because You are not allowed to delete TransitAttachment with TransitRouter RouteTable Associated.
@@ -376,7 +373,10 @@ pub enum DeleteTransitRouterPeerAttachmentError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterPeerAttachmentError {
@@ -406,6 +406,7 @@ for DeleteTransitRouterPeerAttachmentError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteTransitRouterPeerAttachmentError {
     /// The service error behind the variant.
     #[inline]
@@ -431,7 +432,7 @@ impl DeleteTransitRouterPeerAttachmentError {
             12 => Self::OperationFailedInterRegionCloudRouteEntryExist(error),
             13 => Self::InvalidParameter(error),
             14 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -453,7 +454,7 @@ impl DeleteTransitRouterPeerAttachmentError {
             Self::OperationFailedInterRegionCloudRouteEntryExist(error) => (12, error),
             Self::InvalidParameter(error) => (13, error),
             Self::Unauthorized(error) => (14, error),
-            Self::Unhandled(error) => (15, error),
+            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
         }
     }
 }
@@ -487,6 +488,23 @@ impl ::std::fmt::Debug for DeleteTransitRouterPeerAttachmentError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteTransitRouterPeerAttachmentError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterPeerAttachmentError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteTransitRouterPrefixListAssociation",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -439,7 +436,7 @@ for DeleteTransitRouterPrefixListAssociationResponse {
 }
 /// Service errors of `DeleteTransitRouterPrefixListAssociation`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteTransitRouterPrefixListAssociationError {
     /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
@@ -477,7 +474,10 @@ pub enum DeleteTransitRouterPrefixListAssociationError {
     /// HTTP 404 `InvalidRouteTableId.NotFound`: The specified RouteTableId is not found.
     InvalidRouteTableIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterPrefixListAssociationError {
@@ -509,6 +509,7 @@ for DeleteTransitRouterPrefixListAssociationError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteTransitRouterPrefixListAssociationError {
     /// The service error behind the variant.
     #[inline]
@@ -536,7 +537,7 @@ impl DeleteTransitRouterPrefixListAssociationError {
             14 => Self::InvalidParameter(error),
             15 => Self::Unauthorized(error),
             16 => Self::InvalidRouteTableIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -560,7 +561,7 @@ impl DeleteTransitRouterPrefixListAssociationError {
             Self::InvalidParameter(error) => (14, error),
             Self::Unauthorized(error) => (15, error),
             Self::InvalidRouteTableIdNotFound(error) => (16, error),
-            Self::Unhandled(error) => (17, error),
+            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
         }
     }
 }
@@ -596,6 +597,23 @@ impl ::std::fmt::Debug for DeleteTransitRouterPrefixListAssociationError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteTransitRouterPrefixListAssociationError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterPrefixListAssociationError {

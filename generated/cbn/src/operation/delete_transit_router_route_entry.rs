@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteTransitRouterRouteEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -428,7 +425,7 @@ for DeleteTransitRouterRouteEntryResponse {
 }
 /// Service errors of `DeleteTransitRouterRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteTransitRouterRouteEntryError {
     /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
@@ -456,7 +453,10 @@ pub enum DeleteTransitRouterRouteEntryError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -481,6 +481,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterRouteEntry
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteTransitRouterRouteEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -502,7 +503,7 @@ impl DeleteTransitRouterRouteEntryError {
             8 => Self::MissingParamTransitRouterRouteEntryNextHopId(error),
             9 => Self::InvalidParameter(error),
             10 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -522,7 +523,7 @@ impl DeleteTransitRouterRouteEntryError {
             Self::MissingParamTransitRouterRouteEntryNextHopId(error) => (8, error),
             Self::InvalidParameter(error) => (9, error),
             Self::Unauthorized(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -552,6 +553,23 @@ impl ::std::fmt::Debug for DeleteTransitRouterRouteEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteTransitRouterRouteEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterRouteEntryError {

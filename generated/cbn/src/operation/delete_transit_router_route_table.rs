@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteTransitRouterRouteTable",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -304,7 +301,7 @@ for DeleteTransitRouterRouteTableResponse {
 }
 /// Service errors of `DeleteTransitRouterRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteTransitRouterRouteTableError {
     /// HTTP 400 `OperationFailed.DeleteSystemRouteTable`: Operation failed because You are not allowed to Delete System Transit Route Table.
@@ -332,7 +329,10 @@ pub enum DeleteTransitRouterRouteTableError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -357,6 +357,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterRouteTable
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteTransitRouterRouteTableError {
     /// The service error behind the variant.
     #[inline]
@@ -378,7 +379,7 @@ impl DeleteTransitRouterRouteTableError {
             8 => Self::OperationFailedDeleteRouteTableWithRouteAggregation(error),
             9 => Self::InvalidParameter(error),
             10 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -398,7 +399,7 @@ impl DeleteTransitRouterRouteTableError {
             }
             Self::InvalidParameter(error) => (9, error),
             Self::Unauthorized(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -428,6 +429,23 @@ impl ::std::fmt::Debug for DeleteTransitRouterRouteTableError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteTransitRouterRouteTableError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterRouteTableError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteTransitRouterVbrAttachment",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -343,7 +340,7 @@ for DeleteTransitRouterVbrAttachmentResponse {
 }
 /// Service errors of `DeleteTransitRouterVbrAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteTransitRouterVbrAttachmentError {
     /// HTTP 400 `OperationFailed.RouteTableAssociationExist`: Operation failed because TransitRouterRouteTable exists
@@ -375,7 +372,10 @@ pub enum DeleteTransitRouterVbrAttachmentError {
     /// HTTP 400 `InstanceReferenced.VbrRouteEntry`: Operation is failed because there is at least one route entry which next hop is the specified attachment.
     InstanceReferencedVbrRouteEntry(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterVbrAttachmentError {
@@ -404,6 +404,7 @@ for DeleteTransitRouterVbrAttachmentError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteTransitRouterVbrAttachmentError {
     /// The service error behind the variant.
     #[inline]
@@ -428,7 +429,7 @@ impl DeleteTransitRouterVbrAttachmentError {
             11 => Self::InvalidParameter(error),
             12 => Self::Unauthorized(error),
             13 => Self::InstanceReferencedVbrRouteEntry(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -449,7 +450,7 @@ impl DeleteTransitRouterVbrAttachmentError {
             Self::InvalidParameter(error) => (11, error),
             Self::Unauthorized(error) => (12, error),
             Self::InstanceReferencedVbrRouteEntry(error) => (13, error),
-            Self::Unhandled(error) => (14, error),
+            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
 }
@@ -482,6 +483,23 @@ impl ::std::fmt::Debug for DeleteTransitRouterVbrAttachmentError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteTransitRouterVbrAttachmentError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterVbrAttachmentError {

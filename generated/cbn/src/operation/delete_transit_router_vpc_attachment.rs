@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteTransitRouterVpcAttachment",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -350,7 +347,7 @@ for DeleteTransitRouterVpcAttachmentResponse {
 }
 /// Service errors of `DeleteTransitRouterVpcAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteTransitRouterVpcAttachmentError {
     /// HTTP 400 `OperationFailed.AttachmentReferencedVpcRouteEntryExisted`: Operation is failed because there is at least one route entry which next hop is the specified attachment.
@@ -394,7 +391,10 @@ pub enum DeleteTransitRouterVpcAttachmentError {
         ::acs_runtime::client::ServiceError,
     ),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterVpcAttachmentError {
@@ -427,6 +427,7 @@ for DeleteTransitRouterVpcAttachmentError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteTransitRouterVpcAttachmentError {
     /// The service error behind the variant.
     #[inline]
@@ -455,7 +456,7 @@ impl DeleteTransitRouterVpcAttachmentError {
             15 => Self::InvalidParameter(error),
             16 => Self::Unauthorized(error),
             17 => Self::OperationNotPermittedAttachmentManagedByCloudService(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -484,7 +485,7 @@ impl DeleteTransitRouterVpcAttachmentError {
             Self::OperationNotPermittedAttachmentManagedByCloudService(error) => {
                 (17, error)
             }
-            Self::Unhandled(error) => (18, error),
+            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
         }
     }
 }
@@ -521,6 +522,23 @@ impl ::std::fmt::Debug for DeleteTransitRouterVpcAttachmentError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteTransitRouterVpcAttachmentError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterVpcAttachmentError {

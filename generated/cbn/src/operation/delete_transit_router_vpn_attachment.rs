@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteTransitRouterVpnAttachment",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -331,7 +328,7 @@ for DeleteTransitRouterVpnAttachmentResponse {
 }
 /// Service errors of `DeleteTransitRouterVpnAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteTransitRouterVpnAttachmentError {
     /// HTTP 400 `OperationFailed.RouteTableAssociationExist`: Operation failed because TransitRouterRouteTable exists.
@@ -357,7 +354,10 @@ pub enum DeleteTransitRouterVpnAttachmentError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterVpnAttachmentError {
@@ -383,6 +383,7 @@ for DeleteTransitRouterVpnAttachmentError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteTransitRouterVpnAttachmentError {
     /// The service error behind the variant.
     #[inline]
@@ -404,7 +405,7 @@ impl DeleteTransitRouterVpnAttachmentError {
             8 => Self::OperationFailedFlowLogExistOrNisOpened(error),
             9 => Self::InvalidParameter(error),
             10 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -422,7 +423,7 @@ impl DeleteTransitRouterVpnAttachmentError {
             Self::OperationFailedFlowLogExistOrNisOpened(error) => (8, error),
             Self::InvalidParameter(error) => (9, error),
             Self::Unauthorized(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -452,6 +453,23 @@ impl ::std::fmt::Debug for DeleteTransitRouterVpnAttachmentError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteTransitRouterVpnAttachmentError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterVpnAttachmentError {

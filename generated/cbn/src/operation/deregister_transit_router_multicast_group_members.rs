@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeregisterTransitRouterMulticastGroupMembers",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -410,7 +407,7 @@ for DeregisterTransitRouterMulticastGroupMembersResponse {
 }
 /// Service errors of `DeregisterTransitRouterMulticastGroupMembers`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeregisterTransitRouterMulticastGroupMembersError {
     /// HTTP 400 `InvalidTransitRouterMulticastDomainId.NotFound`: The specified TransitRouterMulticastDomainId is not found.
@@ -430,7 +427,10 @@ pub enum DeregisterTransitRouterMulticastGroupMembersError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DeregisterTransitRouterMulticastGroupMembersError {
@@ -452,6 +452,7 @@ for DeregisterTransitRouterMulticastGroupMembersError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeregisterTransitRouterMulticastGroupMembersError {
     /// The service error behind the variant.
     #[inline]
@@ -469,7 +470,7 @@ impl DeregisterTransitRouterMulticastGroupMembersError {
             4 => Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error),
             5 => Self::InvalidParameter(error),
             6 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -483,7 +484,7 @@ impl DeregisterTransitRouterMulticastGroupMembersError {
             Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error) => (4, error),
             Self::InvalidParameter(error) => (5, error),
             Self::Unauthorized(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -509,6 +510,23 @@ impl ::std::fmt::Debug for DeregisterTransitRouterMulticastGroupMembersError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeregisterTransitRouterMulticastGroupMembersError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeregisterTransitRouterMulticastGroupMembersError {

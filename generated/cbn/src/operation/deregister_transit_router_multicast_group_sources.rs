@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeregisterTransitRouterMulticastGroupSources",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -380,7 +377,7 @@ for DeregisterTransitRouterMulticastGroupSourcesResponse {
 }
 /// Service errors of `DeregisterTransitRouterMulticastGroupSources`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeregisterTransitRouterMulticastGroupSourcesError {
     /// HTTP 400 `InvalidTransitRouterMulticastDomainId.NotFound`: The specified TransitRouterMulticastDomainId is not found.
@@ -400,7 +397,10 @@ pub enum DeregisterTransitRouterMulticastGroupSourcesError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DeregisterTransitRouterMulticastGroupSourcesError {
@@ -422,6 +422,7 @@ for DeregisterTransitRouterMulticastGroupSourcesError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeregisterTransitRouterMulticastGroupSourcesError {
     /// The service error behind the variant.
     #[inline]
@@ -439,7 +440,7 @@ impl DeregisterTransitRouterMulticastGroupSourcesError {
             4 => Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error),
             5 => Self::InvalidParameter(error),
             6 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -453,7 +454,7 @@ impl DeregisterTransitRouterMulticastGroupSourcesError {
             Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error) => (4, error),
             Self::InvalidParameter(error) => (5, error),
             Self::Unauthorized(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -479,6 +480,23 @@ impl ::std::fmt::Debug for DeregisterTransitRouterMulticastGroupSourcesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeregisterTransitRouterMulticastGroupSourcesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeregisterTransitRouterMulticastGroupSourcesError {

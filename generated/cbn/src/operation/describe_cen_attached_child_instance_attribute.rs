@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenAttachedChildInstanceAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -437,7 +434,7 @@ for DescribeCenAttachedChildInstanceAttributeResponse {
 }
 /// Service errors of `DescribeCenAttachedChildInstanceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeCenAttachedChildInstanceAttributeError {
     /// HTTP 400 `SystemBusy`: The system is busy. Please try again later.
@@ -449,7 +446,10 @@ pub enum DescribeCenAttachedChildInstanceAttributeError {
     /// HTTP 404 `ParameterError`: The parameter is error.
     ParameterError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeCenAttachedChildInstanceAttributeError {
@@ -463,6 +463,7 @@ for DescribeCenAttachedChildInstanceAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeCenAttachedChildInstanceAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -477,7 +478,7 @@ impl DescribeCenAttachedChildInstanceAttributeError {
             1 => Self::InvalidParameter(error),
             2 => Self::Unauthorized(error),
             3 => Self::ParameterError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -488,7 +489,7 @@ impl DescribeCenAttachedChildInstanceAttributeError {
             Self::InvalidParameter(error) => (1, error),
             Self::Unauthorized(error) => (2, error),
             Self::ParameterError(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -511,6 +512,23 @@ impl ::std::fmt::Debug for DescribeCenAttachedChildInstanceAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeCenAttachedChildInstanceAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeCenAttachedChildInstanceAttributeError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenChildInstanceRouteEntries",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -475,7 +472,7 @@ for DescribeCenChildInstanceRouteEntriesResponse {
 }
 /// Service errors of `DescribeCenChildInstanceRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeCenChildInstanceRouteEntriesError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -485,7 +482,10 @@ pub enum DescribeCenChildInstanceRouteEntriesError {
     /// HTTP 404 `InvalidRouteTableId.NotFound`: The specified RouteTableId is not found.
     InvalidRouteTableIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeCenChildInstanceRouteEntriesError {
@@ -499,6 +499,7 @@ for DescribeCenChildInstanceRouteEntriesError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeCenChildInstanceRouteEntriesError {
     /// The service error behind the variant.
     #[inline]
@@ -512,7 +513,7 @@ impl DescribeCenChildInstanceRouteEntriesError {
             0 => Self::InvalidParameter(error),
             1 => Self::Unauthorized(error),
             2 => Self::InvalidRouteTableIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -522,7 +523,7 @@ impl DescribeCenChildInstanceRouteEntriesError {
             Self::InvalidParameter(error) => (0, error),
             Self::Unauthorized(error) => (1, error),
             Self::InvalidRouteTableIdNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -544,6 +545,23 @@ impl ::std::fmt::Debug for DescribeCenChildInstanceRouteEntriesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeCenChildInstanceRouteEntriesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeCenChildInstanceRouteEntriesError {

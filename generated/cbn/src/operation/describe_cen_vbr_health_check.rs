@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCenVbrHealthCheck",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -387,7 +384,7 @@ for DescribeCenVbrHealthCheckResponse {
 }
 /// Service errors of `DescribeCenVbrHealthCheck`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeCenVbrHealthCheckError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -395,13 +392,17 @@ pub enum DescribeCenVbrHealthCheckError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCenVbrHealthCheckError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
         Self::variant(error.code_index(&["InvalidParameter", "Unauthorized"]), error)
     }
 }
+#[allow(deprecated)]
 impl DescribeCenVbrHealthCheckError {
     /// The service error behind the variant.
     #[inline]
@@ -414,7 +415,7 @@ impl DescribeCenVbrHealthCheckError {
         match index {
             0 => Self::InvalidParameter(error),
             1 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -423,7 +424,7 @@ impl DescribeCenVbrHealthCheckError {
         match self {
             Self::InvalidParameter(error) => (0, error),
             Self::Unauthorized(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -440,6 +441,23 @@ impl ::std::fmt::Debug for DescribeCenVbrHealthCheckError {
         let (index, error) = self.parts();
         let names = ["InvalidParameter", "Unauthorized", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeCenVbrHealthCheckError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeCenVbrHealthCheckError {

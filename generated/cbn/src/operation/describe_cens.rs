@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCens",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -359,7 +356,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeCensResp
 }
 /// Service errors of `DescribeCens`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeCensError {
     /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
@@ -371,7 +368,10 @@ pub enum DescribeCensError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCensError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -389,6 +389,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeCensError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeCensError {
     /// The service error behind the variant.
     #[inline]
@@ -403,7 +404,7 @@ impl DescribeCensError {
             1 => Self::InvalidTagValue(error),
             2 => Self::InvalidParameter(error),
             3 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -414,7 +415,7 @@ impl DescribeCensError {
             Self::InvalidTagValue(error) => (1, error),
             Self::InvalidParameter(error) => (2, error),
             Self::Unauthorized(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -437,6 +438,23 @@ impl ::std::fmt::Debug for DescribeCensError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeCensError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeCensError {

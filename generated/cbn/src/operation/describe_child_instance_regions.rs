@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeChildInstanceRegions",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -269,7 +266,7 @@ for DescribeChildInstanceRegionsResponse {
 }
 /// Service errors of `DescribeChildInstanceRegions`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeChildInstanceRegionsError {
     /// HTTP 400 `MissingParameter.OwnerIdOrOwnerAccount`: The input parameter OwnerAccount or OwnerId that is mandatory for processing this request is not supplied
@@ -279,7 +276,10 @@ pub enum DescribeChildInstanceRegionsError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeChildInstanceRegionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -296,6 +296,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeChildInstanceRegionsE
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeChildInstanceRegionsError {
     /// The service error behind the variant.
     #[inline]
@@ -309,7 +310,7 @@ impl DescribeChildInstanceRegionsError {
             0 => Self::MissingParameterOwnerIdOrOwnerAccount(error),
             1 => Self::InvalidParameter(error),
             2 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -319,7 +320,7 @@ impl DescribeChildInstanceRegionsError {
             Self::MissingParameterOwnerIdOrOwnerAccount(error) => (0, error),
             Self::InvalidParameter(error) => (1, error),
             Self::Unauthorized(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -341,6 +342,23 @@ impl ::std::fmt::Debug for DescribeChildInstanceRegionsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeChildInstanceRegionsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeChildInstanceRegionsError {

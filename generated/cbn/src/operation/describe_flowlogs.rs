@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeFlowlogs",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -645,7 +642,7 @@ for DescribeFlowlogsResponse {
 }
 /// Service errors of `DescribeFlowlogs`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeFlowlogsError {
     /// HTTP 400 `OperationUnsupported.action`: This action is not support.
@@ -669,7 +666,10 @@ pub enum DescribeFlowlogsError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeFlowlogsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -693,6 +693,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeFlowlogsError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeFlowlogsError {
     /// The service error behind the variant.
     #[inline]
@@ -713,7 +714,7 @@ impl DescribeFlowlogsError {
             7 => Self::InvalidParameterFlowLogVersion(error),
             8 => Self::InvalidParameter(error),
             9 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -730,7 +731,7 @@ impl DescribeFlowlogsError {
             Self::InvalidParameterFlowLogVersion(error) => (7, error),
             Self::InvalidParameter(error) => (8, error),
             Self::Unauthorized(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -759,6 +760,23 @@ impl ::std::fmt::Debug for DescribeFlowlogsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeFlowlogsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeFlowlogsError {

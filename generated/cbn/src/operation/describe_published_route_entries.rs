@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePublishedRouteEntries",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -454,7 +451,7 @@ for DescribePublishedRouteEntriesResponse {
 }
 /// Service errors of `DescribePublishedRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribePublishedRouteEntriesError {
     /// HTTP 400 `ParameterIllegal.CenInstanceId`: The parameter of CEN instance id is illegal.
@@ -480,7 +477,10 @@ pub enum DescribePublishedRouteEntriesError {
     /// HTTP 500 `InternalError`: Internal error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePublishedRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -505,6 +505,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribePublishedRouteEntries
         )
     }
 }
+#[allow(deprecated)]
 impl DescribePublishedRouteEntriesError {
     /// The service error behind the variant.
     #[inline]
@@ -526,7 +527,7 @@ impl DescribePublishedRouteEntriesError {
             8 => Self::InvalidOperationChildInstanceStatus(error),
             9 => Self::InvalidOperationCenInstanceStatus(error),
             10 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -544,7 +545,7 @@ impl DescribePublishedRouteEntriesError {
             Self::InvalidOperationChildInstanceStatus(error) => (8, error),
             Self::InvalidOperationCenInstanceStatus(error) => (9, error),
             Self::InternalError(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -574,6 +575,23 @@ impl ::std::fmt::Debug for DescribePublishedRouteEntriesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribePublishedRouteEntriesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribePublishedRouteEntriesError {

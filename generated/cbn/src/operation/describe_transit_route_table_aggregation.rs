@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTransitRouteTableAggregation",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -394,7 +391,7 @@ for DescribeTransitRouteTableAggregationResponse {
 }
 /// Service errors of `DescribeTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeTransitRouteTableAggregationError {
     /// HTTP 400 `MissingParam.transitRouterRouteTableId`: Missing the parameter transitRouter route table id.
@@ -410,7 +407,10 @@ pub enum DescribeTransitRouteTableAggregationError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeTransitRouteTableAggregationError {
@@ -431,6 +431,7 @@ for DescribeTransitRouteTableAggregationError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeTransitRouteTableAggregationError {
     /// The service error behind the variant.
     #[inline]
@@ -447,7 +448,7 @@ impl DescribeTransitRouteTableAggregationError {
             3 => Self::InvalidCidrBlock(error),
             4 => Self::InvalidParameter(error),
             5 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -460,7 +461,7 @@ impl DescribeTransitRouteTableAggregationError {
             Self::InvalidCidrBlock(error) => (3, error),
             Self::InvalidParameter(error) => (4, error),
             Self::Unauthorized(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -485,6 +486,23 @@ impl ::std::fmt::Debug for DescribeTransitRouteTableAggregationError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeTransitRouteTableAggregationError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeTransitRouteTableAggregationError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DetachCenChildInstance",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -368,7 +365,7 @@ for DetachCenChildInstanceResponse {
 }
 /// Service errors of `DetachCenChildInstance`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DetachCenChildInstanceError {
     /// HTTP 400 `OperationFailed.AttachmentReferencedVpcRouteEntryExisted`: Operation is failed because there is at least one route entry which next hop is the specified attachment.
@@ -414,7 +411,10 @@ pub enum DetachCenChildInstanceError {
     /// HTTP 404 `Bid.NotFound`: Not found Bid by specified AliUid.
     BidNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DetachCenChildInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -445,6 +445,7 @@ impl From<::acs_runtime::client::ServiceError> for DetachCenChildInstanceError {
         )
     }
 }
+#[allow(deprecated)]
 impl DetachCenChildInstanceError {
     /// The service error behind the variant.
     #[inline]
@@ -472,7 +473,7 @@ impl DetachCenChildInstanceError {
             14 => Self::OperationNotPermittedAttachmentManagedByCloudService(error),
             15 => Self::InvalidStatusResourceStatus(error),
             16 => Self::BidNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -500,7 +501,7 @@ impl DetachCenChildInstanceError {
             }
             Self::InvalidStatusResourceStatus(error) => (15, error),
             Self::BidNotFound(error) => (16, error),
-            Self::Unhandled(error) => (17, error),
+            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
         }
     }
 }
@@ -536,6 +537,23 @@ impl ::std::fmt::Debug for DetachCenChildInstanceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DetachCenChildInstanceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DetachCenChildInstanceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DisableTransitRouterRouteTablePropagation",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -332,7 +329,7 @@ for DisableTransitRouterRouteTablePropagationResponse {
 }
 /// Service errors of `DisableTransitRouterRouteTablePropagation`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DisableTransitRouterRouteTablePropagationError {
     /// HTTP 400 `InvalidAttachmentId.NotFound`: The specified AttachmentId is not found.
@@ -354,7 +351,10 @@ pub enum DisableTransitRouterRouteTablePropagationError {
     /// HTTP 404 `InvalidRouteTableId.NotFound`: The specified RouteTableId is not found.
     InvalidRouteTableIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DisableTransitRouterRouteTablePropagationError {
@@ -378,6 +378,7 @@ for DisableTransitRouterRouteTablePropagationError {
         )
     }
 }
+#[allow(deprecated)]
 impl DisableTransitRouterRouteTablePropagationError {
     /// The service error behind the variant.
     #[inline]
@@ -397,7 +398,7 @@ impl DisableTransitRouterRouteTablePropagationError {
             6 => Self::InvalidParameterTransitRouterRouteTableId(error),
             7 => Self::InvalidParameterTransitRouterAttachmentId(error),
             8 => Self::InvalidRouteTableIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -413,7 +414,7 @@ impl DisableTransitRouterRouteTablePropagationError {
             Self::InvalidParameterTransitRouterRouteTableId(error) => (6, error),
             Self::InvalidParameterTransitRouterAttachmentId(error) => (7, error),
             Self::InvalidRouteTableIdNotFound(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -441,6 +442,23 @@ impl ::std::fmt::Debug for DisableTransitRouterRouteTablePropagationError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DisableTransitRouterRouteTablePropagationError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DisableTransitRouterRouteTablePropagationError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DisassociateTransitRouterMulticastDomain",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -372,7 +369,7 @@ for DisassociateTransitRouterMulticastDomainResponse {
 }
 /// Service errors of `DisassociateTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DisassociateTransitRouterMulticastDomainError {
     /// HTTP 400 `InvalidMulticastDomainId.NotFound`: The specified MulticastDomainId is not found.
@@ -396,7 +393,10 @@ pub enum DisassociateTransitRouterMulticastDomainError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DisassociateTransitRouterMulticastDomainError {
@@ -421,6 +421,7 @@ for DisassociateTransitRouterMulticastDomainError {
         )
     }
 }
+#[allow(deprecated)]
 impl DisassociateTransitRouterMulticastDomainError {
     /// The service error behind the variant.
     #[inline]
@@ -441,7 +442,7 @@ impl DisassociateTransitRouterMulticastDomainError {
             7 => Self::DryRunOperation(error),
             8 => Self::InvalidParameter(error),
             9 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -458,7 +459,7 @@ impl DisassociateTransitRouterMulticastDomainError {
             Self::DryRunOperation(error) => (7, error),
             Self::InvalidParameter(error) => (8, error),
             Self::Unauthorized(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -487,6 +488,23 @@ impl ::std::fmt::Debug for DisassociateTransitRouterMulticastDomainError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DisassociateTransitRouterMulticastDomainError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DisassociateTransitRouterMulticastDomainError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DissociateTransitRouterAttachmentFromRouteTable",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -339,7 +336,7 @@ for DissociateTransitRouterAttachmentFromRouteTableResponse {
 }
 /// Service errors of `DissociateTransitRouterAttachmentFromRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DissociateTransitRouterAttachmentFromRouteTableError {
     /// HTTP 400 `IncorrectStatus.AttachmentOrRouteTable`: The resource is not in a valid state for the operation.
@@ -363,7 +360,10 @@ pub enum DissociateTransitRouterAttachmentFromRouteTableError {
     /// HTTP 404 `InvalidRouteTableId.NotFound`: The specified RouteTableId is not found.
     InvalidRouteTableIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DissociateTransitRouterAttachmentFromRouteTableError {
@@ -388,6 +388,7 @@ for DissociateTransitRouterAttachmentFromRouteTableError {
         )
     }
 }
+#[allow(deprecated)]
 impl DissociateTransitRouterAttachmentFromRouteTableError {
     /// The service error behind the variant.
     #[inline]
@@ -408,7 +409,7 @@ impl DissociateTransitRouterAttachmentFromRouteTableError {
             7 => Self::InvalidParameterTransitRouterRouteTableId(error),
             8 => Self::InvalidAttachmentIdNotFound(error),
             9 => Self::InvalidRouteTableIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -425,7 +426,7 @@ impl DissociateTransitRouterAttachmentFromRouteTableError {
             Self::InvalidParameterTransitRouterRouteTableId(error) => (7, error),
             Self::InvalidAttachmentIdNotFound(error) => (8, error),
             Self::InvalidRouteTableIdNotFound(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -454,6 +455,23 @@ impl ::std::fmt::Debug for DissociateTransitRouterAttachmentFromRouteTableError 
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DissociateTransitRouterAttachmentFromRouteTableError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DissociateTransitRouterAttachmentFromRouteTableError {

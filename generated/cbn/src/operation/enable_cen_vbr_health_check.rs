@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "EnableCenVbrHealthCheck",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -498,7 +495,7 @@ for EnableCenVbrHealthCheckResponse {
 }
 /// Service errors of `EnableCenVbrHealthCheck`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum EnableCenVbrHealthCheckError {
     /// HTTP 400 `RouteConflict`: The specified route already exists.
@@ -518,7 +515,10 @@ pub enum EnableCenVbrHealthCheckError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for EnableCenVbrHealthCheckError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -540,6 +540,7 @@ impl From<::acs_runtime::client::ServiceError> for EnableCenVbrHealthCheckError 
         )
     }
 }
+#[allow(deprecated)]
 impl EnableCenVbrHealthCheckError {
     /// The service error behind the variant.
     #[inline]
@@ -558,7 +559,7 @@ impl EnableCenVbrHealthCheckError {
             5 => Self::OperationFailedIpAddressExhausted(error),
             6 => Self::InvalidParameter(error),
             7 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -573,7 +574,7 @@ impl EnableCenVbrHealthCheckError {
             Self::OperationFailedIpAddressExhausted(error) => (5, error),
             Self::InvalidParameter(error) => (6, error),
             Self::Unauthorized(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -600,6 +601,23 @@ impl ::std::fmt::Debug for EnableCenVbrHealthCheckError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl EnableCenVbrHealthCheckError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for EnableCenVbrHealthCheckError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "EnableTransitRouterRouteTablePropagation",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -335,7 +332,7 @@ for EnableTransitRouterRouteTablePropagationResponse {
 }
 /// Service errors of `EnableTransitRouterRouteTablePropagation`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum EnableTransitRouterRouteTablePropagationError {
     /// HTTP 400 `IllegalParam.TransitRouterTableId`: The specified TransitRouterTableId is invalid.
@@ -359,7 +356,10 @@ pub enum EnableTransitRouterRouteTablePropagationError {
     /// HTTP 404 `InvalidAttachmentId.NotFound`: The specified AttachmentId is not found.
     InvalidAttachmentIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for EnableTransitRouterRouteTablePropagationError {
@@ -384,6 +384,7 @@ for EnableTransitRouterRouteTablePropagationError {
         )
     }
 }
+#[allow(deprecated)]
 impl EnableTransitRouterRouteTablePropagationError {
     /// The service error behind the variant.
     #[inline]
@@ -404,7 +405,7 @@ impl EnableTransitRouterRouteTablePropagationError {
             7 => Self::InvalidParameterTransitRouterAttachmentId(error),
             8 => Self::InvalidRouteTableIdNotFound(error),
             9 => Self::InvalidAttachmentIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -421,7 +422,7 @@ impl EnableTransitRouterRouteTablePropagationError {
             Self::InvalidParameterTransitRouterAttachmentId(error) => (7, error),
             Self::InvalidRouteTableIdNotFound(error) => (8, error),
             Self::InvalidAttachmentIdNotFound(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -450,6 +451,23 @@ impl ::std::fmt::Debug for EnableTransitRouterRouteTablePropagationError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl EnableTransitRouterRouteTablePropagationError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for EnableTransitRouterRouteTablePropagationError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GrantInstanceToTransitRouter",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -405,7 +402,7 @@ for GrantInstanceToTransitRouterResponse {
 }
 /// Service errors of `GrantInstanceToTransitRouter`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GrantInstanceToTransitRouterError {
     /// HTTP 400 `Forbbiden.TransitRouterServiceNotOpen`: The user has not open transit router service.
@@ -431,7 +428,10 @@ pub enum GrantInstanceToTransitRouterError {
     /// HTTP 404 `InvalidInstanceId.NotFound`: InstanceId is not found.
     InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GrantInstanceToTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -456,6 +456,7 @@ impl From<::acs_runtime::client::ServiceError> for GrantInstanceToTransitRouterE
         )
     }
 }
+#[allow(deprecated)]
 impl GrantInstanceToTransitRouterError {
     /// The service error behind the variant.
     #[inline]
@@ -477,7 +478,7 @@ impl GrantInstanceToTransitRouterError {
             8 => Self::InvalidParameter(error),
             9 => Self::Unauthorized(error),
             10 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -495,7 +496,7 @@ impl GrantInstanceToTransitRouterError {
             Self::InvalidParameter(error) => (8, error),
             Self::Unauthorized(error) => (9, error),
             Self::InvalidInstanceIdNotFound(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -525,6 +526,23 @@ impl ::std::fmt::Debug for GrantInstanceToTransitRouterError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GrantInstanceToTransitRouterError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GrantInstanceToTransitRouterError {

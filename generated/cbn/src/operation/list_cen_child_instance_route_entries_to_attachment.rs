@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListCenChildInstanceRouteEntriesToAttachment",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -418,7 +415,7 @@ for ListCenChildInstanceRouteEntriesToAttachmentResponse {
 }
 /// Service errors of `ListCenChildInstanceRouteEntriesToAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListCenChildInstanceRouteEntriesToAttachmentError {
     /// HTTP 400 `IllegalParam.NextToken`: The parameter NextToken is invalid.
@@ -440,7 +437,10 @@ pub enum ListCenChildInstanceRouteEntriesToAttachmentError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ListCenChildInstanceRouteEntriesToAttachmentError {
@@ -464,6 +464,7 @@ for ListCenChildInstanceRouteEntriesToAttachmentError {
         )
     }
 }
+#[allow(deprecated)]
 impl ListCenChildInstanceRouteEntriesToAttachmentError {
     /// The service error behind the variant.
     #[inline]
@@ -483,7 +484,7 @@ impl ListCenChildInstanceRouteEntriesToAttachmentError {
             6 => Self::InvalidParamCenId(error),
             7 => Self::OperationFailedCenInstanceStatus(error),
             8 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -499,7 +500,7 @@ impl ListCenChildInstanceRouteEntriesToAttachmentError {
             Self::InvalidParamCenId(error) => (6, error),
             Self::OperationFailedCenInstanceStatus(error) => (7, error),
             Self::Unauthorized(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -527,6 +528,23 @@ impl ::std::fmt::Debug for ListCenChildInstanceRouteEntriesToAttachmentError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListCenChildInstanceRouteEntriesToAttachmentError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListCenChildInstanceRouteEntriesToAttachmentError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListCenInterRegionTrafficQosPolicies",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -431,7 +428,7 @@ for ListCenInterRegionTrafficQosPoliciesResponse {
 }
 /// Service errors of `ListCenInterRegionTrafficQosPolicies`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListCenInterRegionTrafficQosPoliciesError {
     /// HTTP 400 `MissingParam.TransitRouterIdOrTrafficQosPolicyId`: Either TransitRouterId or TrafficQosPolicyId must be specified.
@@ -445,7 +442,10 @@ pub enum ListCenInterRegionTrafficQosPoliciesError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ListCenInterRegionTrafficQosPoliciesError {
@@ -465,6 +465,7 @@ for ListCenInterRegionTrafficQosPoliciesError {
         )
     }
 }
+#[allow(deprecated)]
 impl ListCenInterRegionTrafficQosPoliciesError {
     /// The service error behind the variant.
     #[inline]
@@ -480,7 +481,7 @@ impl ListCenInterRegionTrafficQosPoliciesError {
             2 => Self::InvalidName(error),
             3 => Self::InvalidParameter(error),
             4 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -492,7 +493,7 @@ impl ListCenInterRegionTrafficQosPoliciesError {
             Self::InvalidName(error) => (2, error),
             Self::InvalidParameter(error) => (3, error),
             Self::Unauthorized(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -516,6 +517,23 @@ impl ::std::fmt::Debug for ListCenInterRegionTrafficQosPoliciesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListCenInterRegionTrafficQosPoliciesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListCenInterRegionTrafficQosPoliciesError {

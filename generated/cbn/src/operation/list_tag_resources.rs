@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResources",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -433,7 +430,7 @@ for ListTagResourcesResponse {
 }
 /// Service errors of `ListTagResources`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListTagResourcesError {
     /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
@@ -467,7 +464,10 @@ pub enum ListTagResourcesError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -496,6 +496,7 @@ impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
         )
     }
 }
+#[allow(deprecated)]
 impl ListTagResourcesError {
     /// The service error behind the variant.
     #[inline]
@@ -521,7 +522,7 @@ impl ListTagResourcesError {
             12 => Self::IllegalParamRegion(error),
             13 => Self::InvalidParameter(error),
             14 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -543,7 +544,7 @@ impl ListTagResourcesError {
             Self::IllegalParamRegion(error) => (12, error),
             Self::InvalidParameter(error) => (13, error),
             Self::Unauthorized(error) => (14, error),
-            Self::Unhandled(error) => (15, error),
+            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
         }
     }
 }
@@ -577,6 +578,23 @@ impl ::std::fmt::Debug for ListTagResourcesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListTagResourcesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListTagResourcesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterAvailableResource",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -322,7 +319,7 @@ for ListTransitRouterAvailableResourceResponse {
 }
 /// Service errors of `ListTransitRouterAvailableResource`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListTransitRouterAvailableResourceError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -330,7 +327,10 @@ pub enum ListTransitRouterAvailableResourceError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ListTransitRouterAvailableResourceError {
@@ -338,6 +338,7 @@ for ListTransitRouterAvailableResourceError {
         Self::variant(error.code_index(&["InvalidParameter", "Unauthorized"]), error)
     }
 }
+#[allow(deprecated)]
 impl ListTransitRouterAvailableResourceError {
     /// The service error behind the variant.
     #[inline]
@@ -350,7 +351,7 @@ impl ListTransitRouterAvailableResourceError {
         match index {
             0 => Self::InvalidParameter(error),
             1 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -359,7 +360,7 @@ impl ListTransitRouterAvailableResourceError {
         match self {
             Self::InvalidParameter(error) => (0, error),
             Self::Unauthorized(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -376,6 +377,23 @@ impl ::std::fmt::Debug for ListTransitRouterAvailableResourceError {
         let (index, error) = self.parts();
         let names = ["InvalidParameter", "Unauthorized", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListTransitRouterAvailableResourceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListTransitRouterAvailableResourceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterCidr",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -352,7 +349,7 @@ for ListTransitRouterCidrResponse {
 }
 /// Service errors of `ListTransitRouterCidr`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListTransitRouterCidrError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -360,13 +357,17 @@ pub enum ListTransitRouterCidrError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ListTransitRouterCidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
         Self::variant(error.code_index(&["InvalidParameter", "Unauthorized"]), error)
     }
 }
+#[allow(deprecated)]
 impl ListTransitRouterCidrError {
     /// The service error behind the variant.
     #[inline]
@@ -379,7 +380,7 @@ impl ListTransitRouterCidrError {
         match index {
             0 => Self::InvalidParameter(error),
             1 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -388,7 +389,7 @@ impl ListTransitRouterCidrError {
         match self {
             Self::InvalidParameter(error) => (0, error),
             Self::Unauthorized(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -405,6 +406,23 @@ impl ::std::fmt::Debug for ListTransitRouterCidrError {
         let (index, error) = self.parts();
         let names = ["InvalidParameter", "Unauthorized", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListTransitRouterCidrError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListTransitRouterCidrError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterMulticastDomainVSwitches",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -341,7 +338,7 @@ for ListTransitRouterMulticastDomainVSwitchesResponse {
 }
 /// Service errors of `ListTransitRouterMulticastDomainVSwitches`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListTransitRouterMulticastDomainVSwitchesError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -359,7 +356,10 @@ pub enum ListTransitRouterMulticastDomainVSwitchesError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ListTransitRouterMulticastDomainVSwitchesError {
@@ -381,6 +381,7 @@ for ListTransitRouterMulticastDomainVSwitchesError {
         )
     }
 }
+#[allow(deprecated)]
 impl ListTransitRouterMulticastDomainVSwitchesError {
     /// The service error behind the variant.
     #[inline]
@@ -398,7 +399,7 @@ impl ListTransitRouterMulticastDomainVSwitchesError {
             4 => Self::IllegalParamMaxResults(error),
             5 => Self::InvalidParameter(error),
             6 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -412,7 +413,7 @@ impl ListTransitRouterMulticastDomainVSwitchesError {
             Self::IllegalParamMaxResults(error) => (4, error),
             Self::InvalidParameter(error) => (5, error),
             Self::Unauthorized(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -438,6 +439,23 @@ impl ::std::fmt::Debug for ListTransitRouterMulticastDomainVSwitchesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListTransitRouterMulticastDomainVSwitchesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListTransitRouterMulticastDomainVSwitchesError {

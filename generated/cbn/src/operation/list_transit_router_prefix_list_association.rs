@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterPrefixListAssociation",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -519,7 +516,7 @@ for ListTransitRouterPrefixListAssociationResponse {
 }
 /// Service errors of `ListTransitRouterPrefixListAssociation`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListTransitRouterPrefixListAssociationError {
     /// HTTP 400 `IllegalParam.Region`: The specified Region is invalid.
@@ -529,7 +526,10 @@ pub enum ListTransitRouterPrefixListAssociationError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ListTransitRouterPrefixListAssociationError {
@@ -543,6 +543,7 @@ for ListTransitRouterPrefixListAssociationError {
         )
     }
 }
+#[allow(deprecated)]
 impl ListTransitRouterPrefixListAssociationError {
     /// The service error behind the variant.
     #[inline]
@@ -556,7 +557,7 @@ impl ListTransitRouterPrefixListAssociationError {
             0 => Self::IllegalParamRegion(error),
             1 => Self::InvalidParameter(error),
             2 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -566,7 +567,7 @@ impl ListTransitRouterPrefixListAssociationError {
             Self::IllegalParamRegion(error) => (0, error),
             Self::InvalidParameter(error) => (1, error),
             Self::Unauthorized(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -588,6 +589,23 @@ impl ::std::fmt::Debug for ListTransitRouterPrefixListAssociationError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListTransitRouterPrefixListAssociationError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListTransitRouterPrefixListAssociationError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouterRouteEntries",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -767,7 +764,7 @@ for ListTransitRouterRouteEntriesResponse {
 }
 /// Service errors of `ListTransitRouterRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListTransitRouterRouteEntriesError {
     /// HTTP 400 `IllegalParam.TransitRouterRouteTableId`: TransitRouterRouteTableId is illegal.
@@ -829,7 +826,10 @@ pub enum ListTransitRouterRouteEntriesError {
     /// HTTP 404 `InvalidRouteTableId.NotFound`: The specified RouteTableId is not found.
     InvalidRouteTableIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ListTransitRouterRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -867,6 +867,7 @@ impl From<::acs_runtime::client::ServiceError> for ListTransitRouterRouteEntries
         )
     }
 }
+#[allow(deprecated)]
 impl ListTransitRouterRouteEntriesError {
     /// The service error behind the variant.
     #[inline]
@@ -901,7 +902,7 @@ impl ListTransitRouterRouteEntriesError {
             21 => Self::InvalidParameter(error),
             22 => Self::Unauthorized(error),
             23 => Self::InvalidRouteTableIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -942,7 +943,7 @@ impl ListTransitRouterRouteEntriesError {
             Self::InvalidParameter(error) => (21, error),
             Self::Unauthorized(error) => (22, error),
             Self::InvalidRouteTableIdNotFound(error) => (23, error),
-            Self::Unhandled(error) => (24, error),
+            Self::Unhandled(unhandled) => (24, unhandled.service_error()),
         }
     }
 }
@@ -985,6 +986,23 @@ impl ::std::fmt::Debug for ListTransitRouterRouteEntriesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListTransitRouterRouteEntriesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListTransitRouterRouteEntriesError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTransitRouters",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -508,7 +505,7 @@ for ListTransitRoutersResponse {
 }
 /// Service errors of `ListTransitRouters`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListTransitRoutersError {
     /// HTTP 400 `InvalidParameterCombination.TransitRouter`: Region ID is required if no TransitRouterId or CenId specified.
@@ -526,7 +523,10 @@ pub enum ListTransitRoutersError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ListTransitRoutersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -547,6 +547,7 @@ impl From<::acs_runtime::client::ServiceError> for ListTransitRoutersError {
         )
     }
 }
+#[allow(deprecated)]
 impl ListTransitRoutersError {
     /// The service error behind the variant.
     #[inline]
@@ -564,7 +565,7 @@ impl ListTransitRoutersError {
             4 => Self::IllegalParamTagKey(error),
             5 => Self::InvalidParameter(error),
             6 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -578,7 +579,7 @@ impl ListTransitRoutersError {
             Self::IllegalParamTagKey(error) => (4, error),
             Self::InvalidParameter(error) => (5, error),
             Self::Unauthorized(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -604,6 +605,23 @@ impl ::std::fmt::Debug for ListTransitRoutersError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListTransitRoutersError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListTransitRoutersError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyCenAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -313,7 +310,7 @@ for ModifyCenAttributeResponse {
 }
 /// Service errors of `ModifyCenAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyCenAttributeError {
     /// HTTP 400 `InvalidOperation.EnhanceProtectionLevel`: Your request to enhance CBN protection level cannot be processed. Please contact customer support to continue this operation.
@@ -323,7 +320,10 @@ pub enum ModifyCenAttributeError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCenAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -340,6 +340,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyCenAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyCenAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -353,7 +354,7 @@ impl ModifyCenAttributeError {
             0 => Self::InvalidOperationEnhanceProtectionLevel(error),
             1 => Self::InvalidParameter(error),
             2 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -363,7 +364,7 @@ impl ModifyCenAttributeError {
             Self::InvalidOperationEnhanceProtectionLevel(error) => (0, error),
             Self::InvalidParameter(error) => (1, error),
             Self::Unauthorized(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -385,6 +386,23 @@ impl ::std::fmt::Debug for ModifyCenAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyCenAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyCenAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyCenBandwidthPackageSpec",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -262,7 +259,7 @@ for ModifyCenBandwidthPackageSpecResponse {
 }
 /// Service errors of `ModifyCenBandwidthPackageSpec`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyCenBandwidthPackageSpecError {
     /// HTTP 400 `Operation.Failed`: Spec of the specified bandwidth package is not changed, please check again.
@@ -284,7 +281,10 @@ pub enum ModifyCenBandwidthPackageSpecError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCenBandwidthPackageSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -307,6 +307,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyCenBandwidthPackageSpec
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyCenBandwidthPackageSpecError {
     /// The service error behind the variant.
     #[inline]
@@ -326,7 +327,7 @@ impl ModifyCenBandwidthPackageSpecError {
             6 => Self::InvalidOperationSaleValidateFailed(error),
             7 => Self::InvalidParameter(error),
             8 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -342,7 +343,7 @@ impl ModifyCenBandwidthPackageSpecError {
             Self::InvalidOperationSaleValidateFailed(error) => (6, error),
             Self::InvalidParameter(error) => (7, error),
             Self::Unauthorized(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -370,6 +371,23 @@ impl ::std::fmt::Debug for ModifyCenBandwidthPackageSpecError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyCenBandwidthPackageSpecError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyCenBandwidthPackageSpecError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyCenRouteMap",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -1314,7 +1311,7 @@ for ModifyCenRouteMapResponse {
 }
 /// Service errors of `ModifyCenRouteMap`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyCenRouteMapError {
     /// HTTP 400 `InvalidOperation.NoEffictiveAction`: No effective action be configured.
@@ -1360,7 +1357,10 @@ pub enum ModifyCenRouteMapError {
     /// HTTP 400 `InvalidParameter.RouteMapId`: The specified parameter RouteMapId is invalid.
     InvalidParameterRouteMapId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCenRouteMapError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1392,6 +1392,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyCenRouteMapError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyCenRouteMapError {
     /// The service error behind the variant.
     #[inline]
@@ -1420,7 +1421,7 @@ impl ModifyCenRouteMapError {
             15 => Self::InvalidParameter(error),
             16 => Self::Unauthorized(error),
             17 => Self::InvalidParameterRouteMapId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1449,7 +1450,7 @@ impl ModifyCenRouteMapError {
             Self::InvalidParameter(error) => (15, error),
             Self::Unauthorized(error) => (16, error),
             Self::InvalidParameterRouteMapId(error) => (17, error),
-            Self::Unhandled(error) => (18, error),
+            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
         }
     }
 }
@@ -1486,6 +1487,23 @@ impl ::std::fmt::Debug for ModifyCenRouteMapError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyCenRouteMapError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyCenRouteMapError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyFlowLogAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -411,7 +408,7 @@ for ModifyFlowLogAttributeResponse {
 }
 /// Service errors of `ModifyFlowLogAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyFlowLogAttributeError {
     /// HTTP 400 `InvalidParameter.FlowLogId`: The specified flowlog id does not exist or does not match the cen Id.
@@ -425,7 +422,10 @@ pub enum ModifyFlowLogAttributeError {
     /// HTTP 400 `InvalidOperation.IntervalMismatch`: The interval of FlowLog should be less than or equal to the interval of related Traffic Analyzer.
     InvalidOperationIntervalMismatch(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -444,6 +444,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyFlowLogAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -459,7 +460,7 @@ impl ModifyFlowLogAttributeError {
             2 => Self::InvalidParameter(error),
             3 => Self::Unauthorized(error),
             4 => Self::InvalidOperationIntervalMismatch(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -471,7 +472,7 @@ impl ModifyFlowLogAttributeError {
             Self::InvalidParameter(error) => (2, error),
             Self::Unauthorized(error) => (3, error),
             Self::InvalidOperationIntervalMismatch(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -495,6 +496,23 @@ impl ::std::fmt::Debug for ModifyFlowLogAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyFlowLogAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyFlowLogAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyTransitRouteTableAggregation",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -467,7 +464,7 @@ for ModifyTransitRouteTableAggregationResponse {
 }
 /// Service errors of `ModifyTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyTransitRouteTableAggregationError {
     /// HTTP 400 `InvalidOperation.RegionNotSupport`: The Operation is not Support in this region.
@@ -515,7 +512,10 @@ pub enum ModifyTransitRouteTableAggregationError {
     /// HTTP 400 `InstanceNotExist.AggregationRoute`: The aggregation route is not exist.
     InstanceNotExistAggregationRoute(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyTransitRouteTableAggregationError {
@@ -549,6 +549,7 @@ for ModifyTransitRouteTableAggregationError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyTransitRouteTableAggregationError {
     /// The service error behind the variant.
     #[inline]
@@ -578,7 +579,7 @@ impl ModifyTransitRouteTableAggregationError {
             16 => Self::InvalidParameterTransitRouteTableAggregationScope(error),
             17 => Self::IncorrectStatusAggregationRoute(error),
             18 => Self::InstanceNotExistAggregationRoute(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -608,7 +609,7 @@ impl ModifyTransitRouteTableAggregationError {
             Self::InvalidParameterTransitRouteTableAggregationScope(error) => (16, error),
             Self::IncorrectStatusAggregationRoute(error) => (17, error),
             Self::InstanceNotExistAggregationRoute(error) => (18, error),
-            Self::Unhandled(error) => (19, error),
+            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
         }
     }
 }
@@ -646,6 +647,23 @@ impl ::std::fmt::Debug for ModifyTransitRouteTableAggregationError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyTransitRouteTableAggregationError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyTransitRouteTableAggregationError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "OpenTransitRouterService",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -248,7 +245,7 @@ for OpenTransitRouterServiceResponse {
 }
 /// Service errors of `OpenTransitRouterService`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum OpenTransitRouterServiceError {
     /// HTTP 400 `Risk.RiskControlRejection`: 为保护您的账户安全，下单被中止，详情请联系客服。
@@ -288,7 +285,10 @@ pub enum OpenTransitRouterServiceError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for OpenTransitRouterServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -320,6 +320,7 @@ impl From<::acs_runtime::client::ServiceError> for OpenTransitRouterServiceError
         )
     }
 }
+#[allow(deprecated)]
 impl OpenTransitRouterServiceError {
     /// The service error behind the variant.
     #[inline]
@@ -348,7 +349,7 @@ impl OpenTransitRouterServiceError {
             15 => Self::OperationFailedContainsForbiddenLabel(error),
             16 => Self::InvalidParameter(error),
             17 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -373,7 +374,7 @@ impl OpenTransitRouterServiceError {
             Self::OperationFailedContainsForbiddenLabel(error) => (15, error),
             Self::InvalidParameter(error) => (16, error),
             Self::Unauthorized(error) => (17, error),
-            Self::Unhandled(error) => (18, error),
+            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
         }
     }
 }
@@ -410,6 +411,23 @@ impl ::std::fmt::Debug for OpenTransitRouterServiceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl OpenTransitRouterServiceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for OpenTransitRouterServiceError {

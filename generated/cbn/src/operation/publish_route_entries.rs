@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "PublishRouteEntries",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -386,7 +383,7 @@ for PublishRouteEntriesResponse {
 }
 /// Service errors of `PublishRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum PublishRouteEntriesError {
     /// HTTP 400 `ParameterIllegal.AliUid`: The parameter of aliUid is illegal.
@@ -414,7 +411,10 @@ pub enum PublishRouteEntriesError {
     /// HTTP 409 `InvalidOperation.CenInstanceStatus`: The CEN instance is not in a valid state for the operation.
     InvalidOperationCenInstanceStatus(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for PublishRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -440,6 +440,7 @@ impl From<::acs_runtime::client::ServiceError> for PublishRouteEntriesError {
         )
     }
 }
+#[allow(deprecated)]
 impl PublishRouteEntriesError {
     /// The service error behind the variant.
     #[inline]
@@ -462,7 +463,7 @@ impl PublishRouteEntriesError {
             9 => Self::InstanceNotExist(error),
             10 => Self::InvalidOperationChildInstanceStatus(error),
             11 => Self::InvalidOperationCenInstanceStatus(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -481,7 +482,7 @@ impl PublishRouteEntriesError {
             Self::InstanceNotExist(error) => (9, error),
             Self::InvalidOperationChildInstanceStatus(error) => (10, error),
             Self::InvalidOperationCenInstanceStatus(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -512,6 +513,23 @@ impl ::std::fmt::Debug for PublishRouteEntriesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl PublishRouteEntriesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for PublishRouteEntriesError {

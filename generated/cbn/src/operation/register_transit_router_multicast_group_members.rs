@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RegisterTransitRouterMulticastGroupMembers",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -452,7 +449,7 @@ for RegisterTransitRouterMulticastGroupMembersResponse {
 }
 /// Service errors of `RegisterTransitRouterMulticastGroupMembers`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RegisterTransitRouterMulticastGroupMembersError {
     /// HTTP 400 `IllegalParam.GroupIpAddress`: The specified GroupIpAddress is illegal.
@@ -520,7 +517,10 @@ pub enum RegisterTransitRouterMulticastGroupMembersError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for RegisterTransitRouterMulticastGroupMembersError {
@@ -565,6 +565,7 @@ for RegisterTransitRouterMulticastGroupMembersError {
         )
     }
 }
+#[allow(deprecated)]
 impl RegisterTransitRouterMulticastGroupMembersError {
     /// The service error behind the variant.
     #[inline]
@@ -605,7 +606,7 @@ impl RegisterTransitRouterMulticastGroupMembersError {
             27 => Self::QuotaExceededSourceAndMemberPerTransitRouter(error),
             28 => Self::InvalidParameter(error),
             29 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -644,7 +645,7 @@ impl RegisterTransitRouterMulticastGroupMembersError {
             Self::QuotaExceededSourceAndMemberPerTransitRouter(error) => (27, error),
             Self::InvalidParameter(error) => (28, error),
             Self::Unauthorized(error) => (29, error),
-            Self::Unhandled(error) => (30, error),
+            Self::Unhandled(unhandled) => (30, unhandled.service_error()),
         }
     }
 }
@@ -693,6 +694,23 @@ impl ::std::fmt::Debug for RegisterTransitRouterMulticastGroupMembersError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RegisterTransitRouterMulticastGroupMembersError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RegisterTransitRouterMulticastGroupMembersError {

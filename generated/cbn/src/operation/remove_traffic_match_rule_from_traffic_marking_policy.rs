@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RemoveTrafficMatchRuleFromTrafficMarkingPolicy",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -347,7 +344,7 @@ for RemoveTrafficMatchRuleFromTrafficMarkingPolicyResponse {
 }
 /// Service errors of `RemoveTrafficMatchRuleFromTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
     /// HTTP 400 `IncorrectStatus.TrafficMarkingPolicy`: TrafficMarkingPolicy status is invalid.
@@ -363,7 +360,10 @@ pub enum RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
     /// HTTP 400 `MissingParam.TrafficMarkingPolicyId`: The parameter TrafficMarkingPolicyId is mandatory.
     MissingParamTrafficMarkingPolicyId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
@@ -384,6 +384,7 @@ for RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
         )
     }
 }
+#[allow(deprecated)]
 impl RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
     /// The service error behind the variant.
     #[inline]
@@ -400,7 +401,7 @@ impl RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
             3 => Self::InvalidParameter(error),
             4 => Self::Unauthorized(error),
             5 => Self::MissingParamTrafficMarkingPolicyId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -413,7 +414,7 @@ impl RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
             Self::InvalidParameter(error) => (3, error),
             Self::Unauthorized(error) => (4, error),
             Self::MissingParamTrafficMarkingPolicyId(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -438,6 +439,23 @@ impl ::std::fmt::Debug for RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {

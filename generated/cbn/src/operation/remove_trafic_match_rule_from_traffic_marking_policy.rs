@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RemoveTraficMatchRuleFromTrafficMarkingPolicy",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -344,7 +341,7 @@ for RemoveTraficMatchRuleFromTrafficMarkingPolicyResponse {
 }
 /// Service errors of `RemoveTraficMatchRuleFromTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
     /// HTTP 400 `IncorrectStatus.TrafficMarkingPolicy`: TrafficMarkingPolicy status is invalid.
@@ -358,7 +355,10 @@ pub enum RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
@@ -378,6 +378,7 @@ for RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
         )
     }
 }
+#[allow(deprecated)]
 impl RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
     /// The service error behind the variant.
     #[inline]
@@ -393,7 +394,7 @@ impl RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
             2 => Self::IllegalParamTrafficMarkingRuleIds(error),
             3 => Self::InvalidParameter(error),
             4 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -405,7 +406,7 @@ impl RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
             Self::IllegalParamTrafficMarkingRuleIds(error) => (2, error),
             Self::InvalidParameter(error) => (3, error),
             Self::Unauthorized(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -429,6 +430,23 @@ impl ::std::fmt::Debug for RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RemoveTraficMatchRuleFromTrafficMarkingPolicyError {

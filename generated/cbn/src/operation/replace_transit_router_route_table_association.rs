@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReplaceTransitRouterRouteTableAssociation",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -329,7 +326,7 @@ for ReplaceTransitRouterRouteTableAssociationResponse {
 }
 /// Service errors of `ReplaceTransitRouterRouteTableAssociation`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ReplaceTransitRouterRouteTableAssociationError {
     /// HTTP 400 `InvalidAttachmentId.NotFound`: The specified AttachmentId is not found.
@@ -351,7 +348,10 @@ pub enum ReplaceTransitRouterRouteTableAssociationError {
     /// HTTP 400 `InvalidParameter.TransitRouterAttachmentId`: The specified parameter TransitRouterAttachmentId is invalid.
     InvalidParameterTransitRouterAttachmentId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ReplaceTransitRouterRouteTableAssociationError {
@@ -375,6 +375,7 @@ for ReplaceTransitRouterRouteTableAssociationError {
         )
     }
 }
+#[allow(deprecated)]
 impl ReplaceTransitRouterRouteTableAssociationError {
     /// The service error behind the variant.
     #[inline]
@@ -394,7 +395,7 @@ impl ReplaceTransitRouterRouteTableAssociationError {
             6 => Self::Unauthorized(error),
             7 => Self::InvalidParameterTransitRouterRouteTableId(error),
             8 => Self::InvalidParameterTransitRouterAttachmentId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -410,7 +411,7 @@ impl ReplaceTransitRouterRouteTableAssociationError {
             Self::Unauthorized(error) => (6, error),
             Self::InvalidParameterTransitRouterRouteTableId(error) => (7, error),
             Self::InvalidParameterTransitRouterAttachmentId(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -438,6 +439,23 @@ impl ::std::fmt::Debug for ReplaceTransitRouterRouteTableAssociationError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ReplaceTransitRouterRouteTableAssociationError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ReplaceTransitRouterRouteTableAssociationError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ResolveAndRouteServiceInCen",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -421,7 +418,7 @@ for ResolveAndRouteServiceInCenResponse {
 }
 /// Service errors of `ResolveAndRouteServiceInCen`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ResolveAndRouteServiceInCenError {
     /// HTTP 400 `ParameterIllegal.Ipv6CloudRouteCidrNotAllow`: Parameter Host not in valid ipv6 cidr.
@@ -455,7 +452,10 @@ pub enum ResolveAndRouteServiceInCenError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ResolveAndRouteServiceInCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -484,6 +484,7 @@ impl From<::acs_runtime::client::ServiceError> for ResolveAndRouteServiceInCenEr
         )
     }
 }
+#[allow(deprecated)]
 impl ResolveAndRouteServiceInCenError {
     /// The service error behind the variant.
     #[inline]
@@ -509,7 +510,7 @@ impl ResolveAndRouteServiceInCenError {
             12 => Self::InvalidOperationInstanceNotSupportIPv6Route(error),
             13 => Self::InvalidParameter(error),
             14 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -531,7 +532,7 @@ impl ResolveAndRouteServiceInCenError {
             Self::InvalidOperationInstanceNotSupportIPv6Route(error) => (12, error),
             Self::InvalidParameter(error) => (13, error),
             Self::Unauthorized(error) => (14, error),
-            Self::Unhandled(error) => (15, error),
+            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
         }
     }
 }
@@ -565,6 +566,23 @@ impl ::std::fmt::Debug for ResolveAndRouteServiceInCenError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ResolveAndRouteServiceInCenError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ResolveAndRouteServiceInCenError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RoutePrivateZoneInCenToVpc",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -334,7 +331,7 @@ for RoutePrivateZoneInCenToVpcResponse {
 }
 /// Service errors of `RoutePrivateZoneInCenToVpc`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RoutePrivateZoneInCenToVpcError {
     /// HTTP 400 `OperationUnsupported.CrossRegionNotSupport`: Operation Failed. Host region Id is not equal to access region Id, VPC or VBR not support cross region privatezone service.
@@ -356,7 +353,10 @@ pub enum RoutePrivateZoneInCenToVpcError {
     /// HTTP 409 `InvalidOperation.UnmatchRouteInVpcRegion`: Operation Failed.Unmatch route in vpc region.
     InvalidOperationUnmatchRouteInVpcRegion(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RoutePrivateZoneInCenToVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -379,6 +379,7 @@ impl From<::acs_runtime::client::ServiceError> for RoutePrivateZoneInCenToVpcErr
         )
     }
 }
+#[allow(deprecated)]
 impl RoutePrivateZoneInCenToVpcError {
     /// The service error behind the variant.
     #[inline]
@@ -398,7 +399,7 @@ impl RoutePrivateZoneInCenToVpcError {
             6 => Self::InvalidOperationPrivatezoneRouteExisted(error),
             7 => Self::InvalidOperationVpcNotAttachedToCen(error),
             8 => Self::InvalidOperationUnmatchRouteInVpcRegion(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -414,7 +415,7 @@ impl RoutePrivateZoneInCenToVpcError {
             Self::InvalidOperationPrivatezoneRouteExisted(error) => (6, error),
             Self::InvalidOperationVpcNotAttachedToCen(error) => (7, error),
             Self::InvalidOperationUnmatchRouteInVpcRegion(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -442,6 +443,23 @@ impl ::std::fmt::Debug for RoutePrivateZoneInCenToVpcError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RoutePrivateZoneInCenToVpcError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RoutePrivateZoneInCenToVpcError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SetCenInterRegionBandwidthLimit",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -363,7 +360,7 @@ for SetCenInterRegionBandwidthLimitResponse {
 }
 /// Service errors of `SetCenInterRegionBandwidthLimit`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum SetCenInterRegionBandwidthLimitError {
     /// HTTP 400 `MissingParam.CbnBandwidthPackageId`: There are more than one suitable cen bandwidth package
@@ -403,7 +400,10 @@ pub enum SetCenInterRegionBandwidthLimitError {
     /// HTTP 400 `IncorrectStatus.TransitRouter`: The resource is not in a valid state for the operation.
     IncorrectStatusTransitRouter(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for SetCenInterRegionBandwidthLimitError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -434,6 +434,7 @@ impl From<::acs_runtime::client::ServiceError> for SetCenInterRegionBandwidthLim
         )
     }
 }
+#[allow(deprecated)]
 impl SetCenInterRegionBandwidthLimitError {
     /// The service error behind the variant.
     #[inline]
@@ -461,7 +462,7 @@ impl SetCenInterRegionBandwidthLimitError {
             14 => Self::InvalidParameter(error),
             15 => Self::Unauthorized(error),
             16 => Self::IncorrectStatusTransitRouter(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -487,7 +488,7 @@ impl SetCenInterRegionBandwidthLimitError {
             Self::InvalidParameter(error) => (14, error),
             Self::Unauthorized(error) => (15, error),
             Self::IncorrectStatusTransitRouter(error) => (16, error),
-            Self::Unhandled(error) => (17, error),
+            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
         }
     }
 }
@@ -523,6 +524,23 @@ impl ::std::fmt::Debug for SetCenInterRegionBandwidthLimitError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl SetCenInterRegionBandwidthLimitError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for SetCenInterRegionBandwidthLimitError {

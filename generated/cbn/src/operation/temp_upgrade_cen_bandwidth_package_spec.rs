@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "TempUpgradeCenBandwidthPackageSpec",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -273,7 +270,7 @@ for TempUpgradeCenBandwidthPackageSpecResponse {
 }
 /// Service errors of `TempUpgradeCenBandwidthPackageSpec`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum TempUpgradeCenBandwidthPackageSpecError {
     /// HTTP 400 `Forbidden.AssociatedUnsupportedInterRegionTrafficQosPolicy`: The transit router associated with the bandwidth plan has an inter-region traffic scheduling policy that allocates bandwidth based on absolute values. You must delete this policy before you can change the configurations.
@@ -289,7 +286,10 @@ pub enum TempUpgradeCenBandwidthPackageSpecError {
     /// HTTP 400 `InvalidOperation.UpgradeBwpBandwidth`: The operation is invalid because the upgrade  is equal or less than the original bandwidth.
     InvalidOperationUpgradeBwpBandwidth(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for TempUpgradeCenBandwidthPackageSpecError {
@@ -309,6 +309,7 @@ for TempUpgradeCenBandwidthPackageSpecError {
         )
     }
 }
+#[allow(deprecated)]
 impl TempUpgradeCenBandwidthPackageSpecError {
     /// The service error behind the variant.
     #[inline]
@@ -324,7 +325,7 @@ impl TempUpgradeCenBandwidthPackageSpecError {
             2 => Self::InvalidParameter(error),
             3 => Self::Unauthorized(error),
             4 => Self::InvalidOperationUpgradeBwpBandwidth(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -338,7 +339,7 @@ impl TempUpgradeCenBandwidthPackageSpecError {
             Self::InvalidParameter(error) => (2, error),
             Self::Unauthorized(error) => (3, error),
             Self::InvalidOperationUpgradeBwpBandwidth(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -362,6 +363,23 @@ impl ::std::fmt::Debug for TempUpgradeCenBandwidthPackageSpecError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl TempUpgradeCenBandwidthPackageSpecError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for TempUpgradeCenBandwidthPackageSpecError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UnroutePrivateZoneInCenToVpc",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -251,7 +248,7 @@ for UnroutePrivateZoneInCenToVpcResponse {
 }
 /// Service errors of `UnroutePrivateZoneInCenToVpc`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UnroutePrivateZoneInCenToVpcError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -261,7 +258,10 @@ pub enum UnroutePrivateZoneInCenToVpcError {
     /// HTTP 409 `InvalidOperation.PrivatezoneRouteExisted`: Privatezone routes already existed.
     InvalidOperationPrivatezoneRouteExisted(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UnroutePrivateZoneInCenToVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -278,6 +278,7 @@ impl From<::acs_runtime::client::ServiceError> for UnroutePrivateZoneInCenToVpcE
         )
     }
 }
+#[allow(deprecated)]
 impl UnroutePrivateZoneInCenToVpcError {
     /// The service error behind the variant.
     #[inline]
@@ -291,7 +292,7 @@ impl UnroutePrivateZoneInCenToVpcError {
             0 => Self::InvalidParameter(error),
             1 => Self::Unauthorized(error),
             2 => Self::InvalidOperationPrivatezoneRouteExisted(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -301,7 +302,7 @@ impl UnroutePrivateZoneInCenToVpcError {
             Self::InvalidParameter(error) => (0, error),
             Self::Unauthorized(error) => (1, error),
             Self::InvalidOperationPrivatezoneRouteExisted(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -323,6 +324,23 @@ impl ::std::fmt::Debug for UnroutePrivateZoneInCenToVpcError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UnroutePrivateZoneInCenToVpcError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UnroutePrivateZoneInCenToVpcError {

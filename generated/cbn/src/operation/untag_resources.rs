@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UntagResources",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -303,7 +300,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UntagResourcesRe
 }
 /// Service errors of `UntagResources`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UntagResourcesError {
     /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
@@ -335,7 +332,10 @@ pub enum UntagResourcesError {
     /// HTTP 400 `InvalidParameter.TagKeyOrAll`: The specified parameter TagKey or All is invalid.
     InvalidParameterTagKeyOrAll(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UntagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -363,6 +363,7 @@ impl From<::acs_runtime::client::ServiceError> for UntagResourcesError {
         )
     }
 }
+#[allow(deprecated)]
 impl UntagResourcesError {
     /// The service error behind the variant.
     #[inline]
@@ -387,7 +388,7 @@ impl UntagResourcesError {
             11 => Self::InvalidParameter(error),
             12 => Self::Unauthorized(error),
             13 => Self::InvalidParameterTagKeyOrAll(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -408,7 +409,7 @@ impl UntagResourcesError {
             Self::InvalidParameter(error) => (11, error),
             Self::Unauthorized(error) => (12, error),
             Self::InvalidParameterTagKeyOrAll(error) => (13, error),
-            Self::Unhandled(error) => (14, error),
+            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
 }
@@ -441,6 +442,23 @@ impl ::std::fmt::Debug for UntagResourcesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UntagResourcesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UntagResourcesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateCenInterRegionTrafficQosPolicyAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -352,7 +349,7 @@ for UpdateCenInterRegionTrafficQosPolicyAttributeResponse {
 }
 /// Service errors of `UpdateCenInterRegionTrafficQosPolicyAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateCenInterRegionTrafficQosPolicyAttributeError {
     /// HTTP 400 `InvalidTrafficQosPolicyId.NotFound`: The specified TrafficQosPolicyId is not found.
@@ -366,7 +363,10 @@ pub enum UpdateCenInterRegionTrafficQosPolicyAttributeError {
     /// HTTP 400 `Forbidden.CDTServiceExpired`: The CDT service is out of service.
     ForbiddenCdtServiceExpired(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for UpdateCenInterRegionTrafficQosPolicyAttributeError {
@@ -386,6 +386,7 @@ for UpdateCenInterRegionTrafficQosPolicyAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateCenInterRegionTrafficQosPolicyAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -401,7 +402,7 @@ impl UpdateCenInterRegionTrafficQosPolicyAttributeError {
             2 => Self::Unauthorized(error),
             3 => Self::MissingParamTrafficQosPolicyId(error),
             4 => Self::ForbiddenCdtServiceExpired(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -413,7 +414,7 @@ impl UpdateCenInterRegionTrafficQosPolicyAttributeError {
             Self::Unauthorized(error) => (2, error),
             Self::MissingParamTrafficQosPolicyId(error) => (3, error),
             Self::ForbiddenCdtServiceExpired(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -437,6 +438,23 @@ impl ::std::fmt::Debug for UpdateCenInterRegionTrafficQosPolicyAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateCenInterRegionTrafficQosPolicyAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateCenInterRegionTrafficQosPolicyAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateCenInterRegionTrafficQosQueueAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -425,7 +422,7 @@ for UpdateCenInterRegionTrafficQosQueueAttributeResponse {
 }
 /// Service errors of `UpdateCenInterRegionTrafficQosQueueAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateCenInterRegionTrafficQosQueueAttributeError {
     /// HTTP 400 `IncorrectStatus.TrafficQosPolicy`: The status of TrafficQosPolicy is incorrect.
@@ -447,7 +444,10 @@ pub enum UpdateCenInterRegionTrafficQosQueueAttributeError {
     /// HTTP 400 `MissingParam.TrafficQosPolicyQueueId`: The parameter TrafficQosPolicyQueueId is mandatory.
     MissingParamTrafficQosPolicyQueueId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for UpdateCenInterRegionTrafficQosQueueAttributeError {
@@ -471,6 +471,7 @@ for UpdateCenInterRegionTrafficQosQueueAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateCenInterRegionTrafficQosQueueAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -490,7 +491,7 @@ impl UpdateCenInterRegionTrafficQosQueueAttributeError {
             6 => Self::InvalidParameter(error),
             7 => Self::Unauthorized(error),
             8 => Self::MissingParamTrafficQosPolicyQueueId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -506,7 +507,7 @@ impl UpdateCenInterRegionTrafficQosQueueAttributeError {
             Self::InvalidParameter(error) => (6, error),
             Self::Unauthorized(error) => (7, error),
             Self::MissingParamTrafficQosPolicyQueueId(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -534,6 +535,23 @@ impl ::std::fmt::Debug for UpdateCenInterRegionTrafficQosQueueAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateCenInterRegionTrafficQosQueueAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateCenInterRegionTrafficQosQueueAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateTrafficMarkingPolicyAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -433,7 +430,7 @@ for UpdateTrafficMarkingPolicyAttributeResponse {
 }
 /// Service errors of `UpdateTrafficMarkingPolicyAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateTrafficMarkingPolicyAttributeError {
     /// HTTP 400 `InvalidTrafficMarkingPolicyId.NotFound`: TrafficMarkingPolicyId is not found.
@@ -483,7 +480,10 @@ pub enum UpdateTrafficMarkingPolicyAttributeError {
     /// HTTP 404 `InvalidDeleteTrafficMatchRules.NotFound`: The specified DeleteTrafficMatchRules are not found.
     InvalidDeleteTrafficMatchRulesNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTrafficMarkingPolicyAttributeError {
@@ -520,6 +520,7 @@ for UpdateTrafficMarkingPolicyAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateTrafficMarkingPolicyAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -552,7 +553,7 @@ impl UpdateTrafficMarkingPolicyAttributeError {
             19 => Self::Unauthorized(error),
             20 => Self::MissingParamTrafficMarkingPolicyId(error),
             21 => Self::InvalidDeleteTrafficMatchRulesNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -583,7 +584,7 @@ impl UpdateTrafficMarkingPolicyAttributeError {
             Self::Unauthorized(error) => (19, error),
             Self::MissingParamTrafficMarkingPolicyId(error) => (20, error),
             Self::InvalidDeleteTrafficMatchRulesNotFound(error) => (21, error),
-            Self::Unhandled(error) => (22, error),
+            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
         }
     }
 }
@@ -624,6 +625,23 @@ impl ::std::fmt::Debug for UpdateTrafficMarkingPolicyAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateTrafficMarkingPolicyAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateTrafficMarkingPolicyAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateTransitRouterEcrAttachmentAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -362,7 +359,7 @@ for UpdateTransitRouterEcrAttachmentAttributeResponse {
 }
 /// Service errors of `UpdateTransitRouterEcrAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateTransitRouterEcrAttachmentAttributeError {
     /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: TransitRouterAttachmentId is not found.
@@ -374,7 +371,10 @@ pub enum UpdateTransitRouterEcrAttachmentAttributeError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterEcrAttachmentAttributeError {
@@ -393,6 +393,7 @@ for UpdateTransitRouterEcrAttachmentAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateTransitRouterEcrAttachmentAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -407,7 +408,7 @@ impl UpdateTransitRouterEcrAttachmentAttributeError {
             1 => Self::IncorrectStatusTransitRouterAttachment(error),
             2 => Self::InvalidParameter(error),
             3 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -418,7 +419,7 @@ impl UpdateTransitRouterEcrAttachmentAttributeError {
             Self::IncorrectStatusTransitRouterAttachment(error) => (1, error),
             Self::InvalidParameter(error) => (2, error),
             Self::Unauthorized(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -441,6 +442,23 @@ impl ::std::fmt::Debug for UpdateTransitRouterEcrAttachmentAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateTransitRouterEcrAttachmentAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateTransitRouterEcrAttachmentAttributeError {

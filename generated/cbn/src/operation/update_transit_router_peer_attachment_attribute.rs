@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateTransitRouterPeerAttachmentAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -512,7 +509,7 @@ for UpdateTransitRouterPeerAttachmentAttributeResponse {
 }
 /// Service errors of `UpdateTransitRouterPeerAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateTransitRouterPeerAttachmentAttributeError {
     /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: TransitRouterAttachmentId is not found.
@@ -574,7 +571,10 @@ pub enum UpdateTransitRouterPeerAttachmentAttributeError {
         ::acs_runtime::client::ServiceError,
     ),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterPeerAttachmentAttributeError {
@@ -610,6 +610,7 @@ for UpdateTransitRouterPeerAttachmentAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateTransitRouterPeerAttachmentAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -649,7 +650,7 @@ impl UpdateTransitRouterPeerAttachmentAttributeError {
             20 => {
                 Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
             }
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -689,7 +690,7 @@ impl UpdateTransitRouterPeerAttachmentAttributeError {
             Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
                 (20, error)
             }
-            Self::Unhandled(error) => (21, error),
+            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
         }
     }
 }
@@ -729,6 +730,23 @@ impl ::std::fmt::Debug for UpdateTransitRouterPeerAttachmentAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateTransitRouterPeerAttachmentAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateTransitRouterPeerAttachmentAttributeError {

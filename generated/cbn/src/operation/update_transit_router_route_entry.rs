@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateTransitRouterRouteEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -357,7 +354,7 @@ for UpdateTransitRouterRouteEntryResponse {
 }
 /// Service errors of `UpdateTransitRouterRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateTransitRouterRouteEntryError {
     /// HTTP 400 `IllegalParam.TransitRouterRouteEntryId`: TransitRouterRouteEntryId is not found.
@@ -375,7 +372,10 @@ pub enum UpdateTransitRouterRouteEntryError {
     /// HTTP 400 `OperationFailed.UpdateTransitRouterRouteEntry`: Operation failed because this route entry is created by system.
     OperationFailedUpdateTransitRouterRouteEntry(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateTransitRouterRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -396,6 +396,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateTransitRouterRouteEntry
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateTransitRouterRouteEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -413,7 +414,7 @@ impl UpdateTransitRouterRouteEntryError {
             4 => Self::InvalidParameter(error),
             5 => Self::Unauthorized(error),
             6 => Self::OperationFailedUpdateTransitRouterRouteEntry(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -427,7 +428,7 @@ impl UpdateTransitRouterRouteEntryError {
             Self::InvalidParameter(error) => (4, error),
             Self::Unauthorized(error) => (5, error),
             Self::OperationFailedUpdateTransitRouterRouteEntry(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -453,6 +454,23 @@ impl ::std::fmt::Debug for UpdateTransitRouterRouteEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateTransitRouterRouteEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateTransitRouterRouteEntryError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateTransitRouterRouteTable",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -380,7 +377,7 @@ for UpdateTransitRouterRouteTableResponse {
 }
 /// Service errors of `UpdateTransitRouterRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateTransitRouterRouteTableError {
     /// HTTP 400 `InvalidTransitRouterRouteTableId.NotFound`: TransitRouterRouteTableId is not found.
@@ -396,7 +393,10 @@ pub enum UpdateTransitRouterRouteTableError {
     /// HTTP 400 `Unauthorized`: The AccessKeyId is unauthorized.
     Unauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateTransitRouterRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -416,6 +416,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateTransitRouterRouteTable
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateTransitRouterRouteTableError {
     /// The service error behind the variant.
     #[inline]
@@ -432,7 +433,7 @@ impl UpdateTransitRouterRouteTableError {
             3 => Self::OperationUnsupportedMultiRegionEcmp(error),
             4 => Self::InvalidParameter(error),
             5 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -445,7 +446,7 @@ impl UpdateTransitRouterRouteTableError {
             Self::OperationUnsupportedMultiRegionEcmp(error) => (3, error),
             Self::InvalidParameter(error) => (4, error),
             Self::Unauthorized(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -470,6 +471,23 @@ impl ::std::fmt::Debug for UpdateTransitRouterRouteTableError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateTransitRouterRouteTableError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateTransitRouterRouteTableError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateTransitRouterVbrAttachmentAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -395,7 +392,7 @@ for UpdateTransitRouterVbrAttachmentAttributeResponse {
 }
 /// Service errors of `UpdateTransitRouterVbrAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateTransitRouterVbrAttachmentAttributeError {
     /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: TransitRouterAttachmentId is not found.
@@ -415,7 +412,10 @@ pub enum UpdateTransitRouterVbrAttachmentAttributeError {
     /// HTTP 400 `OperationFailed.GrantCrossAccountNotExist`: Cross-account authorization does not exist.
     OperationFailedGrantCrossAccountNotExist(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterVbrAttachmentAttributeError {
@@ -437,6 +437,7 @@ for UpdateTransitRouterVbrAttachmentAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateTransitRouterVbrAttachmentAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -454,7 +455,7 @@ impl UpdateTransitRouterVbrAttachmentAttributeError {
             4 => Self::InvalidParameterOrderType(error),
             5 => Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error),
             6 => Self::OperationFailedGrantCrossAccountNotExist(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -470,7 +471,7 @@ impl UpdateTransitRouterVbrAttachmentAttributeError {
                 (5, error)
             }
             Self::OperationFailedGrantCrossAccountNotExist(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -496,6 +497,23 @@ impl ::std::fmt::Debug for UpdateTransitRouterVbrAttachmentAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateTransitRouterVbrAttachmentAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateTransitRouterVbrAttachmentAttributeError {

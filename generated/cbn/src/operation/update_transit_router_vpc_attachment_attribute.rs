@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateTransitRouterVpcAttachmentAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -422,7 +419,7 @@ for UpdateTransitRouterVpcAttachmentAttributeResponse {
 }
 /// Service errors of `UpdateTransitRouterVpcAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateTransitRouterVpcAttachmentAttributeError {
     /// HTTP 400 `IncorrectStatus.TransitRouterAttachmentId`: TransitRouterAttachmentId status is invalid.
@@ -484,7 +481,10 @@ pub enum UpdateTransitRouterVpcAttachmentAttributeError {
     /// HTTP 400 `OperationFailed.GrantCrossAccountNotExist`: Cross-account authorization does not exist.
     OperationFailedGrantCrossAccountNotExist(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterVpcAttachmentAttributeError {
@@ -522,6 +522,7 @@ for UpdateTransitRouterVpcAttachmentAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateTransitRouterVpcAttachmentAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -557,7 +558,7 @@ impl UpdateTransitRouterVpcAttachmentAttributeError {
             20 => Self::InvalidParameterOrderType(error),
             21 => Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error),
             22 => Self::OperationFailedGrantCrossAccountNotExist(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -597,7 +598,7 @@ impl UpdateTransitRouterVpcAttachmentAttributeError {
                 (21, error)
             }
             Self::OperationFailedGrantCrossAccountNotExist(error) => (22, error),
-            Self::Unhandled(error) => (23, error),
+            Self::Unhandled(unhandled) => (23, unhandled.service_error()),
         }
     }
 }
@@ -639,6 +640,23 @@ impl ::std::fmt::Debug for UpdateTransitRouterVpcAttachmentAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateTransitRouterVpcAttachmentAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateTransitRouterVpcAttachmentAttributeError {

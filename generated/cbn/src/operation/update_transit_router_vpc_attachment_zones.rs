@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateTransitRouterVpcAttachmentZones",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -362,7 +359,7 @@ for UpdateTransitRouterVpcAttachmentZonesResponse {
 }
 /// Service errors of `UpdateTransitRouterVpcAttachmentZones`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateTransitRouterVpcAttachmentZonesError {
     /// HTTP 400 `IllegalParam.ZoneId`: The specified ZoneId is illegal.
@@ -408,7 +405,10 @@ pub enum UpdateTransitRouterVpcAttachmentZonesError {
     /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified VSwitchId is not found.
     InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterVpcAttachmentZonesError {
@@ -441,6 +441,7 @@ for UpdateTransitRouterVpcAttachmentZonesError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateTransitRouterVpcAttachmentZonesError {
     /// The service error behind the variant.
     #[inline]
@@ -469,7 +470,7 @@ impl UpdateTransitRouterVpcAttachmentZonesError {
             15 => Self::InvalidParameter(error),
             16 => Self::Unauthorized(error),
             17 => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -496,7 +497,7 @@ impl UpdateTransitRouterVpcAttachmentZonesError {
             Self::InvalidParameter(error) => (15, error),
             Self::Unauthorized(error) => (16, error),
             Self::InvalidVSwitchIdNotFound(error) => (17, error),
-            Self::Unhandled(error) => (18, error),
+            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
         }
     }
 }
@@ -533,6 +534,23 @@ impl ::std::fmt::Debug for UpdateTransitRouterVpcAttachmentZonesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateTransitRouterVpcAttachmentZonesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateTransitRouterVpcAttachmentZonesError {

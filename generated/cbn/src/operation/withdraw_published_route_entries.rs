@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "WithdrawPublishedRouteEntries",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -369,7 +366,7 @@ for WithdrawPublishedRouteEntriesResponse {
 }
 /// Service errors of `WithdrawPublishedRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum WithdrawPublishedRouteEntriesError {
     /// HTTP 400 `InvalidOperation.UnsupportnexthopType`: The specified next hop type is not supported by this operation.
@@ -393,7 +390,10 @@ pub enum WithdrawPublishedRouteEntriesError {
     /// HTTP 409 `InvalidOperation.CenInstanceStatus`: The CEN instance is not in a valid state for the operation.
     InvalidOperationCenInstanceStatus(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for WithdrawPublishedRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -417,6 +417,7 @@ impl From<::acs_runtime::client::ServiceError> for WithdrawPublishedRouteEntries
         )
     }
 }
+#[allow(deprecated)]
 impl WithdrawPublishedRouteEntriesError {
     /// The service error behind the variant.
     #[inline]
@@ -437,7 +438,7 @@ impl WithdrawPublishedRouteEntriesError {
             7 => Self::InstanceNotExist(error),
             8 => Self::InvalidOperationChildInstanceStatus(error),
             9 => Self::InvalidOperationCenInstanceStatus(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -454,7 +455,7 @@ impl WithdrawPublishedRouteEntriesError {
             Self::InstanceNotExist(error) => (7, error),
             Self::InvalidOperationChildInstanceStatus(error) => (8, error),
             Self::InvalidOperationCenInstanceStatus(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -483,6 +484,23 @@ impl ::std::fmt::Debug for WithdrawPublishedRouteEntriesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl WithdrawPublishedRouteEntriesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for WithdrawPublishedRouteEntriesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AcceptInquiredSystemEvent",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -265,7 +262,7 @@ for AcceptInquiredSystemEventResponse {
 }
 /// Service errors of `AcceptInquiredSystemEvent`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AcceptInquiredSystemEventError {
     /// HTTP 400 `MissingParameter`: %s
@@ -295,7 +292,10 @@ pub enum AcceptInquiredSystemEventError {
     /// HTTP 404 `InvalidEventId.NoInquiringEventFound`: %s
     InvalidEventIdNoInquiringEventFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AcceptInquiredSystemEventError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -322,6 +322,7 @@ impl From<::acs_runtime::client::ServiceError> for AcceptInquiredSystemEventErro
         )
     }
 }
+#[allow(deprecated)]
 impl AcceptInquiredSystemEventError {
     /// The service error behind the variant.
     #[inline]
@@ -345,7 +346,7 @@ impl AcceptInquiredSystemEventError {
             10 => Self::ForbiddenRam(error),
             11 => Self::OperationFailAcceptRecoverFail(error),
             12 => Self::InvalidEventIdNoInquiringEventFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -365,7 +366,7 @@ impl AcceptInquiredSystemEventError {
             Self::ForbiddenRam(error) => (10, error),
             Self::OperationFailAcceptRecoverFail(error) => (11, error),
             Self::InvalidEventIdNoInquiringEventFound(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -397,6 +398,23 @@ impl ::std::fmt::Debug for AcceptInquiredSystemEventError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AcceptInquiredSystemEventError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AcceptInquiredSystemEventError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ActivateRouterInterface",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -245,7 +242,7 @@ for ActivateRouterInterfaceResponse {
 }
 /// Service errors of `ActivateRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ActivateRouterInterfaceError {
     /// HTTP 400 `IncorrectStatus`: RouterInterface can be operated by this action only when it's status is Inactive.
@@ -259,7 +256,10 @@ pub enum ActivateRouterInterfaceError {
     /// HTTP 404 `InvalidRouterInterfaceId.NotFound`: The specified RouterInterfaceId does not exist in our records.
     InvalidRouterInterfaceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ActivateRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -278,6 +278,7 @@ impl From<::acs_runtime::client::ServiceError> for ActivateRouterInterfaceError 
         )
     }
 }
+#[allow(deprecated)]
 impl ActivateRouterInterfaceError {
     /// The service error behind the variant.
     #[inline]
@@ -293,7 +294,7 @@ impl ActivateRouterInterfaceError {
             2 => Self::Forbbiden(error),
             3 => Self::InvalidRegionIdNotFound(error),
             4 => Self::InvalidRouterInterfaceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -305,7 +306,7 @@ impl ActivateRouterInterfaceError {
             Self::Forbbiden(error) => (2, error),
             Self::InvalidRegionIdNotFound(error) => (3, error),
             Self::InvalidRouterInterfaceIdNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -329,6 +330,23 @@ impl ::std::fmt::Debug for ActivateRouterInterfaceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ActivateRouterInterfaceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ActivateRouterInterfaceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddBandwidthPackageIps",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -280,7 +277,7 @@ for AddBandwidthPackageIpsResponse {
 }
 /// Service errors of `AddBandwidthPackageIps`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AddBandwidthPackageIpsError {
     /// HTTP 400 `InvalidIpCount.ValueNotSupported`: The specified value of IpCount not supported.
@@ -294,7 +291,10 @@ pub enum AddBandwidthPackageIpsError {
     /// HTTP 404 `InvalidBandwidthPackageId.NotFound`: The specified BandwidthPackageId does not exist in our records.
     InvalidBandwidthPackageIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AddBandwidthPackageIpsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -313,6 +313,7 @@ impl From<::acs_runtime::client::ServiceError> for AddBandwidthPackageIpsError {
         )
     }
 }
+#[allow(deprecated)]
 impl AddBandwidthPackageIpsError {
     /// The service error behind the variant.
     #[inline]
@@ -328,7 +329,7 @@ impl AddBandwidthPackageIpsError {
             2 => Self::AllocateIpFailed(error),
             3 => Self::InvalidRegionIdNotFound(error),
             4 => Self::InvalidBandwidthPackageIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -340,7 +341,7 @@ impl AddBandwidthPackageIpsError {
             Self::AllocateIpFailed(error) => (2, error),
             Self::InvalidRegionIdNotFound(error) => (3, error),
             Self::InvalidBandwidthPackageIdNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -364,6 +365,23 @@ impl ::std::fmt::Debug for AddBandwidthPackageIpsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AddBandwidthPackageIpsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AddBandwidthPackageIpsError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddTags",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -97,7 +94,7 @@ pub struct AddTagsRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::Tag>>,
+    pub tag: Option<Vec<crate::types::AddTagsTag>>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -212,7 +209,10 @@ impl<C> AddTagsRequestBuilder<C> {
     /// - Wire name: `Tag`.
     /// - Required.
     /// - Must have at most 20 items.
-    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
+    pub fn tag(
+        mut self,
+        values: impl IntoIterator<Item = crate::types::AddTagsTag>,
+    ) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -331,7 +331,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AddTagsResponse 
 }
 /// Service errors of `AddTags`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AddTagsError {
     /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
@@ -359,7 +359,10 @@ pub enum AddTagsError {
     /// HTTP 404 `InvalidResourceType.NotFound`: The ResourceType provided does not exist in our records.
     InvalidResourceTypeNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AddTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -385,6 +388,7 @@ impl From<::acs_runtime::client::ServiceError> for AddTagsError {
         )
     }
 }
+#[allow(deprecated)]
 impl AddTagsError {
     /// The service error behind the variant.
     #[inline]
@@ -407,7 +411,7 @@ impl AddTagsError {
             9 => Self::InvalidRegionIdNotFound(error),
             10 => Self::InvalidResourceIdNotFound(error),
             11 => Self::InvalidResourceTypeNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -426,7 +430,7 @@ impl AddTagsError {
             Self::InvalidRegionIdNotFound(error) => (9, error),
             Self::InvalidResourceIdNotFound(error) => (10, error),
             Self::InvalidResourceTypeNotFound(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -457,6 +461,23 @@ impl ::std::fmt::Debug for AddTagsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AddTagsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AddTagsError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AllocateDedicatedHosts",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -57,7 +54,7 @@ pub struct AllocateDedicatedHostsRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the resource group to which to assign the dedicated host.
     ///
     /// - Wire name: `ResourceGroupId`.
@@ -384,10 +381,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -779,7 +773,7 @@ for AllocateDedicatedHostsResponse {
 }
 /// Service errors of `AllocateDedicatedHosts`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AllocateDedicatedHostsError {
     /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
@@ -869,7 +863,10 @@ pub enum AllocateDedicatedHostsError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateDedicatedHostsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -920,6 +917,7 @@ impl From<::acs_runtime::client::ServiceError> for AllocateDedicatedHostsError {
         )
     }
 }
+#[allow(deprecated)]
 impl AllocateDedicatedHostsError {
     /// The service error behind the variant.
     #[inline]
@@ -967,7 +965,7 @@ impl AllocateDedicatedHostsError {
             34 => Self::InvalidDedicatedHostClusterIdExceedMaxSize(error),
             35 => Self::InvalidParameterActionOnMaintenance(error),
             36 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1013,7 +1011,7 @@ impl AllocateDedicatedHostsError {
             Self::InvalidDedicatedHostClusterIdExceedMaxSize(error) => (34, error),
             Self::InvalidParameterActionOnMaintenance(error) => (35, error),
             Self::InternalError(error) => (36, error),
-            Self::Unhandled(error) => (37, error),
+            Self::Unhandled(unhandled) => (37, unhandled.service_error()),
         }
     }
 }
@@ -1069,6 +1067,23 @@ impl ::std::fmt::Debug for AllocateDedicatedHostsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AllocateDedicatedHostsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AllocateDedicatedHostsError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AllocateEipAddress",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -322,7 +319,7 @@ for AllocateEipAddressResponse {
 }
 /// Service errors of `AllocateEipAddress`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AllocateEipAddressError {
     /// HTTP 400 `QueryParameter.Illegal`: query parameter illegal
@@ -402,7 +399,10 @@ pub enum AllocateEipAddressError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -453,6 +453,7 @@ impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressError {
         )
     }
 }
+#[allow(deprecated)]
 impl AllocateEipAddressError {
     /// The service error behind the variant.
     #[inline]
@@ -500,7 +501,7 @@ impl AllocateEipAddressError {
             34 => Self::OperationConflict(error),
             35 => Self::InsufficientEipCapacity(error),
             36 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -544,7 +545,7 @@ impl AllocateEipAddressError {
             Self::OperationConflict(error) => (34, error),
             Self::InsufficientEipCapacity(error) => (35, error),
             Self::InternalError(error) => (36, error),
-            Self::Unhandled(error) => (37, error),
+            Self::Unhandled(unhandled) => (37, unhandled.service_error()),
         }
     }
 }
@@ -600,6 +601,23 @@ impl ::std::fmt::Debug for AllocateEipAddressError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AllocateEipAddressError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AllocateEipAddressError {

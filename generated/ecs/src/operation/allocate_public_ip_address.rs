@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AllocatePublicIpAddress",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -307,7 +304,7 @@ for AllocatePublicIpAddressResponse {
 }
 /// Service errors of `AllocatePublicIpAddress`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AllocatePublicIpAddressError {
     /// HTTP 400 `InvalidOperation.AllocateFailed`: The current instance failed to allocate public IP, please try again later.
@@ -351,7 +348,10 @@ pub enum AllocatePublicIpAddressError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AllocatePublicIpAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -385,6 +385,7 @@ impl From<::acs_runtime::client::ServiceError> for AllocatePublicIpAddressError 
         )
     }
 }
+#[allow(deprecated)]
 impl AllocatePublicIpAddressError {
     /// The service error behind the variant.
     #[inline]
@@ -415,7 +416,7 @@ impl AllocatePublicIpAddressError {
             17 => Self::InvalidVlanIdNotFound(error),
             18 => Self::InvalidIpAddressNotFound(error),
             19 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -442,7 +443,7 @@ impl AllocatePublicIpAddressError {
             Self::InvalidVlanIdNotFound(error) => (17, error),
             Self::InvalidIpAddressNotFound(error) => (18, error),
             Self::InternalError(error) => (19, error),
-            Self::Unhandled(error) => (20, error),
+            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
         }
     }
 }
@@ -481,6 +482,23 @@ impl ::std::fmt::Debug for AllocatePublicIpAddressError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AllocatePublicIpAddressError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AllocatePublicIpAddressError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ApplyAutoSnapshotPolicy",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -303,7 +300,7 @@ for ApplyAutoSnapshotPolicyResponse {
 }
 /// Service errors of `ApplyAutoSnapshotPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ApplyAutoSnapshotPolicyError {
     /// HTTP 400 `DiskCategory.OperationNotSupported`: The type of the specified disk does not support creating a snapshot.
@@ -331,7 +328,10 @@ pub enum ApplyAutoSnapshotPolicyError {
     /// HTTP 404 `InvalidDiskId.NotFound`: The specified disk does not exist in the region.
     InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ApplyAutoSnapshotPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -355,6 +355,7 @@ impl From<::acs_runtime::client::ServiceError> for ApplyAutoSnapshotPolicyError 
         )
     }
 }
+#[allow(deprecated)]
 impl ApplyAutoSnapshotPolicyError {
     /// The service error behind the variant.
     #[inline]
@@ -375,7 +376,7 @@ impl ApplyAutoSnapshotPolicyError {
             7 => Self::QuotaExceedAppliedAutoSnapshotPolicyQuota(error),
             8 => Self::InvalidOperationAutoSnapshotPolicyConflict(error),
             9 => Self::InvalidDiskIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -392,7 +393,7 @@ impl ApplyAutoSnapshotPolicyError {
             Self::QuotaExceedAppliedAutoSnapshotPolicyQuota(error) => (7, error),
             Self::InvalidOperationAutoSnapshotPolicyConflict(error) => (8, error),
             Self::InvalidDiskIdNotFound(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -421,6 +422,23 @@ impl ::std::fmt::Debug for ApplyAutoSnapshotPolicyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ApplyAutoSnapshotPolicyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ApplyAutoSnapshotPolicyError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssignIpv6Addresses",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -402,13 +399,13 @@ pub struct AssignIpv6AddressesResponse {
         feature = "serde",
         serde(rename = "Ipv6Sets", skip_serializing_if = "Option::is_none")
     )]
-    pub ipv6_sets: Option<crate::types::Ipv6Sets>,
+    pub ipv6_sets: Option<crate::types::AssignIpv6AddressesIpv6Sets>,
     /// - Wire name: `Ipv6PrefixSets`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "Ipv6PrefixSets", skip_serializing_if = "Option::is_none")
     )]
-    pub ipv6_prefix_sets: Option<crate::types::Ipv6PrefixSets>,
+    pub ipv6_prefix_sets: Option<crate::types::AssignIpv6AddressesIpv6PrefixSets>,
 }
 impl ::acs_runtime::de::FromJson for AssignIpv6AddressesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
@@ -433,7 +430,7 @@ for AssignIpv6AddressesResponse {
 }
 /// Service errors of `AssignIpv6Addresses`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AssignIpv6AddressesError {
     /// HTTP 400 `UnsupportedParameter`: %s
@@ -545,7 +542,10 @@ pub enum AssignIpv6AddressesError {
     /// HTTP 500 `InvalidOperation.RegionNotSupportIpPrefix`: The current region does not support ip prefix.
     InvalidOperationRegionNotSupportIpPrefix(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AssignIpv6AddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -608,6 +608,7 @@ impl From<::acs_runtime::client::ServiceError> for AssignIpv6AddressesError {
         )
     }
 }
+#[allow(deprecated)]
 impl AssignIpv6AddressesError {
     /// The service error behind the variant.
     #[inline]
@@ -667,7 +668,7 @@ impl AssignIpv6AddressesError {
             46 => Self::InvalidOperationHasIpv6RouteEntry(error),
             47 => Self::InvalidOperationVSwitchCidrReservationNotExist(error),
             48 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -725,7 +726,7 @@ impl AssignIpv6AddressesError {
             Self::InvalidOperationHasIpv6RouteEntry(error) => (46, error),
             Self::InvalidOperationVSwitchCidrReservationNotExist(error) => (47, error),
             Self::InvalidOperationRegionNotSupportIpPrefix(error) => (48, error),
-            Self::Unhandled(error) => (49, error),
+            Self::Unhandled(unhandled) => (49, unhandled.service_error()),
         }
     }
 }
@@ -793,6 +794,23 @@ impl ::std::fmt::Debug for AssignIpv6AddressesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AssignIpv6AddressesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AssignIpv6AddressesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssignPrivateIpAddresses",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -439,7 +436,7 @@ for AssignPrivateIpAddressesResponse {
 }
 /// Service errors of `AssignPrivateIpAddresses`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AssignPrivateIpAddressesError {
     /// HTTP 400 `Throttling`: Request was denied due to request throttling.
@@ -557,7 +554,10 @@ pub enum AssignPrivateIpAddressesError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AssignPrivateIpAddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -627,6 +627,7 @@ impl From<::acs_runtime::client::ServiceError> for AssignPrivateIpAddressesError
         )
     }
 }
+#[allow(deprecated)]
 impl AssignPrivateIpAddressesError {
     /// The service error behind the variant.
     #[inline]
@@ -693,7 +694,7 @@ impl AssignPrivateIpAddressesError {
             53 => Self::InvalidOperationVSwitchCidrReservationNotExist(error),
             54 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
             55 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -756,7 +757,7 @@ impl AssignPrivateIpAddressesError {
             Self::InvalidOperationVSwitchCidrReservationNotExist(error) => (53, error),
             Self::InvalidOperationRegionNotSupportIpPrefix(error) => (54, error),
             Self::InternalError(error) => (55, error),
-            Self::Unhandled(error) => (56, error),
+            Self::Unhandled(unhandled) => (56, unhandled.service_error()),
         }
     }
 }
@@ -831,6 +832,23 @@ impl ::std::fmt::Debug for AssignPrivateIpAddressesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AssignPrivateIpAddressesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AssignPrivateIpAddressesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateEipAddress",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -275,7 +272,7 @@ for AssociateEipAddressResponse {
 }
 /// Service errors of `AssociateEipAddress`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AssociateEipAddressError {
     /// HTTP 400 `InvalidAction.Denied`: Action is denied due to unfinished Eip configuration modification.
@@ -389,7 +386,10 @@ pub enum AssociateEipAddressError {
     /// HTTP 503 `ServiceUnavailable`: The request has failed due to a temporary failure of the server.
     ServiceUnavailable(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -458,6 +458,7 @@ impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
         )
     }
 }
+#[allow(deprecated)]
 impl AssociateEipAddressError {
     /// The service error behind the variant.
     #[inline]
@@ -523,7 +524,7 @@ impl AssociateEipAddressError {
             52 => Self::InvalidRegionIdNotFound(error),
             53 => Self::InvalidInstanceNotExist(error),
             54 => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -585,7 +586,7 @@ impl AssociateEipAddressError {
             Self::InvalidRegionIdNotFound(error) => (52, error),
             Self::InvalidInstanceNotExist(error) => (53, error),
             Self::ServiceUnavailable(error) => (54, error),
-            Self::Unhandled(error) => (55, error),
+            Self::Unhandled(unhandled) => (55, unhandled.service_error()),
         }
     }
 }
@@ -659,6 +660,23 @@ impl ::std::fmt::Debug for AssociateEipAddressError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AssociateEipAddressError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AssociateEipAddressError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateHaVip",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -273,7 +270,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AssociateHaVipRe
 }
 /// Service errors of `AssociateHaVip`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AssociateHaVipError {
     /// HTTP 400 `InvalidVip.Status`: vip invalid status
@@ -301,7 +298,10 @@ pub enum AssociateHaVipError {
     /// HTTP 404 `InvalidInstanceId.NotFound`: The specified Instance does not exist in the specified region.
     InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -327,6 +327,7 @@ impl From<::acs_runtime::client::ServiceError> for AssociateHaVipError {
         )
     }
 }
+#[allow(deprecated)]
 impl AssociateHaVipError {
     /// The service error behind the variant.
     #[inline]
@@ -349,7 +350,7 @@ impl AssociateHaVipError {
             9 => Self::InvalidRegionIdNotFound(error),
             10 => Self::InvalidHaVipIdNotFound(error),
             11 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -368,7 +369,7 @@ impl AssociateHaVipError {
             Self::InvalidRegionIdNotFound(error) => (9, error),
             Self::InvalidHaVipIdNotFound(error) => (10, error),
             Self::InvalidInstanceIdNotFound(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -399,6 +400,23 @@ impl ::std::fmt::Debug for AssociateHaVipError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AssociateHaVipError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AssociateHaVipError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AttachInstanceRamRole",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -350,7 +347,7 @@ for AttachInstanceRamRoleResponse {
 }
 /// Service errors of `AttachInstanceRamRole`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AttachInstanceRamRoleError {
     /// HTTP 400 `InvalidInstanceIds.Malformed`: The specified instanceIds are not valid.
@@ -366,7 +363,10 @@ pub enum AttachInstanceRamRoleError {
     /// HTTP 404 `InvalidRamRole.NotEcsRole`: The specified ram role is not authorized for ecs, please check your role policy.
     InvalidRamRoleNotEcsRole(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AttachInstanceRamRoleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -386,6 +386,7 @@ impl From<::acs_runtime::client::ServiceError> for AttachInstanceRamRoleError {
         )
     }
 }
+#[allow(deprecated)]
 impl AttachInstanceRamRoleError {
     /// The service error behind the variant.
     #[inline]
@@ -402,7 +403,7 @@ impl AttachInstanceRamRoleError {
             3 => Self::InvalidInstanceIdNotFound(error),
             4 => Self::InvalidRamRoleNotFound(error),
             5 => Self::InvalidRamRoleNotEcsRole(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -415,7 +416,7 @@ impl AttachInstanceRamRoleError {
             Self::InvalidInstanceIdNotFound(error) => (3, error),
             Self::InvalidRamRoleNotFound(error) => (4, error),
             Self::InvalidRamRoleNotEcsRole(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -440,6 +441,23 @@ impl ::std::fmt::Debug for AttachInstanceRamRoleError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AttachInstanceRamRoleError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AttachInstanceRamRoleError {

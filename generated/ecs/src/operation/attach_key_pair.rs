@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AttachKeyPair",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -318,7 +315,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AttachKeyPairRes
 }
 /// Service errors of `AttachKeyPair`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AttachKeyPairError {
     /// HTTP 400 `InvalidKeyPairName.NotFound`: The specified KeyPairName does not exist in our records.
@@ -332,7 +329,10 @@ pub enum AttachKeyPairError {
     /// HTTP 403 `InstanceKeyPairLimitExceeded`: The specified instances are beyond the permitted range.
     InstanceKeyPairLimitExceeded(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AttachKeyPairError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -351,6 +351,7 @@ impl From<::acs_runtime::client::ServiceError> for AttachKeyPairError {
         )
     }
 }
+#[allow(deprecated)]
 impl AttachKeyPairError {
     /// The service error behind the variant.
     #[inline]
@@ -366,7 +367,7 @@ impl AttachKeyPairError {
             2 => Self::DependencyViolationIoOptimize(error),
             3 => Self::DependencyViolationWindowsInstance(error),
             4 => Self::InstanceKeyPairLimitExceeded(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -378,7 +379,7 @@ impl AttachKeyPairError {
             Self::DependencyViolationIoOptimize(error) => (2, error),
             Self::DependencyViolationWindowsInstance(error) => (3, error),
             Self::InstanceKeyPairLimitExceeded(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -402,6 +403,23 @@ impl ::std::fmt::Debug for AttachKeyPairError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AttachKeyPairError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AttachKeyPairError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CancelAutoSnapshotPolicy",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -273,7 +270,7 @@ for CancelAutoSnapshotPolicyResponse {
 }
 /// Service errors of `CancelAutoSnapshotPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CancelAutoSnapshotPolicyError {
     /// HTTP 403 `ParameterInvalid`: The specified RegionId parameter is invalid.
@@ -285,7 +282,10 @@ pub enum CancelAutoSnapshotPolicyError {
     /// HTTP 404 `InvalidDiskId.NotFound`: The specified DiskIds are not found.
     InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CancelAutoSnapshotPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -303,6 +303,7 @@ impl From<::acs_runtime::client::ServiceError> for CancelAutoSnapshotPolicyError
         )
     }
 }
+#[allow(deprecated)]
 impl CancelAutoSnapshotPolicyError {
     /// The service error behind the variant.
     #[inline]
@@ -317,7 +318,7 @@ impl CancelAutoSnapshotPolicyError {
             1 => Self::InvalidOperationSnapshotPolicyHasDeleted(error),
             2 => Self::OperationDeniedTooManyAutoSnapshotPolicies(error),
             3 => Self::InvalidDiskIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -328,7 +329,7 @@ impl CancelAutoSnapshotPolicyError {
             Self::InvalidOperationSnapshotPolicyHasDeleted(error) => (1, error),
             Self::OperationDeniedTooManyAutoSnapshotPolicies(error) => (2, error),
             Self::InvalidDiskIdNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -351,6 +352,23 @@ impl ::std::fmt::Debug for CancelAutoSnapshotPolicyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CancelAutoSnapshotPolicyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CancelAutoSnapshotPolicyError {

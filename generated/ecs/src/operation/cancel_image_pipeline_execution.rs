@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CancelImagePipelineExecution",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -288,7 +285,7 @@ for CancelImagePipelineExecutionResponse {
 }
 /// Service errors of `CancelImagePipelineExecution`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CancelImagePipelineExecutionError {
     /// HTTP 400 `InvalidStatus.CancelFailed`: Failed to cancel execution,status is success, failed or cancelled.
@@ -300,7 +297,10 @@ pub enum CancelImagePipelineExecutionError {
     /// HTTP 404 `InvalidImagePipelineExecutionId.NotFound`: The specified ImagePipelineExecutionId does not exist.
     InvalidImagePipelineExecutionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CancelImagePipelineExecutionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -318,6 +318,7 @@ impl From<::acs_runtime::client::ServiceError> for CancelImagePipelineExecutionE
         )
     }
 }
+#[allow(deprecated)]
 impl CancelImagePipelineExecutionError {
     /// The service error behind the variant.
     #[inline]
@@ -332,7 +333,7 @@ impl CancelImagePipelineExecutionError {
             1 => Self::InvalidStatusImagePipelineExecution(error),
             2 => Self::InvalidImagePipelineExecutionNotFound(error),
             3 => Self::InvalidImagePipelineExecutionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -343,7 +344,7 @@ impl CancelImagePipelineExecutionError {
             Self::InvalidStatusImagePipelineExecution(error) => (1, error),
             Self::InvalidImagePipelineExecutionNotFound(error) => (2, error),
             Self::InvalidImagePipelineExecutionIdNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -366,6 +367,23 @@ impl ::std::fmt::Debug for CancelImagePipelineExecutionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CancelImagePipelineExecutionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CancelImagePipelineExecutionError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CancelTask",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -245,7 +242,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CancelTaskRespon
 }
 /// Service errors of `CancelTask`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CancelTaskError {
     /// HTTP 400 `MissingParameter`: An input parameter "RegionId" that is mandatory for processing the request is not supplied.
@@ -263,7 +260,10 @@ pub enum CancelTaskError {
     /// HTTP 403 `CancelTaskFailed`: The task is failed to cancel, Please contact the administrator.
     CancelTaskFailed(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CancelTaskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -283,6 +283,7 @@ impl From<::acs_runtime::client::ServiceError> for CancelTaskError {
         )
     }
 }
+#[allow(deprecated)]
 impl CancelTaskError {
     /// The service error behind the variant.
     #[inline]
@@ -299,7 +300,7 @@ impl CancelTaskError {
             3 => Self::InvalidTaskIdTaskActionNotSupport(error),
             4 => Self::InvalidTaskIdIncorrectTaskStatus(error),
             5 => Self::CancelTaskFailed(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -312,7 +313,7 @@ impl CancelTaskError {
             Self::InvalidTaskIdTaskActionNotSupport(error) => (3, error),
             Self::InvalidTaskIdIncorrectTaskStatus(error) => (4, error),
             Self::CancelTaskFailed(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -337,6 +338,23 @@ impl ::std::fmt::Debug for CancelTaskError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CancelTaskError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CancelTaskError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ConnectRouterInterface",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -245,7 +242,7 @@ for ConnectRouterInterfaceResponse {
 }
 /// Service errors of `ConnectRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ConnectRouterInterfaceError {
     /// HTTP 400 `IncorrectRole.NotInitiatingSide`: The specified RouterInterface is not InitiatingSide.
@@ -295,7 +292,10 @@ pub enum ConnectRouterInterfaceError {
     /// HTTP 404 `InvalidRouterInterfaceId.NotFound`: The specified RouterInterfaceId does not exist in our record.
     InvalidRouterInterfaceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ConnectRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -331,6 +331,7 @@ impl From<::acs_runtime::client::ServiceError> for ConnectRouterInterfaceError {
         )
     }
 }
+#[allow(deprecated)]
 impl ConnectRouterInterfaceError {
     /// The service error behind the variant.
     #[inline]
@@ -363,7 +364,7 @@ impl ConnectRouterInterfaceError {
             19 => Self::IllegalParamInstanceOwner(error),
             20 => Self::InvalidRegionIdNotFound(error),
             21 => Self::InvalidRouterInterfaceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -394,7 +395,7 @@ impl ConnectRouterInterfaceError {
             Self::IllegalParamInstanceOwner(error) => (19, error),
             Self::InvalidRegionIdNotFound(error) => (20, error),
             Self::InvalidRouterInterfaceIdNotFound(error) => (21, error),
-            Self::Unhandled(error) => (22, error),
+            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
         }
     }
 }
@@ -435,6 +436,23 @@ impl ::std::fmt::Debug for ConnectRouterInterfaceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ConnectRouterInterfaceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ConnectRouterInterfaceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ConvertNatPublicIpToEip",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -271,7 +268,7 @@ for ConvertNatPublicIpToEipResponse {
 }
 /// Service errors of `ConvertNatPublicIpToEip`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ConvertNatPublicIpToEipError {
     /// HTTP 400 `OperationDenied.CloudboxNotSupport`: This operation is denied, because the specified ECS instance which is in the Cloudbox dose not support PublicIp or Eip.
@@ -315,7 +312,10 @@ pub enum ConvertNatPublicIpToEipError {
     /// HTTP 404 `InvalidInstance.IpAddressMissing`: %s
     InvalidInstanceIpAddressMissing(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ConvertNatPublicIpToEipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -348,6 +348,7 @@ impl From<::acs_runtime::client::ServiceError> for ConvertNatPublicIpToEipError 
         )
     }
 }
+#[allow(deprecated)]
 impl ConvertNatPublicIpToEipError {
     /// The service error behind the variant.
     #[inline]
@@ -377,7 +378,7 @@ impl ConvertNatPublicIpToEipError {
             16 => Self::ForbiddenRiskControl(error),
             17 => Self::UnsupportedPublicIpWithIsp(error),
             18 => Self::InvalidInstanceIpAddressMissing(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -403,7 +404,7 @@ impl ConvertNatPublicIpToEipError {
             Self::ForbiddenRiskControl(error) => (16, error),
             Self::UnsupportedPublicIpWithIsp(error) => (17, error),
             Self::InvalidInstanceIpAddressMissing(error) => (18, error),
-            Self::Unhandled(error) => (19, error),
+            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
         }
     }
 }
@@ -441,6 +442,23 @@ impl ::std::fmt::Debug for ConvertNatPublicIpToEipError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ConvertNatPublicIpToEipError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ConvertNatPublicIpToEipError {

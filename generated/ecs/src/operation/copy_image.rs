@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CopyImage",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -508,7 +505,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CopyImageRespons
 }
 /// Service errors of `CopyImage`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CopyImageError {
     /// HTTP 400 `InvalidDescription.Malformed`: The specified destination description is wrongly formed.
@@ -614,7 +611,10 @@ pub enum CopyImageError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CopyImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -677,6 +677,7 @@ impl From<::acs_runtime::client::ServiceError> for CopyImageError {
         )
     }
 }
+#[allow(deprecated)]
 impl CopyImageError {
     /// The service error behind the variant.
     #[inline]
@@ -736,7 +737,7 @@ impl CopyImageError {
             46 => Self::InvalidResourceGroupNotFound(error),
             47 => Self::InvalidOperationConflict(error),
             48 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -796,7 +797,7 @@ impl CopyImageError {
             Self::InvalidResourceGroupNotFound(error) => (46, error),
             Self::InvalidOperationConflict(error) => (47, error),
             Self::InternalError(error) => (48, error),
-            Self::Unhandled(error) => (49, error),
+            Self::Unhandled(unhandled) => (49, unhandled.service_error()),
         }
     }
 }
@@ -864,6 +865,23 @@ impl ::std::fmt::Debug for CopyImageError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CopyImageError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CopyImageError {

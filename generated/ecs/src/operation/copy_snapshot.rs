@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CopySnapshot",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -55,7 +52,7 @@ pub struct CopySnapshotRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The region ID of the source snapshot. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
@@ -284,10 +281,7 @@ impl<C> CopySnapshotRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -548,7 +542,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CopySnapshotResp
 }
 /// Service errors of `CopySnapshot`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CopySnapshotError {
     /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
@@ -654,7 +648,10 @@ pub enum CopySnapshotError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CopySnapshotError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -714,6 +711,7 @@ impl From<::acs_runtime::client::ServiceError> for CopySnapshotError {
         )
     }
 }
+#[allow(deprecated)]
 impl CopySnapshotError {
     /// The service error behind the variant.
     #[inline]
@@ -772,7 +770,7 @@ impl CopySnapshotError {
             43 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
             44 => Self::InvalidOperationConflict(error),
             45 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -831,7 +829,7 @@ impl CopySnapshotError {
             Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (43, error),
             Self::InvalidOperationConflict(error) => (44, error),
             Self::InternalError(error) => (45, error),
-            Self::Unhandled(error) => (46, error),
+            Self::Unhandled(unhandled) => (46, unhandled.service_error()),
         }
     }
 }
@@ -896,6 +894,23 @@ impl ::std::fmt::Debug for CopySnapshotError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CopySnapshotError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CopySnapshotError {

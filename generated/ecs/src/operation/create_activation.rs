@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateActivation",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -135,7 +132,7 @@ pub struct CreateActivationRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -281,10 +278,7 @@ impl<C> CreateActivationRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -437,7 +431,7 @@ for CreateActivationResponse {
 }
 /// Service errors of `CreateActivation`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateActivationError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -481,7 +475,10 @@ pub enum CreateActivationError {
     /// HTTP 500 `InternalError.Dispatch`: An error occurred when dispatch the request.
     InternalErrorDispatch(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateActivationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -515,6 +512,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateActivationError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateActivationError {
     /// The service error behind the variant.
     #[inline]
@@ -545,7 +543,7 @@ impl CreateActivationError {
             17 => Self::InvalidRegionIdNotFound(error),
             18 => Self::InvalidResourceGroupNotFound(error),
             19 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -572,7 +570,7 @@ impl CreateActivationError {
             Self::InvalidRegionIdNotFound(error) => (17, error),
             Self::InvalidResourceGroupNotFound(error) => (18, error),
             Self::InternalErrorDispatch(error) => (19, error),
-            Self::Unhandled(error) => (20, error),
+            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
         }
     }
 }
@@ -611,6 +609,23 @@ impl ::std::fmt::Debug for CreateActivationError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateActivationError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateActivationError {

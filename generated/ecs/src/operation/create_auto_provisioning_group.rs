@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateAutoProvisioningGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -418,7 +415,7 @@ pub struct CreateAutoProvisioningGroupRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The resource pool options to use to create instances. When you specify this parameter, take note of the following items:
     ///
     /// * This parameter takes effect only when the auto provisioning group creates pay-as-you-go instances.
@@ -912,10 +909,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -1098,7 +1092,7 @@ for CreateAutoProvisioningGroupResponse {
 }
 /// Service errors of `CreateAutoProvisioningGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateAutoProvisioningGroupError {
     /// HTTP 400 `InvalidParameter`: %s
@@ -1216,7 +1210,10 @@ pub enum CreateAutoProvisioningGroupError {
     /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified virtual switch %s  does not exist.
     InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAutoProvisioningGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1278,6 +1275,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateAutoProvisioningGroupEr
         )
     }
 }
+#[allow(deprecated)]
 impl CreateAutoProvisioningGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -1338,7 +1336,7 @@ impl CreateAutoProvisioningGroupError {
             45 => Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error),
             46 => Self::InvalidSecurityGroupIdNotFound(error),
             47 => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1401,7 +1399,7 @@ impl CreateAutoProvisioningGroupError {
             Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error) => (45, error),
             Self::InvalidSecurityGroupIdNotFound(error) => (46, error),
             Self::InvalidVSwitchIdNotFound(error) => (47, error),
-            Self::Unhandled(error) => (48, error),
+            Self::Unhandled(unhandled) => (48, unhandled.service_error()),
         }
     }
 }
@@ -1468,6 +1466,23 @@ impl ::std::fmt::Debug for CreateAutoProvisioningGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateAutoProvisioningGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateAutoProvisioningGroupError {

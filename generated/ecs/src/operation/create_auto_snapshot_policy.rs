@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateAutoSnapshotPolicy",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -169,7 +166,7 @@ pub struct CreateAutoSnapshotPolicyRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
@@ -383,10 +380,7 @@ impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -554,7 +548,7 @@ for CreateAutoSnapshotPolicyResponse {
 }
 /// Service errors of `CreateAutoSnapshotPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateAutoSnapshotPolicyError {
     /// HTTP 400 `DiskCategory.OperationNotSupported`: The type of the specified disk does not support creating a snapshot.
@@ -600,7 +594,10 @@ pub enum CreateAutoSnapshotPolicyError {
     /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
     InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAutoSnapshotPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -635,6 +632,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateAutoSnapshotPolicyError
         )
     }
 }
+#[allow(deprecated)]
 impl CreateAutoSnapshotPolicyError {
     /// The service error behind the variant.
     #[inline]
@@ -666,7 +664,7 @@ impl CreateAutoSnapshotPolicyError {
             18 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
             19 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
             20 => Self::InvalidResourceGroupNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -694,7 +692,7 @@ impl CreateAutoSnapshotPolicyError {
             Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (18, error),
             Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (19, error),
             Self::InvalidResourceGroupNotFound(error) => (20, error),
-            Self::Unhandled(error) => (21, error),
+            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
         }
     }
 }
@@ -734,6 +732,23 @@ impl ::std::fmt::Debug for CreateAutoSnapshotPolicyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateAutoSnapshotPolicyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateAutoSnapshotPolicyError {

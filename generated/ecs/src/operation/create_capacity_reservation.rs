@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateCapacityReservation",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -87,7 +84,9 @@ pub struct CreateCapacityReservationRequest {
         feature = "serde",
         serde(rename = "PrivatePoolOptions", skip_serializing_if = "Option::is_none")
     )]
-    pub private_pool_options: Option<crate::types::PrivatePoolOptions>,
+    pub private_pool_options: Option<
+        crate::types::CreateCapacityReservationPrivatePoolOptions,
+    >,
     /// The description of the capacity reservation. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
     /// This parameter is empty by default.
@@ -313,7 +312,7 @@ impl<C> CreateCapacityReservationRequestBuilder<C> {
     /// - Wire name: `PrivatePoolOptions`.
     pub fn private_pool_options(
         mut self,
-        value: crate::types::PrivatePoolOptions,
+        value: crate::types::CreateCapacityReservationPrivatePoolOptions,
     ) -> Self {
         self.inner.private_pool_options = Some(value);
         self
@@ -563,7 +562,7 @@ for CreateCapacityReservationResponse {
 }
 /// Service errors of `CreateCapacityReservation`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateCapacityReservationError {
     /// HTTP 400 `InvalidParameter.RegionId`: The specified RegionId is invalid.
@@ -671,7 +670,10 @@ pub enum CreateCapacityReservationError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCapacityReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -736,6 +738,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateCapacityReservationErro
         )
     }
 }
+#[allow(deprecated)]
 impl CreateCapacityReservationError {
     /// The service error behind the variant.
     #[inline]
@@ -797,7 +800,7 @@ impl CreateCapacityReservationError {
             48 => Self::InvalidZoneIdNotFound(error),
             49 => Self::InvalidResourceGroupNotFound(error),
             50 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -857,7 +860,7 @@ impl CreateCapacityReservationError {
             Self::InvalidZoneIdNotFound(error) => (48, error),
             Self::InvalidResourceGroupNotFound(error) => (49, error),
             Self::InternalError(error) => (50, error),
-            Self::Unhandled(error) => (51, error),
+            Self::Unhandled(unhandled) => (51, unhandled.service_error()),
         }
     }
 }
@@ -927,6 +930,23 @@ impl ::std::fmt::Debug for CreateCapacityReservationError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateCapacityReservationError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateCapacityReservationError {

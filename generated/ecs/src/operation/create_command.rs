@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateCommand",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -223,7 +220,7 @@ pub struct CreateCommandRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -462,10 +459,7 @@ impl<C> CreateCommandRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -601,7 +595,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateCommandRes
 }
 /// Service errors of `CreateCommand`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateCommandError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -649,7 +643,10 @@ pub enum CreateCommandError {
     /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
     InternalErrorDispatch(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCommandError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -685,6 +682,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateCommandError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateCommandError {
     /// The service error behind the variant.
     #[inline]
@@ -717,7 +715,7 @@ impl CreateCommandError {
             19 => Self::InvalidRegionIdNotFound(error),
             20 => Self::InvalidResourceGroupNotFound(error),
             21 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -746,7 +744,7 @@ impl CreateCommandError {
             Self::InvalidRegionIdNotFound(error) => (19, error),
             Self::InvalidResourceGroupNotFound(error) => (20, error),
             Self::InternalErrorDispatch(error) => (21, error),
-            Self::Unhandled(error) => (22, error),
+            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
         }
     }
 }
@@ -787,6 +785,23 @@ impl ::std::fmt::Debug for CreateCommandError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateCommandError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateCommandError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateDedicatedHostCluster",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -64,7 +61,7 @@ pub struct CreateDedicatedHostClusterRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The resource group ID of the host group.
     ///
     /// - Wire name: `ResourceGroupId`.
@@ -206,10 +203,7 @@ impl<C> CreateDedicatedHostClusterRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -400,7 +394,7 @@ for CreateDedicatedHostClusterResponse {
 }
 /// Service errors of `CreateDedicatedHostCluster`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateDedicatedHostClusterError {
     /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
@@ -422,7 +416,10 @@ pub enum CreateDedicatedHostClusterError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The regionId provided does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDedicatedHostClusterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -445,6 +442,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateDedicatedHostClusterErr
         )
     }
 }
+#[allow(deprecated)]
 impl CreateDedicatedHostClusterError {
     /// The service error behind the variant.
     #[inline]
@@ -464,7 +462,7 @@ impl CreateDedicatedHostClusterError {
             6 => Self::QuotaExceedZone(error),
             7 => Self::InvalidParamZone(error),
             8 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -480,7 +478,7 @@ impl CreateDedicatedHostClusterError {
             Self::QuotaExceedZone(error) => (6, error),
             Self::InvalidParamZone(error) => (7, error),
             Self::InvalidRegionIdNotFound(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -508,6 +506,23 @@ impl ::std::fmt::Debug for CreateDedicatedHostClusterError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateDedicatedHostClusterError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateDedicatedHostClusterError {

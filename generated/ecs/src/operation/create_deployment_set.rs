@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateDeploymentSet",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -451,7 +448,7 @@ for CreateDeploymentSetResponse {
 }
 /// Service errors of `CreateDeploymentSet`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateDeploymentSetError {
     /// HTTP 400 `MissingParameter`: The input parameter RegionId that is mandatory for processing this request is not supplied.
@@ -479,7 +476,10 @@ pub enum CreateDeploymentSetError {
     /// HTTP 400 `QuotaExceed.DeploymentSet`: The deploymentSet quota is full.
     QuotaExceedDeploymentSet(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDeploymentSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -505,6 +505,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateDeploymentSetError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateDeploymentSetError {
     /// The service error behind the variant.
     #[inline]
@@ -527,7 +528,7 @@ impl CreateDeploymentSetError {
             9 => Self::InvalidParameterGroupCount(error),
             10 => Self::InvalidZoneIdNotFound(error),
             11 => Self::QuotaExceedDeploymentSet(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -546,7 +547,7 @@ impl CreateDeploymentSetError {
             Self::InvalidParameterGroupCount(error) => (9, error),
             Self::InvalidZoneIdNotFound(error) => (10, error),
             Self::QuotaExceedDeploymentSet(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -577,6 +578,23 @@ impl ::std::fmt::Debug for CreateDeploymentSetError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateDeploymentSetError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateDeploymentSetError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateDiagnosticMetricSet",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -52,7 +49,7 @@ pub struct CreateDiagnosticMetricSetRequest {
         feature = "serde",
         serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
     )]
-    pub resource_type: Option<crate::types::ResourceType>,
+    pub resource_type: Option<crate::types::CreateDiagnosticMetricSetResourceType>,
     /// The name of the diagnostic metric set.
     ///
     /// - Wire name: `MetricSetName`.
@@ -126,7 +123,7 @@ impl ::acs_runtime::validate::Validate for CreateDiagnosticMetricSetRequest {
             p,
             "ResourceType",
             self.resource_type.as_ref().map(|e| e.as_str()),
-            crate::types::ResourceType::KNOWN,
+            crate::types::CreateDiagnosticMetricSetResourceType::KNOWN,
         );
         v.length(p, "MetricSetName", self.metric_set_name.as_deref(), None, Some(128));
         v.required(p, "MetricIds", &self.metric_ids);
@@ -176,7 +173,7 @@ impl<C> CreateDiagnosticMetricSetRequestBuilder<C> {
     /// - Example: `instance`.
     pub fn resource_type(
         mut self,
-        value: impl Into<crate::types::ResourceType>,
+        value: impl Into<crate::types::CreateDiagnosticMetricSetResourceType>,
     ) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -361,19 +358,23 @@ for CreateDiagnosticMetricSetResponse {
 }
 /// Service errors of `CreateDiagnosticMetricSet`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateDiagnosticMetricSetError {
     /// HTTP 400 `InvalidParameter.MetricId`: %s
     InvalidParameterMetricId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDiagnosticMetricSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
         Self::variant(error.code_index(&["InvalidParameter.MetricId"]), error)
     }
 }
+#[allow(deprecated)]
 impl CreateDiagnosticMetricSetError {
     /// The service error behind the variant.
     #[inline]
@@ -385,7 +386,7 @@ impl CreateDiagnosticMetricSetError {
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         match index {
             0 => Self::InvalidParameterMetricId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -393,7 +394,7 @@ impl CreateDiagnosticMetricSetError {
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::InvalidParameterMetricId(error) => (0, error),
-            Self::Unhandled(error) => (1, error),
+            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
         }
     }
 }
@@ -410,6 +411,23 @@ impl ::std::fmt::Debug for CreateDiagnosticMetricSetError {
         let (index, error) = self.parts();
         let names = ["InvalidParameterMetricId", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateDiagnosticMetricSetError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateDiagnosticMetricSetError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateDiagnosticReport",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -333,7 +330,7 @@ for CreateDiagnosticReportResponse {
 }
 /// Service errors of `CreateDiagnosticReport`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateDiagnosticReportError {
     /// HTTP 400 `InvalidResource.NotExists`: The specified resource not exists.
@@ -347,7 +344,10 @@ pub enum CreateDiagnosticReportError {
     /// HTTP 403 `Forbidden.CreateSLR`: You are not authorized to do this action.
     ForbiddenCreateSlr(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDiagnosticReportError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -366,6 +366,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateDiagnosticReportError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateDiagnosticReportError {
     /// The service error behind the variant.
     #[inline]
@@ -381,7 +382,7 @@ impl CreateDiagnosticReportError {
             2 => Self::InvalidOperationCloudAssistantNotReady(error),
             3 => Self::InvalidAxtServiceNotReady(error),
             4 => Self::ForbiddenCreateSlr(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -393,7 +394,7 @@ impl CreateDiagnosticReportError {
             Self::InvalidOperationCloudAssistantNotReady(error) => (2, error),
             Self::InvalidAxtServiceNotReady(error) => (3, error),
             Self::ForbiddenCreateSlr(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -417,6 +418,23 @@ impl ::std::fmt::Debug for CreateDiagnosticReportError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateDiagnosticReportError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateDiagnosticReportError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateDisk",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -335,7 +332,7 @@ pub struct CreateDiskRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::Tag>>,
+    pub tag: Option<Vec<crate::types::AddTagsTag>>,
     /// > This parameter is not publicly available.
     ///
     /// - Wire name: `Arn`.
@@ -763,7 +760,10 @@ impl<C> CreateDiskRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
+    pub fn tag(
+        mut self,
+        values: impl IntoIterator<Item = crate::types::AddTagsTag>,
+    ) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -953,7 +953,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateDiskRespon
 }
 /// Service errors of `CreateDisk`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateDiskError {
     /// HTTP 400 `InvalidSize.ValueNotSupported`: The specified parameter Size is not valid.
@@ -1207,7 +1207,10 @@ pub enum CreateDiskError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1337,6 +1340,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateDiskError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateDiskError {
     /// The service error behind the variant.
     #[inline]
@@ -1463,7 +1467,7 @@ impl CreateDiskError {
             113 => Self::InvalidInstanceIdNotFound(error),
             114 => Self::InvalidStorageClusterIdNotExist(error),
             115 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1590,7 +1594,7 @@ impl CreateDiskError {
             Self::InvalidInstanceIdNotFound(error) => (113, error),
             Self::InvalidStorageClusterIdNotExist(error) => (114, error),
             Self::InternalError(error) => (115, error),
-            Self::Unhandled(error) => (116, error),
+            Self::Unhandled(unhandled) => (116, unhandled.service_error()),
         }
     }
 }
@@ -1725,6 +1729,23 @@ impl ::std::fmt::Debug for CreateDiskError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateDiskError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateDiskError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateElasticityAssurance",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -119,7 +116,9 @@ pub struct CreateElasticityAssuranceRequest {
         feature = "serde",
         serde(rename = "PrivatePoolOptions", skip_serializing_if = "Option::is_none")
     )]
-    pub private_pool_options: Option<crate::types::PrivatePoolOptions>,
+    pub private_pool_options: Option<
+        crate::types::CreateCapacityReservationPrivatePoolOptions,
+    >,
     /// The description of the elasticity assurance. The description must be 2 to 256 characters in length. It cannot start with `http://` or `https://`.
     ///
     /// This parameter is empty by default.
@@ -420,7 +419,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
     /// - Wire name: `PrivatePoolOptions`.
     pub fn private_pool_options(
         mut self,
-        value: crate::types::PrivatePoolOptions,
+        value: crate::types::CreateCapacityReservationPrivatePoolOptions,
     ) -> Self {
         self.inner.private_pool_options = Some(value);
         self
@@ -712,7 +711,7 @@ for CreateElasticityAssuranceResponse {
 }
 /// Service errors of `CreateElasticityAssurance`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateElasticityAssuranceError {
     /// HTTP 400 `InvalidOperation.PeriodUnitUnsupported`: TimeDivisionElasticityAssurance only supports PeriodUnit of Day.
@@ -844,7 +843,10 @@ pub enum CreateElasticityAssuranceError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateElasticityAssuranceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -917,6 +919,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateElasticityAssuranceErro
         )
     }
 }
+#[allow(deprecated)]
 impl CreateElasticityAssuranceError {
     /// The service error behind the variant.
     #[inline]
@@ -986,7 +989,7 @@ impl CreateElasticityAssuranceError {
             56 => Self::InvalidZoneIdNotFound(error),
             57 => Self::InvalidResourceGroupNotFound(error),
             58 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1062,7 +1065,7 @@ impl CreateElasticityAssuranceError {
             Self::InvalidZoneIdNotFound(error) => (56, error),
             Self::InvalidResourceGroupNotFound(error) => (57, error),
             Self::InternalError(error) => (58, error),
-            Self::Unhandled(error) => (59, error),
+            Self::Unhandled(unhandled) => (59, unhandled.service_error()),
         }
     }
 }
@@ -1140,6 +1143,23 @@ impl ::std::fmt::Debug for CreateElasticityAssuranceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateElasticityAssuranceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateElasticityAssuranceError {

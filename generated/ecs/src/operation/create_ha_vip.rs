@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateHaVip",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -286,7 +283,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateHaVipRespo
 }
 /// Service errors of `CreateHaVip`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateHaVipError {
     /// HTTP 400 `InvalidDescription.Malformed`: The specified Description  is wrongly formed.
@@ -314,7 +311,10 @@ pub enum CreateHaVipError {
     /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified VSwitch does not exist in the specified region.
     InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -340,6 +340,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateHaVipError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateHaVipError {
     /// The service error behind the variant.
     #[inline]
@@ -362,7 +363,7 @@ impl CreateHaVipError {
             9 => Self::QuotaExceededHaVip(error),
             10 => Self::InvalidRegionIdNotFound(error),
             11 => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -381,7 +382,7 @@ impl CreateHaVipError {
             Self::QuotaExceededHaVip(error) => (9, error),
             Self::InvalidRegionIdNotFound(error) => (10, error),
             Self::InvalidVSwitchIdNotFound(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -412,6 +413,23 @@ impl ::std::fmt::Debug for CreateHaVipError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateHaVipError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateHaVipError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateHpcCluster",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -313,7 +310,7 @@ for CreateHpcClusterResponse {
 }
 /// Service errors of `CreateHpcCluster`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateHpcClusterError {
     /// HTTP 400 `MissingParameter`: The input parameter RegionId that is mandatory for processing this request is not supplied.
@@ -331,7 +328,10 @@ pub enum CreateHpcClusterError {
     /// HTTP 404 `InternalError`: Failed to create hpc cluster
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateHpcClusterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -351,6 +351,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateHpcClusterError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateHpcClusterError {
     /// The service error behind the variant.
     #[inline]
@@ -367,7 +368,7 @@ impl CreateHpcClusterError {
             3 => Self::InvalidRegionIdNotFound(error),
             4 => Self::InvalidParameter(error),
             5 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -380,7 +381,7 @@ impl CreateHpcClusterError {
             Self::InvalidRegionIdNotFound(error) => (3, error),
             Self::InvalidParameter(error) => (4, error),
             Self::InternalError(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -405,6 +406,23 @@ impl ::std::fmt::Debug for CreateHpcClusterError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateHpcClusterError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateHpcClusterError {

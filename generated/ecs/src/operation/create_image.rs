@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateImage",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -241,7 +238,7 @@ pub struct CreateImageRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::Tag>>,
+    pub tag: Option<Vec<crate::types::AddTagsTag>>,
     /// The mode in which to check the custom image. If you do not specify this parameter, the image is not checked. Only the standard check mode is supported.
     ///
     /// > This parameter is supported for most Linux and Windows operating system versions. For information about image check items and operating system limits for image check, see [Overview of image check](<https://www.alibabacloud.com/help/doc-detail/439819.htm>) and [Operating system limits for image check](<https://www.alibabacloud.com/help/doc-detail/475800.htm>).
@@ -262,7 +259,7 @@ pub struct CreateImageRequest {
         feature = "serde",
         serde(rename = "Features", skip_serializing_if = "Option::is_none")
     )]
-    pub features: Option<crate::types::Features>,
+    pub features: Option<crate::types::CreateImageFeatures>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
     #[cfg_attr(
@@ -534,7 +531,10 @@ impl<C> CreateImageRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
+    pub fn tag(
+        mut self,
+        values: impl IntoIterator<Item = crate::types::AddTagsTag>,
+    ) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -555,7 +555,7 @@ impl<C> CreateImageRequestBuilder<C> {
     /// The attributes of the custom image.
     ///
     /// - Wire name: `Features`.
-    pub fn features(mut self, value: crate::types::Features) -> Self {
+    pub fn features(mut self, value: crate::types::CreateImageFeatures) -> Self {
         self.inner.features = Some(value);
         self
     }
@@ -695,7 +695,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateImageRespo
 }
 /// Service errors of `CreateImage`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateImageError {
     /// HTTP 400 `InvalidImageName.Malformed`: The specified Image name is wrongly formed.
@@ -827,7 +827,10 @@ pub enum CreateImageError {
     /// HTTP 500 `InternalError`: The process of creating snapshot has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -903,6 +906,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateImageError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateImageError {
     /// The service error behind the variant.
     #[inline]
@@ -975,7 +979,7 @@ impl CreateImageError {
             59 => Self::InvalidInstanceIdNotFound(error),
             60 => Self::InvalidResourceGroupNotFound(error),
             61 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1046,7 +1050,7 @@ impl CreateImageError {
             Self::InvalidInstanceIdNotFound(error) => (59, error),
             Self::InvalidResourceGroupNotFound(error) => (60, error),
             Self::InternalError(error) => (61, error),
-            Self::Unhandled(error) => (62, error),
+            Self::Unhandled(unhandled) => (62, unhandled.service_error()),
         }
     }
 }
@@ -1127,6 +1131,23 @@ impl ::std::fmt::Debug for CreateImageError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateImageError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateImageError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateImageComponent",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -67,7 +64,7 @@ pub struct CreateImageComponentRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The name of the image component. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with http:// or https://. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
     /// > If you do not specify `Name`, the return value of `ImageComponentId` is used.
@@ -248,10 +245,7 @@ impl<C> CreateImageComponentRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -488,7 +482,7 @@ for CreateImageComponentResponse {
 }
 /// Service errors of `CreateImageComponent`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateImageComponentError {
     /// HTTP 400 `InvalidCommand.Component`: Image component does not support component command.
@@ -562,7 +556,10 @@ pub enum CreateImageComponentError {
     /// HTTP 404 `NotSupportedCommand.FROM`: %s
     NotSupportedCommandFrom(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateImageComponentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -609,6 +606,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateImageComponentError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateImageComponentError {
     /// The service error behind the variant.
     #[inline]
@@ -652,7 +650,7 @@ impl CreateImageComponentError {
             30 => Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error),
             31 => Self::InvalidResourceGroupNotFound(error),
             32 => Self::NotSupportedCommandFrom(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -694,7 +692,7 @@ impl CreateImageComponentError {
             }
             Self::InvalidResourceGroupNotFound(error) => (31, error),
             Self::NotSupportedCommandFrom(error) => (32, error),
-            Self::Unhandled(error) => (33, error),
+            Self::Unhandled(unhandled) => (33, unhandled.service_error()),
         }
     }
 }
@@ -746,6 +744,23 @@ impl ::std::fmt::Debug for CreateImageComponentError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateImageComponentError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateImageComponentError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateImagePipeline",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -52,7 +49,7 @@ pub struct CreateImagePipelineRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
@@ -434,10 +431,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -882,7 +876,7 @@ for CreateImagePipelineResponse {
 }
 /// Service errors of `CreateImagePipeline`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateImagePipelineError {
     /// HTTP 400 `InvalidSourceInstance.NotFound`: The specified source instance is not found.
@@ -1062,7 +1056,10 @@ pub enum CreateImagePipelineError {
     /// HTTP 404 `MissingParameter.ImageOptionsDiskDeviceMappings`: The specified parameter ImportImageOptions.DiskDeviceMappings is missing.
     MissingParameterImageOptionsDiskDeviceMappings(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateImagePipelineError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1154,6 +1151,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateImagePipelineError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateImagePipelineError {
     /// The service error behind the variant.
     #[inline]
@@ -1264,7 +1262,7 @@ impl CreateImagePipelineError {
                 )
             }
             77 => Self::MissingParameterImageOptionsDiskDeviceMappings(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1367,7 +1365,7 @@ impl CreateImagePipelineError {
                 error,
             ) => (76, error),
             Self::MissingParameterImageOptionsDiskDeviceMappings(error) => (77, error),
-            Self::Unhandled(error) => (78, error),
+            Self::Unhandled(unhandled) => (78, unhandled.service_error()),
         }
     }
 }
@@ -1464,6 +1462,23 @@ impl ::std::fmt::Debug for CreateImagePipelineError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateImagePipelineError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateImagePipelineError {

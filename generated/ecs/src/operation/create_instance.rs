@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateInstance",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -763,7 +760,7 @@ pub struct CreateInstanceRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::Tag>>,
+    pub tag: Option<Vec<crate::types::AddTagsTag>>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -1586,7 +1583,10 @@ impl<C> CreateInstanceRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
+    pub fn tag(
+        mut self,
+        values: impl IntoIterator<Item = crate::types::AddTagsTag>,
+    ) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -1745,7 +1745,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateInstanceRe
 }
 /// Service errors of `CreateInstance`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateInstanceError {
     /// HTTP 400 `InvalidStorageClusterId.CapacityNotEnough`: The remaining capacity of the current dedicated storage cluster is less than the size of disk.
@@ -2357,7 +2357,10 @@ pub enum CreateInstanceError {
     /// HTTP 500 `InvalidImage.OSType`: The image OSType does not support this instance type.
     InvalidImageOsType(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -2654,6 +2657,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateInstanceError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateInstanceError {
     /// The service error behind the variant.
     #[inline]
@@ -2947,7 +2951,7 @@ impl CreateInstanceError {
             280 => Self::ThrottlingResource(error),
             281 => Self::InternalError(error),
             282 => Self::InvalidImageOsType(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -3243,7 +3247,7 @@ impl CreateInstanceError {
             Self::ThrottlingResource(error) => (280, error),
             Self::InternalError(error) => (281, error),
             Self::InvalidImageOsType(error) => (282, error),
-            Self::Unhandled(error) => (283, error),
+            Self::Unhandled(unhandled) => (283, unhandled.service_error()),
         }
     }
 }
@@ -3545,6 +3549,23 @@ impl ::std::fmt::Debug for CreateInstanceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateInstanceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateInstanceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateKeyPair",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -73,7 +70,7 @@ pub struct CreateKeyPairRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -169,10 +166,7 @@ impl<C> CreateKeyPairRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -338,7 +332,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateKeyPairRes
 }
 /// Service errors of `CreateKeyPair`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateKeyPairError {
     /// HTTP 400 `InvalidKeyPairName.Malformed`: Specified Key Pair name is not valid.
@@ -360,7 +354,10 @@ pub enum CreateKeyPairError {
     /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
     InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateKeyPairError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -383,6 +380,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateKeyPairError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateKeyPairError {
     /// The service error behind the variant.
     #[inline]
@@ -402,7 +400,7 @@ impl CreateKeyPairError {
             6 => Self::QuotaExceedTags(error),
             7 => Self::InvalidRegionIdNotFound(error),
             8 => Self::InvalidResourceGroupNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -418,7 +416,7 @@ impl CreateKeyPairError {
             Self::QuotaExceedTags(error) => (6, error),
             Self::InvalidRegionIdNotFound(error) => (7, error),
             Self::InvalidResourceGroupNotFound(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -446,6 +444,23 @@ impl ::std::fmt::Debug for CreateKeyPairError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateKeyPairError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateKeyPairError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateLaunchTemplate",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -509,7 +506,7 @@ pub struct CreateLaunchTemplateRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The IDs of the security groups to which to assign the instance. The valid values of N are based on the maximum number of security groups to which the instance can belong. For more information, see the "Security group limits" section in [Limits](<https://www.alibabacloud.com/help/doc-detail/25412.htm>).
     ///
     /// > You cannot specify both the `SecurityGroupId` and `SecurityGroupIds.N` parameters.
@@ -1252,10 +1249,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -1565,7 +1559,7 @@ for CreateLaunchTemplateResponse {
 }
 /// Service errors of `CreateLaunchTemplate`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateLaunchTemplateError {
     /// HTTP 400 `InvalidRegion.NotExist`: %s
@@ -1603,7 +1597,10 @@ pub enum CreateLaunchTemplateError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLaunchTemplateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1634,6 +1631,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateLaunchTemplateError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateLaunchTemplateError {
     /// The service error behind the variant.
     #[inline]
@@ -1661,7 +1659,7 @@ impl CreateLaunchTemplateError {
             14 => Self::QuotaExceedTags(error),
             15 => Self::InvalidResourceGroupNotFound(error),
             16 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1685,7 +1683,7 @@ impl CreateLaunchTemplateError {
             Self::QuotaExceedTags(error) => (14, error),
             Self::InvalidResourceGroupNotFound(error) => (15, error),
             Self::InternalError(error) => (16, error),
-            Self::Unhandled(error) => (17, error),
+            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
         }
     }
 }
@@ -1721,6 +1719,23 @@ impl ::std::fmt::Debug for CreateLaunchTemplateError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateLaunchTemplateError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateLaunchTemplateError {

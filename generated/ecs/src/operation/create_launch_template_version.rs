@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateLaunchTemplateVersion",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -482,7 +479,7 @@ pub struct CreateLaunchTemplateVersionRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of security group N to which to assign the instance. The valid values of N depend on the maximum number of security groups to which the instance can belong. For more information, see [Quantity limits](<https://www.alibabacloud.com/help/doc-detail/25412.htm>).
     ///
     /// > The `SecurityGroupId` parameter and the `SecurityGroupIds.N` parameter are mutually exclusive.
@@ -1202,10 +1199,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -1518,7 +1512,7 @@ for CreateLaunchTemplateVersionResponse {
 }
 /// Service errors of `CreateLaunchTemplateVersion`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateLaunchTemplateVersionError {
     /// HTTP 400 `InvalidRegion.NotExist`: %s
@@ -1548,7 +1542,10 @@ pub enum CreateLaunchTemplateVersionError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLaunchTemplateVersionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1575,6 +1572,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateLaunchTemplateVersionEr
         )
     }
 }
+#[allow(deprecated)]
 impl CreateLaunchTemplateVersionError {
     /// The service error behind the variant.
     #[inline]
@@ -1598,7 +1596,7 @@ impl CreateLaunchTemplateVersionError {
             10 => Self::InvalidLaunchTemplateNotFound(error),
             11 => Self::InvalidResourceGroupNotFound(error),
             12 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1618,7 +1616,7 @@ impl CreateLaunchTemplateVersionError {
             Self::InvalidLaunchTemplateNotFound(error) => (10, error),
             Self::InvalidResourceGroupNotFound(error) => (11, error),
             Self::InternalError(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -1650,6 +1648,23 @@ impl ::std::fmt::Debug for CreateLaunchTemplateVersionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateLaunchTemplateVersionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateLaunchTemplateVersionError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateNatGateway",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -340,7 +337,7 @@ for CreateNatGatewayResponse {
 }
 /// Service errors of `CreateNatGateway`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateNatGatewayError {
     /// HTTP 400 `InvalidVPCStatus`: vpc incorrect status.
@@ -402,7 +399,10 @@ pub enum CreateNatGatewayError {
     /// HTTP 500 `OrderError.NatGateway`: The Account failed to create order.
     OrderErrorNatGateway(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -445,6 +445,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateNatGatewayError {
     /// The service error behind the variant.
     #[inline]
@@ -484,7 +485,7 @@ impl CreateNatGatewayError {
             26 => Self::VpcOnlyCanCreateOneNatGateway(error),
             27 => Self::OperationFailedCrateEntryTimeOut(error),
             28 => Self::OrderErrorNatGateway(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -520,7 +521,7 @@ impl CreateNatGatewayError {
             Self::VpcOnlyCanCreateOneNatGateway(error) => (26, error),
             Self::OperationFailedCrateEntryTimeOut(error) => (27, error),
             Self::OrderErrorNatGateway(error) => (28, error),
-            Self::Unhandled(error) => (29, error),
+            Self::Unhandled(unhandled) => (29, unhandled.service_error()),
         }
     }
 }
@@ -568,6 +569,23 @@ impl ::std::fmt::Debug for CreateNatGatewayError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateNatGatewayError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateNatGatewayError {

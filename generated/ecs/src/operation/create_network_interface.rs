@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateNetworkInterface",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -72,7 +69,7 @@ pub struct CreateNetworkInterfaceRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the resource group to which you want to assign the ENI. You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the most recent resource group list.
     ///
     /// - Wire name: `ResourceGroupId`.
@@ -595,10 +592,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -1255,7 +1249,7 @@ pub struct CreateNetworkInterfaceResponse {
         feature = "serde",
         serde(rename = "Ipv6Sets", skip_serializing_if = "Option::is_none")
     )]
-    pub ipv6_sets: Option<crate::types::CreateNetworkInterfaceIpv6Sets>,
+    pub ipv6_sets: Option<crate::types::Ipv6Sets>,
     /// - Wire name: `Ipv4PrefixSets`.
     #[cfg_attr(
         feature = "serde",
@@ -1267,7 +1261,7 @@ pub struct CreateNetworkInterfaceResponse {
         feature = "serde",
         serde(rename = "Ipv6PrefixSets", skip_serializing_if = "Option::is_none")
     )]
-    pub ipv6_prefix_sets: Option<crate::types::CreateNetworkInterfaceIpv6PrefixSets>,
+    pub ipv6_prefix_sets: Option<crate::types::Ipv6PrefixSets>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///
     /// - Wire name: `SourceDestCheck`.
@@ -1319,7 +1313,7 @@ for CreateNetworkInterfaceResponse {
 }
 /// Service errors of `CreateNetworkInterface`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateNetworkInterfaceError {
     /// HTTP 400 `MissingParameter`: %s
@@ -1503,7 +1497,10 @@ pub enum CreateNetworkInterfaceError {
     /// HTTP 500 `InvalidOperation.RegionNotSupportIpPrefix`: The current region does not support IP prefix feature.
     InvalidOperationRegionNotSupportIpPrefix(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNetworkInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1602,6 +1599,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateNetworkInterfaceError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateNetworkInterfaceError {
     /// The service error behind the variant.
     #[inline]
@@ -1701,7 +1699,7 @@ impl CreateNetworkInterfaceError {
             82 => Self::InvalidOperationVSwitchCidrReservationNotExist(error),
             83 => Self::InternalError(error),
             84 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1801,7 +1799,7 @@ impl CreateNetworkInterfaceError {
             Self::InvalidOperationVSwitchCidrReservationNotExist(error) => (82, error),
             Self::InternalError(error) => (83, error),
             Self::InvalidOperationRegionNotSupportIpPrefix(error) => (84, error),
-            Self::Unhandled(error) => (85, error),
+            Self::Unhandled(unhandled) => (85, unhandled.service_error()),
         }
     }
 }
@@ -1905,6 +1903,23 @@ impl ::std::fmt::Debug for CreateNetworkInterfaceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateNetworkInterfaceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateNetworkInterfaceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateNetworkInterfacePermission",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -330,7 +327,7 @@ for CreateNetworkInterfacePermissionResponse {
 }
 /// Service errors of `CreateNetworkInterfacePermission`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateNetworkInterfacePermissionError {
     /// HTTP 400 `MissingParameter`: %s
@@ -360,7 +357,10 @@ pub enum CreateNetworkInterfacePermissionError {
     /// HTTP 404 `InvalidEniId.NotFound`: %s
     InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for CreateNetworkInterfacePermissionError {
@@ -388,6 +388,7 @@ for CreateNetworkInterfacePermissionError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateNetworkInterfacePermissionError {
     /// The service error behind the variant.
     #[inline]
@@ -411,7 +412,7 @@ impl CreateNetworkInterfacePermissionError {
             10 => Self::ForbiddenSubUser(error),
             11 => Self::InvalidOperationPermissionNotExisted(error),
             12 => Self::InvalidEniIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -431,7 +432,7 @@ impl CreateNetworkInterfacePermissionError {
             Self::ForbiddenSubUser(error) => (10, error),
             Self::InvalidOperationPermissionNotExisted(error) => (11, error),
             Self::InvalidEniIdNotFound(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -463,6 +464,23 @@ impl ::std::fmt::Debug for CreateNetworkInterfacePermissionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateNetworkInterfacePermissionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateNetworkInterfacePermissionError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreatePrefixList",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -129,7 +126,7 @@ pub struct CreatePrefixListRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the resource group to which to assign the prefix list.
     ///
     /// - Wire name: `ResourceGroupId`.
@@ -295,10 +292,7 @@ impl<C> CreatePrefixListRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -451,7 +445,7 @@ for CreatePrefixListResponse {
 }
 /// Service errors of `CreatePrefixList`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreatePrefixListError {
     /// HTTP 400 `MissingParameter`: %s
@@ -481,7 +475,10 @@ pub enum CreatePrefixListError {
     /// HTTP 404 `InvalidResourceGroup.NotFound`: The specified resource group is not found.
     InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreatePrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -508,6 +505,7 @@ impl From<::acs_runtime::client::ServiceError> for CreatePrefixListError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreatePrefixListError {
     /// The service error behind the variant.
     #[inline]
@@ -531,7 +529,7 @@ impl CreatePrefixListError {
             10 => Self::LimitExceedPrefixListPerRegion(error),
             11 => Self::InvalidRegionIdNotFound(error),
             12 => Self::InvalidResourceGroupNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -551,7 +549,7 @@ impl CreatePrefixListError {
             Self::LimitExceedPrefixListPerRegion(error) => (10, error),
             Self::InvalidRegionIdNotFound(error) => (11, error),
             Self::InvalidResourceGroupNotFound(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -583,6 +581,23 @@ impl ::std::fmt::Debug for CreatePrefixListError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreatePrefixListError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreatePrefixListError {

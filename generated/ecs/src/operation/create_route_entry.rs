@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateRouteEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -325,7 +322,7 @@ for CreateRouteEntryResponse {
 }
 /// Service errors of `CreateRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateRouteEntryError {
     /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
@@ -481,7 +478,10 @@ pub enum CreateRouteEntryError {
     /// HTTP 404 `InvalidIpv6Gateway.NotFound`: Specified Ipv6Gateway does not exist.
     InvalidIpv6GatewayNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -570,6 +570,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateRouteEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -655,7 +656,7 @@ impl CreateRouteEntryError {
             72 => Self::InvalidVpcNotFoundError(error),
             73 => Self::OperationFailedInstanceDismatchCurrentVpc(error),
             74 => Self::InvalidIpv6GatewayNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -739,7 +740,7 @@ impl CreateRouteEntryError {
             Self::InvalidVpcNotFoundError(error) => (72, error),
             Self::OperationFailedInstanceDismatchCurrentVpc(error) => (73, error),
             Self::InvalidIpv6GatewayNotFound(error) => (74, error),
-            Self::Unhandled(error) => (75, error),
+            Self::Unhandled(unhandled) => (75, unhandled.service_error()),
         }
     }
 }
@@ -833,6 +834,23 @@ impl ::std::fmt::Debug for CreateRouteEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateRouteEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateRouteEntryError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateRouterInterface",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -578,7 +575,7 @@ for CreateRouterInterfaceResponse {
 }
 /// Service errors of `CreateRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateRouterInterfaceError {
     /// HTTP 400 `InvalidPrice.NotFound`: Pricing plan result not found.
@@ -662,7 +659,10 @@ pub enum CreateRouterInterfaceError {
     /// HTTP 500 `InvalidAccessPoint.ValueNotAllowed`: The non-vbr router interface cannot have access point configured.
     InvalidAccessPointValueNotAllowed(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -713,6 +713,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateRouterInterfaceError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateRouterInterfaceError {
     /// The service error behind the variant.
     #[inline]
@@ -760,7 +761,7 @@ impl CreateRouterInterfaceError {
             34 => Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error),
             35 => Self::RiCreateOneLimitBySync(error),
             36 => Self::InvalidAccessPointValueNotAllowed(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -804,7 +805,7 @@ impl CreateRouterInterfaceError {
             Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error) => (34, error),
             Self::RiCreateOneLimitBySync(error) => (35, error),
             Self::InvalidAccessPointValueNotAllowed(error) => (36, error),
-            Self::Unhandled(error) => (37, error),
+            Self::Unhandled(unhandled) => (37, unhandled.service_error()),
         }
     }
 }
@@ -860,6 +861,23 @@ impl ::std::fmt::Debug for CreateRouterInterfaceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateRouterInterfaceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateRouterInterfaceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateSimulatedSystemEvents",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -354,7 +351,7 @@ for CreateSimulatedSystemEventsResponse {
 }
 /// Service errors of `CreateSimulatedSystemEvents`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateSimulatedSystemEventsError {
     /// HTTP 403 `InvalidParameter`: %s
@@ -370,7 +367,10 @@ pub enum CreateSimulatedSystemEventsError {
     /// HTTP 404 `InvalidInstanceId.NotFound`: %s
     InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSimulatedSystemEventsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -390,6 +390,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateSimulatedSystemEventsEr
         )
     }
 }
+#[allow(deprecated)]
 impl CreateSimulatedSystemEventsError {
     /// The service error behind the variant.
     #[inline]
@@ -406,7 +407,7 @@ impl CreateSimulatedSystemEventsError {
             3 => Self::InstanceIdLimitExceeded(error),
             4 => Self::MissingParameter(error),
             5 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -419,7 +420,7 @@ impl CreateSimulatedSystemEventsError {
             Self::InstanceIdLimitExceeded(error) => (3, error),
             Self::MissingParameter(error) => (4, error),
             Self::InvalidInstanceIdNotFound(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -444,6 +445,23 @@ impl ::std::fmt::Debug for CreateSimulatedSystemEventsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateSimulatedSystemEventsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateSimulatedSystemEventsError {

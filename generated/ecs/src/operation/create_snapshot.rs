@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateSnapshot",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -187,7 +184,7 @@ pub struct CreateSnapshotRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::Tag>>,
+    pub tag: Option<Vec<crate::types::AddTagsTag>>,
     /// > This parameter is unavailable for public use.
     ///
     /// - Wire name: `StorageLocationArn`.
@@ -386,7 +383,10 @@ impl<C> CreateSnapshotRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
+    pub fn tag(
+        mut self,
+        values: impl IntoIterator<Item = crate::types::AddTagsTag>,
+    ) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -535,7 +535,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateSnapshotRe
 }
 /// Service errors of `CreateSnapshot`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateSnapshotError {
     /// HTTP 400 `InvalidParameter.KMSKeyId.NotFound`: The specified KMSKeyId does not exist.
@@ -641,7 +641,10 @@ pub enum CreateSnapshotError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSnapshotError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -703,6 +706,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateSnapshotError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateSnapshotError {
     /// The service error behind the variant.
     #[inline]
@@ -761,7 +765,7 @@ impl CreateSnapshotError {
             45 => Self::InvalidVolumeIdNotFound(error),
             46 => Self::InvalidResourceGroupNotFound(error),
             47 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -818,7 +822,7 @@ impl CreateSnapshotError {
             Self::InvalidVolumeIdNotFound(error) => (45, error),
             Self::InvalidResourceGroupNotFound(error) => (46, error),
             Self::InternalError(error) => (47, error),
-            Self::Unhandled(error) => (48, error),
+            Self::Unhandled(unhandled) => (48, unhandled.service_error()),
         }
     }
 }
@@ -885,6 +889,23 @@ impl ::std::fmt::Debug for CreateSnapshotError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateSnapshotError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateSnapshotError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateSnapshotGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -181,7 +178,7 @@ pub struct CreateSnapshotGroupRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the resource group to which the snapshot-consistent group belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
@@ -395,10 +392,7 @@ impl<C> CreateSnapshotGroupRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -554,7 +548,7 @@ for CreateSnapshotGroupResponse {
 }
 /// Service errors of `CreateSnapshotGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateSnapshotGroupError {
     /// HTTP 400 `InvalidDiskIds.NotInSameZone`: The specified disks are not in the same availability zone.
@@ -672,7 +666,10 @@ pub enum CreateSnapshotGroupError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSnapshotGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -741,6 +738,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateSnapshotGroupError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateSnapshotGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -806,7 +804,7 @@ impl CreateSnapshotGroupError {
             52 => Self::InvalidKmsKeyIdNotFound(error),
             53 => Self::InvalidResourceGroupNotFound(error),
             54 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -870,7 +868,7 @@ impl CreateSnapshotGroupError {
             Self::InvalidKmsKeyIdNotFound(error) => (52, error),
             Self::InvalidResourceGroupNotFound(error) => (53, error),
             Self::InternalError(error) => (54, error),
-            Self::Unhandled(error) => (55, error),
+            Self::Unhandled(unhandled) => (55, unhandled.service_error()),
         }
     }
 }
@@ -944,6 +942,23 @@ impl ::std::fmt::Debug for CreateSnapshotGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateSnapshotGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateSnapshotGroupError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVirtualBorderRouter",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -410,7 +407,7 @@ for CreateVirtualBorderRouterResponse {
 }
 /// Service errors of `CreateVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateVirtualBorderRouterError {
     /// HTTP 400 `InvalidPhysicalConnectionId.NotFound`: The specified PhysicalConnectionId is not found.
@@ -462,7 +459,10 @@ pub enum CreateVirtualBorderRouterError {
     /// HTTP 404 `OperationFailed.AccessDeviceDisabled`: Access device is disabled and can not create vbr.
     OperationFailedAccessDeviceDisabled(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -500,6 +500,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterErro
         )
     }
 }
+#[allow(deprecated)]
 impl CreateVirtualBorderRouterError {
     /// The service error behind the variant.
     #[inline]
@@ -534,7 +535,7 @@ impl CreateVirtualBorderRouterError {
             21 => Self::InvalidRegionIdNotFound(error),
             22 => Self::InvalidVbrOwnerIdNotFound(error),
             23 => Self::OperationFailedAccessDeviceDisabled(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -565,7 +566,7 @@ impl CreateVirtualBorderRouterError {
             Self::InvalidRegionIdNotFound(error) => (21, error),
             Self::InvalidVbrOwnerIdNotFound(error) => (22, error),
             Self::OperationFailedAccessDeviceDisabled(error) => (23, error),
-            Self::Unhandled(error) => (24, error),
+            Self::Unhandled(unhandled) => (24, unhandled.service_error()),
         }
     }
 }
@@ -608,6 +609,23 @@ impl ::std::fmt::Debug for CreateVirtualBorderRouterError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateVirtualBorderRouterError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateVirtualBorderRouterError {

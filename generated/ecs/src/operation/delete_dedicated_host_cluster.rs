@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteDedicatedHostCluster",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -258,7 +255,7 @@ for DeleteDedicatedHostClusterResponse {
 }
 /// Service errors of `DeleteDedicatedHostCluster`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteDedicatedHostClusterError {
     /// HTTP 400 `DedicatedHostExists`: Dedicated Host exists in the dedicated host cluster.
@@ -266,7 +263,10 @@ pub enum DeleteDedicatedHostClusterError {
     /// HTTP 400 `IncompleteParamter`: Parameter DedicatedHostClusterId can not be null in this request.
     IncompleteParamter(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDedicatedHostClusterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -276,6 +276,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteDedicatedHostClusterErr
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteDedicatedHostClusterError {
     /// The service error behind the variant.
     #[inline]
@@ -288,7 +289,7 @@ impl DeleteDedicatedHostClusterError {
         match index {
             0 => Self::DedicatedHostExists(error),
             1 => Self::IncompleteParamter(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -297,7 +298,7 @@ impl DeleteDedicatedHostClusterError {
         match self {
             Self::DedicatedHostExists(error) => (0, error),
             Self::IncompleteParamter(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -314,6 +315,23 @@ impl ::std::fmt::Debug for DeleteDedicatedHostClusterError {
         let (index, error) = self.parts();
         let names = ["DedicatedHostExists", "IncompleteParamter", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteDedicatedHostClusterError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteDedicatedHostClusterError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteDeploymentSet",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -260,7 +257,7 @@ for DeleteDeploymentSetResponse {
 }
 /// Service errors of `DeleteDeploymentSet`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteDeploymentSetError {
     /// HTTP 400 `MissingParameter`: The input parameter "DeploymentSetId" that is mandatory for processing this request is not supplied.
@@ -270,7 +267,10 @@ pub enum DeleteDeploymentSetError {
     /// HTTP 403 `DependencyViolation.ReferByHPC`: The specified deployment set is still referred by an HPC cluster.
     DependencyViolationReferByHpc(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDeploymentSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -287,6 +287,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteDeploymentSetError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteDeploymentSetError {
     /// The service error behind the variant.
     #[inline]
@@ -300,7 +301,7 @@ impl DeleteDeploymentSetError {
             0 => Self::MissingParameter(error),
             1 => Self::DependencyViolationNotEmpty(error),
             2 => Self::DependencyViolationReferByHpc(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -310,7 +311,7 @@ impl DeleteDeploymentSetError {
             Self::MissingParameter(error) => (0, error),
             Self::DependencyViolationNotEmpty(error) => (1, error),
             Self::DependencyViolationReferByHpc(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -332,6 +333,23 @@ impl ::std::fmt::Debug for DeleteDeploymentSetError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteDeploymentSetError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteDeploymentSetError {

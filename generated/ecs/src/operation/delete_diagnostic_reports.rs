@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteDiagnosticReports",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -265,7 +262,7 @@ for DeleteDiagnosticReportsResponse {
 }
 /// Service errors of `DeleteDiagnosticReports`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteDiagnosticReportsError {
     /// HTTP 403 `InvalidStatus.InProgress`: %s
@@ -273,7 +270,10 @@ pub enum DeleteDiagnosticReportsError {
     /// HTTP 404 `InvalidResource.NotFound`: The specified resource not exists.
     InvalidResourceNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDiagnosticReportsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -283,6 +283,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteDiagnosticReportsError 
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteDiagnosticReportsError {
     /// The service error behind the variant.
     #[inline]
@@ -295,7 +296,7 @@ impl DeleteDiagnosticReportsError {
         match index {
             0 => Self::InvalidStatusInProgress(error),
             1 => Self::InvalidResourceNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -304,7 +305,7 @@ impl DeleteDiagnosticReportsError {
         match self {
             Self::InvalidStatusInProgress(error) => (0, error),
             Self::InvalidResourceNotFound(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -321,6 +322,23 @@ impl ::std::fmt::Debug for DeleteDiagnosticReportsError {
         let (index, error) = self.parts();
         let names = ["InvalidStatusInProgress", "InvalidResourceNotFound", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteDiagnosticReportsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteDiagnosticReportsError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteDisk",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -227,7 +224,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteDiskRespon
 }
 /// Service errors of `DeleteDisk`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteDiskError {
     /// HTTP 400 `InvalidRegionId.MalFormed`: The specified parameter RegionId is not valid.
@@ -253,7 +250,10 @@ pub enum DeleteDiskError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -278,6 +278,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteDiskError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteDiskError {
     /// The service error behind the variant.
     #[inline]
@@ -299,7 +300,7 @@ impl DeleteDiskError {
             8 => Self::InvalidDiskStatusDeleteProtection(error),
             9 => Self::InvalidDiskIdNotFound(error),
             10 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -317,7 +318,7 @@ impl DeleteDiskError {
             Self::InvalidDiskStatusDeleteProtection(error) => (8, error),
             Self::InvalidDiskIdNotFound(error) => (9, error),
             Self::InternalError(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -347,6 +348,23 @@ impl ::std::fmt::Debug for DeleteDiskError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteDiskError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteDiskError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteHpcCluster",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -278,7 +275,7 @@ for DeleteHpcClusterResponse {
 }
 /// Service errors of `DeleteHpcCluster`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteHpcClusterError {
     /// HTTP 400 `MissingParameter.RegionId`: The input parameter RegionId that is mandatory for processing this request is not supplied.
@@ -296,7 +293,10 @@ pub enum DeleteHpcClusterError {
     /// HTTP 400 `NotEmpty.HpcCluster`: The specified hpc cluster is not empty, still contains instances.
     NotEmptyHpcCluster(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteHpcClusterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -316,6 +316,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteHpcClusterError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteHpcClusterError {
     /// The service error behind the variant.
     #[inline]
@@ -332,7 +333,7 @@ impl DeleteHpcClusterError {
             3 => Self::InvalidRegionIdNotFound(error),
             4 => Self::NotExistsHpcCluster(error),
             5 => Self::NotEmptyHpcCluster(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -345,7 +346,7 @@ impl DeleteHpcClusterError {
             Self::InvalidRegionIdNotFound(error) => (3, error),
             Self::NotExistsHpcCluster(error) => (4, error),
             Self::NotEmptyHpcCluster(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -370,6 +371,23 @@ impl ::std::fmt::Debug for DeleteHpcClusterError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteHpcClusterError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteHpcClusterError {

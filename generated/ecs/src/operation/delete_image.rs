@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteImage",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -295,7 +292,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteImageRespo
 }
 /// Service errors of `DeleteImage`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteImageError {
     /// HTTP 403 `ImageUsingByInstance`: The specified image has been used to create instances. You can use the DescribeInstances API to query these instances, or you can use the force parameter to proceed.
@@ -313,7 +310,10 @@ pub enum DeleteImageError {
     /// HTTP 404 `InvalidImageId.NotFound`: The specified ImageId does not exist.
     InvalidImageIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -334,6 +334,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteImageError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteImageError {
     /// The service error behind the variant.
     #[inline]
@@ -351,7 +352,7 @@ impl DeleteImageError {
             4 => Self::ImageIsExporting(error),
             5 => Self::ImageIsPublic(error),
             6 => Self::InvalidImageIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -365,7 +366,7 @@ impl DeleteImageError {
             Self::ImageIsExporting(error) => (4, error),
             Self::ImageIsPublic(error) => (5, error),
             Self::InvalidImageIdNotFound(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -391,6 +392,23 @@ impl ::std::fmt::Debug for DeleteImageError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteImageError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteImageError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteImageComponent",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -261,7 +258,7 @@ for DeleteImageComponentResponse {
 }
 /// Service errors of `DeleteImageComponent`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteImageComponentError {
     /// HTTP 403 `InvalidImageComponent.InUse`: %s.
@@ -269,7 +266,10 @@ pub enum DeleteImageComponentError {
     /// HTTP 404 `InvalidImageComponent.NotFound`: %s
     InvalidImageComponentNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteImageComponentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -282,6 +282,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteImageComponentError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteImageComponentError {
     /// The service error behind the variant.
     #[inline]
@@ -294,7 +295,7 @@ impl DeleteImageComponentError {
         match index {
             0 => Self::InvalidImageComponentInUse(error),
             1 => Self::InvalidImageComponentNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -303,7 +304,7 @@ impl DeleteImageComponentError {
         match self {
             Self::InvalidImageComponentInUse(error) => (0, error),
             Self::InvalidImageComponentNotFound(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -324,6 +325,23 @@ impl ::std::fmt::Debug for DeleteImageComponentError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteImageComponentError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteImageComponentError {

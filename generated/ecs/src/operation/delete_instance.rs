@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteInstance",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -383,7 +380,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteInstanceRe
 }
 /// Service errors of `DeleteInstance`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteInstanceError {
     /// HTTP 400 `DependencyViolation.SLBConfiguring`: Specified operation is denied as your instance is using by another product.
@@ -411,7 +408,10 @@ pub enum DeleteInstanceError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -437,6 +437,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteInstanceError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteInstanceError {
     /// The service error behind the variant.
     #[inline]
@@ -459,7 +460,7 @@ impl DeleteInstanceError {
             9 => Self::OperationDeniedSystemInstanceNotSupport(error),
             10 => Self::InvalidInstanceIdNotFound(error),
             11 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -478,7 +479,7 @@ impl DeleteInstanceError {
             Self::OperationDeniedSystemInstanceNotSupport(error) => (9, error),
             Self::InvalidInstanceIdNotFound(error) => (10, error),
             Self::InternalError(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -509,6 +510,23 @@ impl ::std::fmt::Debug for DeleteInstanceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteInstanceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteInstanceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteLaunchTemplate",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -312,7 +309,7 @@ for DeleteLaunchTemplateResponse {
 }
 /// Service errors of `DeleteLaunchTemplate`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteLaunchTemplateError {
     /// HTTP 400 `InvalidRegion.NotExist`: %s
@@ -324,7 +321,10 @@ pub enum DeleteLaunchTemplateError {
     /// HTTP 403 `InnerServiceFailed`: %s
     InnerServiceFailed(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLaunchTemplateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -342,6 +342,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteLaunchTemplateError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteLaunchTemplateError {
     /// The service error behind the variant.
     #[inline]
@@ -356,7 +357,7 @@ impl DeleteLaunchTemplateError {
             1 => Self::MissingParameter(error),
             2 => Self::InvalidParameter(error),
             3 => Self::InnerServiceFailed(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -367,7 +368,7 @@ impl DeleteLaunchTemplateError {
             Self::MissingParameter(error) => (1, error),
             Self::InvalidParameter(error) => (2, error),
             Self::InnerServiceFailed(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -390,6 +391,23 @@ impl ::std::fmt::Debug for DeleteLaunchTemplateError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteLaunchTemplateError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteLaunchTemplateError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteLaunchTemplateVersion",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -318,7 +315,7 @@ for DeleteLaunchTemplateVersionResponse {
 }
 /// Service errors of `DeleteLaunchTemplateVersion`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteLaunchTemplateVersionError {
     /// HTTP 400 `InvalidRegion.NotExist`: %s
@@ -332,7 +329,10 @@ pub enum DeleteLaunchTemplateVersionError {
     /// HTTP 403 `InnerServiceFailed`: %s
     InnerServiceFailed(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLaunchTemplateVersionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -351,6 +351,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteLaunchTemplateVersionEr
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteLaunchTemplateVersionError {
     /// The service error behind the variant.
     #[inline]
@@ -366,7 +367,7 @@ impl DeleteLaunchTemplateVersionError {
             2 => Self::InvalidParameter(error),
             3 => Self::InvalidOperationDeleteDefaultVersion(error),
             4 => Self::InnerServiceFailed(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -378,7 +379,7 @@ impl DeleteLaunchTemplateVersionError {
             Self::InvalidParameter(error) => (2, error),
             Self::InvalidOperationDeleteDefaultVersion(error) => (3, error),
             Self::InnerServiceFailed(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -402,6 +403,23 @@ impl ::std::fmt::Debug for DeleteLaunchTemplateVersionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteLaunchTemplateVersionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteLaunchTemplateVersionError {

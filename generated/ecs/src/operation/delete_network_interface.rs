@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteNetworkInterface",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -280,7 +277,7 @@ for DeleteNetworkInterfaceResponse {
 }
 /// Service errors of `DeleteNetworkInterface`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteNetworkInterfaceError {
     /// HTTP 400 `InvalidOperation.HasSlaveEniBonded`: %s
@@ -340,7 +337,10 @@ pub enum DeleteNetworkInterfaceError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNetworkInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -381,6 +381,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteNetworkInterfaceError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteNetworkInterfaceError {
     /// The service error behind the variant.
     #[inline]
@@ -418,7 +419,7 @@ impl DeleteNetworkInterfaceError {
             24 => Self::InvalidVSwitchIdNotFound(error),
             25 => Self::InvalidSecurityGroupIdNotFound(error),
             26 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -452,7 +453,7 @@ impl DeleteNetworkInterfaceError {
             Self::InvalidVSwitchIdNotFound(error) => (24, error),
             Self::InvalidSecurityGroupIdNotFound(error) => (25, error),
             Self::InternalError(error) => (26, error),
-            Self::Unhandled(error) => (27, error),
+            Self::Unhandled(unhandled) => (27, unhandled.service_error()),
         }
     }
 }
@@ -498,6 +499,23 @@ impl ::std::fmt::Debug for DeleteNetworkInterfaceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteNetworkInterfaceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteNetworkInterfaceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteNetworkInterfacePermission",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -271,7 +268,7 @@ for DeleteNetworkInterfacePermissionResponse {
 }
 /// Service errors of `DeleteNetworkInterfacePermission`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteNetworkInterfacePermissionError {
     /// HTTP 400 `MissingParameter`: %s
@@ -301,7 +298,10 @@ pub enum DeleteNetworkInterfacePermissionError {
     /// HTTP 404 `InvalidEniPermissionId.NotFound`: %s
     InvalidEniPermissionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DeleteNetworkInterfacePermissionError {
@@ -329,6 +329,7 @@ for DeleteNetworkInterfacePermissionError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteNetworkInterfacePermissionError {
     /// The service error behind the variant.
     #[inline]
@@ -352,7 +353,7 @@ impl DeleteNetworkInterfacePermissionError {
             10 => Self::ForbiddenSubUser(error),
             11 => Self::InvalidOperationPermissionNotExisted(error),
             12 => Self::InvalidEniPermissionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -372,7 +373,7 @@ impl DeleteNetworkInterfacePermissionError {
             Self::ForbiddenSubUser(error) => (10, error),
             Self::InvalidOperationPermissionNotExisted(error) => (11, error),
             Self::InvalidEniPermissionIdNotFound(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -404,6 +405,23 @@ impl ::std::fmt::Debug for DeleteNetworkInterfacePermissionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteNetworkInterfacePermissionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteNetworkInterfacePermissionError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeletePortRangeList",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -264,7 +261,7 @@ for DeletePortRangeListResponse {
 }
 /// Service errors of `DeletePortRangeList`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeletePortRangeListError {
     /// HTTP 400 `InvalidOperation.Conflict`: The port range list has conflict task.
@@ -276,7 +273,10 @@ pub enum DeletePortRangeListError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified parameter RegionId is not valid.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeletePortRangeListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -294,6 +294,7 @@ impl From<::acs_runtime::client::ServiceError> for DeletePortRangeListError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeletePortRangeListError {
     /// The service error behind the variant.
     #[inline]
@@ -308,7 +309,7 @@ impl DeletePortRangeListError {
             1 => Self::InvalidPortRangeListIdAssociationExist(error),
             2 => Self::InvalidPortRangeListIdNotFound(error),
             3 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -319,7 +320,7 @@ impl DeletePortRangeListError {
             Self::InvalidPortRangeListIdAssociationExist(error) => (1, error),
             Self::InvalidPortRangeListIdNotFound(error) => (2, error),
             Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -342,6 +343,23 @@ impl ::std::fmt::Debug for DeletePortRangeListError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeletePortRangeListError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeletePortRangeListError {

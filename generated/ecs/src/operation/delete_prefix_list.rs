@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeletePrefixList",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -257,7 +254,7 @@ for DeletePrefixListResponse {
 }
 /// Service errors of `DeletePrefixList`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeletePrefixListError {
     /// HTTP 400 `NotAllowed.AssociationExist`: The specified prefix list has associated resources.
@@ -267,7 +264,10 @@ pub enum DeletePrefixListError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeletePrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -284,6 +284,7 @@ impl From<::acs_runtime::client::ServiceError> for DeletePrefixListError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeletePrefixListError {
     /// The service error behind the variant.
     #[inline]
@@ -297,7 +298,7 @@ impl DeletePrefixListError {
             0 => Self::NotAllowedAssociationExist(error),
             1 => Self::InvalidPrefixListIdNotFound(error),
             2 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -307,7 +308,7 @@ impl DeletePrefixListError {
             Self::NotAllowedAssociationExist(error) => (0, error),
             Self::InvalidPrefixListIdNotFound(error) => (1, error),
             Self::InvalidRegionIdNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -329,6 +330,23 @@ impl ::std::fmt::Debug for DeletePrefixListError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeletePrefixListError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeletePrefixListError {

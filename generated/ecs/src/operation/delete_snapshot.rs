@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteSnapshot",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -265,7 +262,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteSnapshotRe
 }
 /// Service errors of `DeleteSnapshot`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteSnapshotError {
     /// HTTP 400 `MissingParameter`: The input parameter SnapshotId that is mandatory for processing this request is not supplied.
@@ -289,7 +286,10 @@ pub enum DeleteSnapshotError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSnapshotError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -313,6 +313,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteSnapshotError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteSnapshotError {
     /// The service error behind the variant.
     #[inline]
@@ -333,7 +334,7 @@ impl DeleteSnapshotError {
             7 => Self::InvalidOperationResourceManagedByCloudProduct(error),
             8 => Self::InvalidSnapshotIdNotFound(error),
             9 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -350,7 +351,7 @@ impl DeleteSnapshotError {
             Self::InvalidOperationResourceManagedByCloudProduct(error) => (7, error),
             Self::InvalidSnapshotIdNotFound(error) => (8, error),
             Self::InternalError(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -379,6 +380,23 @@ impl ::std::fmt::Debug for DeleteSnapshotError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteSnapshotError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteSnapshotError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteVSwitch",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -232,7 +229,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteVSwitchRes
 }
 /// Service errors of `DeleteVSwitch`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteVSwitchError {
     /// HTTP 400 `IncorrectVSwitchStatus`: vpc subnet status not working.
@@ -274,7 +271,10 @@ pub enum DeleteVSwitchError {
     /// HTTP 404 `IncorrectStatus`: Vswtich status not stable.
     IncorrectStatus(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -306,6 +306,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteVSwitchError {
     /// The service error behind the variant.
     #[inline]
@@ -334,7 +335,7 @@ impl DeleteVSwitchError {
             15 => Self::ForbiddenRegionNotFound(error),
             16 => Self::IncorrectVSwitchId(error),
             17 => Self::IncorrectStatus(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -359,7 +360,7 @@ impl DeleteVSwitchError {
             Self::ForbiddenRegionNotFound(error) => (15, error),
             Self::IncorrectVSwitchId(error) => (16, error),
             Self::IncorrectStatus(error) => (17, error),
-            Self::Unhandled(error) => (18, error),
+            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
         }
     }
 }
@@ -396,6 +397,23 @@ impl ::std::fmt::Debug for DeleteVSwitchError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteVSwitchError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteVSwitchError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeregisterManagedInstance",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -271,7 +268,7 @@ for DeregisterManagedInstanceResponse {
 }
 /// Service errors of `DeregisterManagedInstance`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeregisterManagedInstanceError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -285,7 +282,10 @@ pub enum DeregisterManagedInstanceError {
     /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
     InternalErrorDispatch(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeregisterManagedInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -304,6 +304,7 @@ impl From<::acs_runtime::client::ServiceError> for DeregisterManagedInstanceErro
         )
     }
 }
+#[allow(deprecated)]
 impl DeregisterManagedInstanceError {
     /// The service error behind the variant.
     #[inline]
@@ -319,7 +320,7 @@ impl DeregisterManagedInstanceError {
             2 => Self::InvalidRegionIdNotFound(error),
             3 => Self::InvalidInstanceNotFound(error),
             4 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -331,7 +332,7 @@ impl DeregisterManagedInstanceError {
             Self::InvalidRegionIdNotFound(error) => (2, error),
             Self::InvalidInstanceNotFound(error) => (3, error),
             Self::InternalErrorDispatch(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -355,6 +356,23 @@ impl ::std::fmt::Debug for DeregisterManagedInstanceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeregisterManagedInstanceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeregisterManagedInstanceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAccountAttributes",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -336,7 +333,7 @@ for DescribeAccountAttributesResponse {
 }
 /// Service errors of `DescribeAccountAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeAccountAttributesError {
     /// HTTP 403 `Invalid.Parameter`: The required parameter regionId must be not null.
@@ -346,7 +343,10 @@ pub enum DescribeAccountAttributesError {
     /// HTTP 500 `ServiceUnavailable`: The service is unavailable, please try again later.
     ServiceUnavailable(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAccountAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -359,6 +359,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeAccountAttributesErro
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeAccountAttributesError {
     /// The service error behind the variant.
     #[inline]
@@ -372,7 +373,7 @@ impl DescribeAccountAttributesError {
             0 => Self::InvalidParameter(error),
             1 => Self::InternalError(error),
             2 => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -382,7 +383,7 @@ impl DescribeAccountAttributesError {
             Self::InvalidParameter(error) => (0, error),
             Self::InternalError(error) => (1, error),
             Self::ServiceUnavailable(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -404,6 +405,23 @@ impl ::std::fmt::Debug for DescribeAccountAttributesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeAccountAttributesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeAccountAttributesError {

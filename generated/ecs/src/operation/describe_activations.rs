@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeActivations",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -140,7 +137,7 @@ pub struct DescribeActivationsRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -303,10 +300,7 @@ impl<C> DescribeActivationsRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -491,7 +485,7 @@ for DescribeActivationsResponse {
 }
 /// Service errors of `DescribeActivations`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeActivationsError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -521,7 +515,10 @@ pub enum DescribeActivationsError {
     /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
     InternalErrorDispatch(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeActivationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -548,6 +545,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeActivationsError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeActivationsError {
     /// The service error behind the variant.
     #[inline]
@@ -571,7 +569,7 @@ impl DescribeActivationsError {
             10 => Self::OperationForbidden(error),
             11 => Self::InvalidRegionIdNotFound(error),
             12 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -591,7 +589,7 @@ impl DescribeActivationsError {
             Self::OperationForbidden(error) => (10, error),
             Self::InvalidRegionIdNotFound(error) => (11, error),
             Self::InternalErrorDispatch(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -623,6 +621,23 @@ impl ::std::fmt::Debug for DescribeActivationsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeActivationsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeActivationsError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAutoProvisioningGroupHistory",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -410,7 +407,7 @@ for DescribeAutoProvisioningGroupHistoryResponse {
 }
 /// Service errors of `DescribeAutoProvisioningGroupHistory`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeAutoProvisioningGroupHistoryError {
     /// HTTP 400 `MissingParameter`: The specified parameter "AutoProvisioningGroupId" should not be null.
@@ -424,7 +421,10 @@ pub enum DescribeAutoProvisioningGroupHistoryError {
     /// HTTP 404 `InvalidAutoProvisioningGroupId.NotFound`: The specified AutoProvisioningGroupId does not exist.
     InvalidAutoProvisioningGroupIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeAutoProvisioningGroupHistoryError {
@@ -444,6 +444,7 @@ for DescribeAutoProvisioningGroupHistoryError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeAutoProvisioningGroupHistoryError {
     /// The service error behind the variant.
     #[inline]
@@ -459,7 +460,7 @@ impl DescribeAutoProvisioningGroupHistoryError {
             2 => Self::InvalidParameterPeriodTime(error),
             3 => Self::ForbiddenRam(error),
             4 => Self::InvalidAutoProvisioningGroupIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -471,7 +472,7 @@ impl DescribeAutoProvisioningGroupHistoryError {
             Self::InvalidParameterPeriodTime(error) => (2, error),
             Self::ForbiddenRam(error) => (3, error),
             Self::InvalidAutoProvisioningGroupIdNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -495,6 +496,23 @@ impl ::std::fmt::Debug for DescribeAutoProvisioningGroupHistoryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeAutoProvisioningGroupHistoryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeAutoProvisioningGroupHistoryError {

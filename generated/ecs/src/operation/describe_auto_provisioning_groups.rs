@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAutoProvisioningGroups",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -131,7 +128,7 @@ pub struct DescribeAutoProvisioningGroupsRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -309,10 +306,7 @@ impl<C> DescribeAutoProvisioningGroupsRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -488,7 +482,7 @@ for DescribeAutoProvisioningGroupsResponse {
 }
 /// Service errors of `DescribeAutoProvisioningGroups`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeAutoProvisioningGroupsError {
     /// HTTP 400 `MissingParamter.RegionId`: The regionId should not be null.
@@ -496,7 +490,10 @@ pub enum DescribeAutoProvisioningGroupsError {
     /// HTTP 400 `InvalidName.Malformed`: The specified parameter "AutoProvisioningGroupName" is not valid.
     InvalidNameMalformed(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAutoProvisioningGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -506,6 +503,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeAutoProvisioningGroup
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeAutoProvisioningGroupsError {
     /// The service error behind the variant.
     #[inline]
@@ -518,7 +516,7 @@ impl DescribeAutoProvisioningGroupsError {
         match index {
             0 => Self::MissingParamterRegionId(error),
             1 => Self::InvalidNameMalformed(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -527,7 +525,7 @@ impl DescribeAutoProvisioningGroupsError {
         match self {
             Self::MissingParamterRegionId(error) => (0, error),
             Self::InvalidNameMalformed(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -544,6 +542,23 @@ impl ::std::fmt::Debug for DescribeAutoProvisioningGroupsError {
         let (index, error) = self.parts();
         let names = ["MissingParamterRegionId", "InvalidNameMalformed", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeAutoProvisioningGroupsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeAutoProvisioningGroupsError {

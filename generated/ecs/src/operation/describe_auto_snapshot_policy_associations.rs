@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAutoSnapshotPolicyAssociations",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -370,7 +367,7 @@ for DescribeAutoSnapshotPolicyAssociationsResponse {
 }
 /// Service errors of `DescribeAutoSnapshotPolicyAssociations`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeAutoSnapshotPolicyAssociationsError {
     /// HTTP 403 `MissingParameter.AutoSnapshotPolicyIdOrDiskId`: The AutoSnapshotPolicyId and DiskId parameters cannot both be empty. Please specify one of them.
@@ -384,7 +381,10 @@ pub enum DescribeAutoSnapshotPolicyAssociationsError {
     /// HTTP 404 `InvalidDiskId.NotFound`: The specified disk does not exist.
     InvalidDiskIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeAutoSnapshotPolicyAssociationsError {
@@ -404,6 +404,7 @@ for DescribeAutoSnapshotPolicyAssociationsError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeAutoSnapshotPolicyAssociationsError {
     /// The service error behind the variant.
     #[inline]
@@ -419,7 +420,7 @@ impl DescribeAutoSnapshotPolicyAssociationsError {
             2 => Self::InvalidRegionIdNotFound(error),
             3 => Self::InvalidAutoSnapshotPolicyIdNotFound(error),
             4 => Self::InvalidDiskIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -431,7 +432,7 @@ impl DescribeAutoSnapshotPolicyAssociationsError {
             Self::InvalidRegionIdNotFound(error) => (2, error),
             Self::InvalidAutoSnapshotPolicyIdNotFound(error) => (3, error),
             Self::InvalidDiskIdNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -455,6 +456,23 @@ impl ::std::fmt::Debug for DescribeAutoSnapshotPolicyAssociationsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeAutoSnapshotPolicyAssociationsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeAutoSnapshotPolicyAssociationsError {

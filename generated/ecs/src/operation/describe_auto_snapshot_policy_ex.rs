@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAutoSnapshotPolicyEx",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -101,7 +98,7 @@ pub struct DescribeAutoSnapshotPolicyExRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the resource group. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
     /// > Resources in the default resource group are displayed in the response regardless of how this parameter is set.
@@ -244,10 +241,7 @@ impl<C> DescribeAutoSnapshotPolicyExRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -435,7 +429,7 @@ for DescribeAutoSnapshotPolicyExResponse {
 }
 /// Service errors of `DescribeAutoSnapshotPolicyEx`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeAutoSnapshotPolicyExError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
@@ -445,7 +439,10 @@ pub enum DescribeAutoSnapshotPolicyExError {
     /// HTTP 400 `InvalidTagCount`: The specified tags are beyond the permitted range.
     InvalidTagCount(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAutoSnapshotPolicyExError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -462,6 +459,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeAutoSnapshotPolicyExE
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeAutoSnapshotPolicyExError {
     /// The service error behind the variant.
     #[inline]
@@ -475,7 +473,7 @@ impl DescribeAutoSnapshotPolicyExError {
             0 => Self::InvalidRegionIdNotFound(error),
             1 => Self::InvalidTagMismatch(error),
             2 => Self::InvalidTagCount(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -485,7 +483,7 @@ impl DescribeAutoSnapshotPolicyExError {
             Self::InvalidRegionIdNotFound(error) => (0, error),
             Self::InvalidTagMismatch(error) => (1, error),
             Self::InvalidTagCount(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -507,6 +505,23 @@ impl ::std::fmt::Debug for DescribeAutoSnapshotPolicyExError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeAutoSnapshotPolicyExError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeAutoSnapshotPolicyExError {

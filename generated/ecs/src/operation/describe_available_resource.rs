@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAvailableResource",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -496,7 +493,7 @@ for DescribeAvailableResourceResponse {
 }
 /// Service errors of `DescribeAvailableResource`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeAvailableResourceError {
     /// HTTP 400 `Invalid.InstanceChargeType`: The specified InstanceChargeType is not valid.
@@ -546,7 +543,10 @@ pub enum DescribeAvailableResourceError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAvailableResourceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -582,6 +582,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeAvailableResourceErro
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeAvailableResourceError {
     /// The service error behind the variant.
     #[inline]
@@ -614,7 +615,7 @@ impl DescribeAvailableResourceError {
             19 => Self::InvalidNetworkType(error),
             20 => Self::InvalidResourceIdNotFound(error),
             21 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -643,7 +644,7 @@ impl DescribeAvailableResourceError {
             Self::InvalidNetworkType(error) => (19, error),
             Self::InvalidResourceIdNotFound(error) => (20, error),
             Self::InvalidRegionIdNotFound(error) => (21, error),
-            Self::Unhandled(error) => (22, error),
+            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
         }
     }
 }
@@ -684,6 +685,23 @@ impl ::std::fmt::Debug for DescribeAvailableResourceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeAvailableResourceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeAvailableResourceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeBandwidthLimitation",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -394,7 +391,7 @@ for DescribeBandwidthLimitationResponse {
 }
 /// Service errors of `DescribeBandwidthLimitation`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeBandwidthLimitationError {
     /// HTTP 400 `Invalid.InstanceChargeType`: The specified InstanceChargeType is not valid.
@@ -420,7 +417,10 @@ pub enum DescribeBandwidthLimitationError {
     /// HTTP 404 `Invalid.OperationType`: The specified OperationType is not valid.
     InvalidOperationType(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeBandwidthLimitationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -445,6 +445,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeBandwidthLimitationEr
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeBandwidthLimitationError {
     /// The service error behind the variant.
     #[inline]
@@ -466,7 +467,7 @@ impl DescribeBandwidthLimitationError {
             8 => Self::InvalidResourceId(error),
             9 => Self::InvalidInstancePayType(error),
             10 => Self::InvalidOperationType(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -484,7 +485,7 @@ impl DescribeBandwidthLimitationError {
             Self::InvalidResourceId(error) => (8, error),
             Self::InvalidInstancePayType(error) => (9, error),
             Self::InvalidOperationType(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -514,6 +515,23 @@ impl ::std::fmt::Debug for DescribeBandwidthLimitationError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeBandwidthLimitationError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeBandwidthLimitationError {

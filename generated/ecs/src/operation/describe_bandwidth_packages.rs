@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeBandwidthPackages",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -327,7 +324,7 @@ for DescribeBandwidthPackagesResponse {
 }
 /// Service errors of `DescribeBandwidthPackages`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeBandwidthPackagesError {
     /// HTTP 400 `InvalidAliuid`: User Id is not valid.
@@ -335,7 +332,10 @@ pub enum DescribeBandwidthPackagesError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeBandwidthPackagesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -345,6 +345,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeBandwidthPackagesErro
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeBandwidthPackagesError {
     /// The service error behind the variant.
     #[inline]
@@ -357,7 +358,7 @@ impl DescribeBandwidthPackagesError {
         match index {
             0 => Self::InvalidAliuid(error),
             1 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -366,7 +367,7 @@ impl DescribeBandwidthPackagesError {
         match self {
             Self::InvalidAliuid(error) => (0, error),
             Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -383,6 +384,23 @@ impl ::std::fmt::Debug for DescribeBandwidthPackagesError {
         let (index, error) = self.parts();
         let names = ["InvalidAliuid", "InvalidRegionIdNotFound", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeBandwidthPackagesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeBandwidthPackagesError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCapacityReservationInstances",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -72,9 +69,7 @@ pub struct DescribeCapacityReservationInstancesRequest {
         feature = "serde",
         serde(rename = "PrivatePoolOptions", skip_serializing_if = "Option::is_none")
     )]
-    pub private_pool_options: Option<
-        crate::types::DescribeCapacityReservationInstancesPrivatePoolOptions,
-    >,
+    pub private_pool_options: Option<crate::types::PrivatePoolOptions>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -176,7 +171,7 @@ impl<C> DescribeCapacityReservationInstancesRequestBuilder<C> {
     /// - Required.
     pub fn private_pool_options(
         mut self,
-        value: crate::types::DescribeCapacityReservationInstancesPrivatePoolOptions,
+        value: crate::types::PrivatePoolOptions,
     ) -> Self {
         self.inner.private_pool_options = Some(value);
         self
@@ -356,7 +351,7 @@ for DescribeCapacityReservationInstancesResponse {
 }
 /// Service errors of `DescribeCapacityReservationInstances`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeCapacityReservationInstancesError {
     /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
@@ -424,7 +419,10 @@ pub enum DescribeCapacityReservationInstancesError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeCapacityReservationInstancesError {
@@ -470,6 +468,7 @@ for DescribeCapacityReservationInstancesError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeCapacityReservationInstancesError {
     /// The service error behind the variant.
     #[inline]
@@ -511,7 +510,7 @@ impl DescribeCapacityReservationInstancesError {
             28 => Self::InvalidAssuranceTimesNotSupported(error),
             29 => Self::RepeatStartPrivatePool(error),
             30 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -551,7 +550,7 @@ impl DescribeCapacityReservationInstancesError {
             Self::InvalidAssuranceTimesNotSupported(error) => (28, error),
             Self::RepeatStartPrivatePool(error) => (29, error),
             Self::InternalError(error) => (30, error),
-            Self::Unhandled(error) => (31, error),
+            Self::Unhandled(unhandled) => (31, unhandled.service_error()),
         }
     }
 }
@@ -601,6 +600,23 @@ impl ::std::fmt::Debug for DescribeCapacityReservationInstancesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeCapacityReservationInstancesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeCapacityReservationInstancesError {

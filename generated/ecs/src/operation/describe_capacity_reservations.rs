@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCapacityReservations",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -61,7 +58,7 @@ pub struct DescribeCapacityReservationsRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The maximum number of entries per page.
     ///
     /// Maximum value: 100
@@ -260,10 +257,7 @@ impl<C> DescribeCapacityReservationsRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -545,7 +539,7 @@ for DescribeCapacityReservationsResponse {
 }
 /// Service errors of `DescribeCapacityReservations`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeCapacityReservationsError {
     /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
@@ -619,7 +613,10 @@ pub enum DescribeCapacityReservationsError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCapacityReservationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -667,6 +664,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeCapacityReservationsE
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeCapacityReservationsError {
     /// The service error behind the variant.
     #[inline]
@@ -711,7 +709,7 @@ impl DescribeCapacityReservationsError {
             31 => Self::InvalidParameterRegionId(error),
             32 => Self::InvalidPermissionResourceShareAssocoated(error),
             33 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -754,7 +752,7 @@ impl DescribeCapacityReservationsError {
             Self::InvalidParameterRegionId(error) => (31, error),
             Self::InvalidPermissionResourceShareAssocoated(error) => (32, error),
             Self::InternalError(error) => (33, error),
-            Self::Unhandled(error) => (34, error),
+            Self::Unhandled(unhandled) => (34, unhandled.service_error()),
         }
     }
 }
@@ -807,6 +805,23 @@ impl ::std::fmt::Debug for DescribeCapacityReservationsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeCapacityReservationsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeCapacityReservationsError {

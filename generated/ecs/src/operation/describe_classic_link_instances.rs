@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeClassicLinkInstances",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -371,7 +368,7 @@ for DescribeClassicLinkInstancesResponse {
 }
 /// Service errors of `DescribeClassicLinkInstances`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeClassicLinkInstancesError {
     /// HTTP 403 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
@@ -391,7 +388,10 @@ pub enum DescribeClassicLinkInstancesError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified region does not exist.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeClassicLinkInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -413,6 +413,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeClassicLinkInstancesE
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeClassicLinkInstancesError {
     /// The service error behind the variant.
     #[inline]
@@ -431,7 +432,7 @@ impl DescribeClassicLinkInstancesError {
             5 => Self::InvalidParameterPageNumber(error),
             6 => Self::InvalidParameterPageSize(error),
             7 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -446,7 +447,7 @@ impl DescribeClassicLinkInstancesError {
             Self::InvalidParameterPageNumber(error) => (5, error),
             Self::InvalidParameterPageSize(error) => (6, error),
             Self::InvalidRegionIdNotFound(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -473,6 +474,23 @@ impl ::std::fmt::Debug for DescribeClassicLinkInstancesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeClassicLinkInstancesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeClassicLinkInstancesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCloudAssistantSettings",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -297,7 +294,7 @@ for DescribeCloudAssistantSettingsResponse {
 }
 /// Service errors of `DescribeCloudAssistantSettings`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeCloudAssistantSettingsError {
     /// HTTP 400 `InvalidParameter.SettingType`: The specified parameter SettingType is not valid.
@@ -307,7 +304,10 @@ pub enum DescribeCloudAssistantSettingsError {
     /// HTTP 500 `InternalError`: An error occurred when you dispatched the request.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCloudAssistantSettingsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -324,6 +324,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeCloudAssistantSetting
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeCloudAssistantSettingsError {
     /// The service error behind the variant.
     #[inline]
@@ -337,7 +338,7 @@ impl DescribeCloudAssistantSettingsError {
             0 => Self::InvalidParameterSettingType(error),
             1 => Self::InvalidRegionIdNotFound(error),
             2 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -347,7 +348,7 @@ impl DescribeCloudAssistantSettingsError {
             Self::InvalidParameterSettingType(error) => (0, error),
             Self::InvalidRegionIdNotFound(error) => (1, error),
             Self::InternalError(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -369,6 +370,23 @@ impl ::std::fmt::Debug for DescribeCloudAssistantSettingsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeCloudAssistantSettingsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeCloudAssistantSettingsError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCloudAssistantStatus",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -444,7 +441,7 @@ for DescribeCloudAssistantStatusResponse {
 }
 /// Service errors of `DescribeCloudAssistantStatus`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeCloudAssistantStatusError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -472,7 +469,10 @@ pub enum DescribeCloudAssistantStatusError {
     /// HTTP 500 `ServiceUnavailable`: The request has failed due to a temporary failure of the server.
     ServiceUnavailable(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCloudAssistantStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -498,6 +498,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeCloudAssistantStatusE
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeCloudAssistantStatusError {
     /// The service error behind the variant.
     #[inline]
@@ -520,7 +521,7 @@ impl DescribeCloudAssistantStatusError {
             9 => Self::InvalidInstanceNotFound(error),
             10 => Self::InternalErrorDispatch(error),
             11 => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -539,7 +540,7 @@ impl DescribeCloudAssistantStatusError {
             Self::InvalidInstanceNotFound(error) => (9, error),
             Self::InternalErrorDispatch(error) => (10, error),
             Self::ServiceUnavailable(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -570,6 +571,23 @@ impl ::std::fmt::Debug for DescribeCloudAssistantStatusError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeCloudAssistantStatusError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeCloudAssistantStatusError {

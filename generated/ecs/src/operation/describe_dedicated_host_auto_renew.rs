@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDedicatedHostAutoRenew",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -274,7 +271,7 @@ for DescribeDedicatedHostAutoRenewResponse {
 }
 /// Service errors of `DescribeDedicatedHostAutoRenew`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeDedicatedHostAutoRenewError {
     /// HTTP 403 `ChargeTypeViolation`: Pay-As-You-Go dedicated host does not support this operation.
@@ -290,7 +287,10 @@ pub enum DescribeDedicatedHostAutoRenewError {
     /// HTTP 403 `MissingParamter.InstanceId`: InstanceId should not be null.
     MissingParamterInstanceId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostAutoRenewError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -310,6 +310,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostAutoRene
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeDedicatedHostAutoRenewError {
     /// The service error behind the variant.
     #[inline]
@@ -326,7 +327,7 @@ impl DescribeDedicatedHostAutoRenewError {
             3 => Self::InvalidParameterInvalidDedicatedHostId(error),
             4 => Self::IncorrectDedicatedHostStatus(error),
             5 => Self::MissingParamterInstanceId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -339,7 +340,7 @@ impl DescribeDedicatedHostAutoRenewError {
             Self::InvalidParameterInvalidDedicatedHostId(error) => (3, error),
             Self::IncorrectDedicatedHostStatus(error) => (4, error),
             Self::MissingParamterInstanceId(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -364,6 +365,23 @@ impl ::std::fmt::Debug for DescribeDedicatedHostAutoRenewError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeDedicatedHostAutoRenewError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeDedicatedHostAutoRenewError {

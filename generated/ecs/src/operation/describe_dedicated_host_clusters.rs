@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDedicatedHostClusters",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -74,7 +71,7 @@ pub struct DescribeDedicatedHostClustersRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The region ID of the host group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
@@ -256,10 +253,7 @@ impl<C> DescribeDedicatedHostClustersRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -507,7 +501,7 @@ for DescribeDedicatedHostClustersResponse {
 }
 /// Service errors of `DescribeDedicatedHostClusters`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeDedicatedHostClustersError {
     /// HTTP 400 `MissingParamter.RegionId`: The regionId should not be null.
@@ -521,7 +515,10 @@ pub enum DescribeDedicatedHostClustersError {
     /// HTTP 403 `InvalidDedicatedHostIds.Malformed`: The amount of specified dedicatedHostClusterIds exceeds the limit.
     InvalidDedicatedHostIdsMalformed(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostClustersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -540,6 +537,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostClusters
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeDedicatedHostClustersError {
     /// The service error behind the variant.
     #[inline]
@@ -555,7 +553,7 @@ impl DescribeDedicatedHostClustersError {
             2 => Self::InvalidRegionNotFound(error),
             3 => Self::InvalidZoneNotFound(error),
             4 => Self::InvalidDedicatedHostIdsMalformed(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -567,7 +565,7 @@ impl DescribeDedicatedHostClustersError {
             Self::InvalidRegionNotFound(error) => (2, error),
             Self::InvalidZoneNotFound(error) => (3, error),
             Self::InvalidDedicatedHostIdsMalformed(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -591,6 +589,23 @@ impl ::std::fmt::Debug for DescribeDedicatedHostClustersError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeDedicatedHostClustersError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeDedicatedHostClustersError {

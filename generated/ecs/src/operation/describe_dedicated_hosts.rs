@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDedicatedHosts",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -162,7 +159,7 @@ pub struct DescribeDedicatedHostsRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the dedicated host cluster.
     ///
     /// - Wire name: `DedicatedHostClusterId`.
@@ -417,10 +414,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -663,7 +657,7 @@ for DescribeDedicatedHostsResponse {
 }
 /// Service errors of `DescribeDedicatedHosts`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeDedicatedHostsError {
     /// HTTP 400 `InvalidStatus.ValueNotSupported`: The pecified dedicated host status is not supported.
@@ -681,7 +675,10 @@ pub enum DescribeDedicatedHostsError {
     /// HTTP 404 `InvalidLockReason.NotFound`: The specified LockReason is not found.
     InvalidLockReasonNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -702,6 +699,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostsError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeDedicatedHostsError {
     /// The service error behind the variant.
     #[inline]
@@ -719,7 +717,7 @@ impl DescribeDedicatedHostsError {
             4 => Self::InvalidZoneNotFound(error),
             5 => Self::InvalidDedicatedHostIdsMalformed(error),
             6 => Self::InvalidLockReasonNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -733,7 +731,7 @@ impl DescribeDedicatedHostsError {
             Self::InvalidZoneNotFound(error) => (4, error),
             Self::InvalidDedicatedHostIdsMalformed(error) => (5, error),
             Self::InvalidLockReasonNotFound(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -759,6 +757,23 @@ impl ::std::fmt::Debug for DescribeDedicatedHostsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeDedicatedHostsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeDedicatedHostsError {

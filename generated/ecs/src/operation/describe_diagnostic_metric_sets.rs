@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDiagnosticMetricSets",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -76,7 +73,7 @@ pub struct DescribeDiagnosticMetricSetsRequest {
         feature = "serde",
         serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
     )]
-    pub resource_type: Option<crate::types::DescribeDiagnosticMetricSetsResourceType>,
+    pub resource_type: Option<crate::types::ResourceType>,
     /// The pagination token that is used in the request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of `NextToken`.
     ///
     /// - Wire name: `NextToken`.
@@ -150,7 +147,7 @@ impl ::acs_runtime::validate::Validate for DescribeDiagnosticMetricSetsRequest {
             p,
             "ResourceType",
             self.resource_type.as_ref().map(|e| e.as_str()),
-            crate::types::DescribeDiagnosticMetricSetsResourceType::KNOWN,
+            crate::types::ResourceType::KNOWN,
         );
         v.one_of_ranges(p, "MaxResults", self.max_results, &[(1, 100)]);
     }
@@ -223,7 +220,7 @@ impl<C> DescribeDiagnosticMetricSetsRequestBuilder<C> {
     /// - Example: `instance`.
     pub fn resource_type(
         mut self,
-        value: impl Into<crate::types::DescribeDiagnosticMetricSetsResourceType>,
+        value: impl Into<crate::types::ResourceType>,
     ) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -410,19 +407,23 @@ for DescribeDiagnosticMetricSetsResponse {
 }
 /// Service errors of `DescribeDiagnosticMetricSets`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeDiagnosticMetricSetsError {
     /// HTTP 404 `InvalidMetricSetId.NotExist`: The specified MetricSetId does not exist.
     InvalidMetricSetIdNotExist(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDiagnosticMetricSetsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
         Self::variant(error.code_index(&["InvalidMetricSetId.NotExist"]), error)
     }
 }
+#[allow(deprecated)]
 impl DescribeDiagnosticMetricSetsError {
     /// The service error behind the variant.
     #[inline]
@@ -434,7 +435,7 @@ impl DescribeDiagnosticMetricSetsError {
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         match index {
             0 => Self::InvalidMetricSetIdNotExist(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -442,7 +443,7 @@ impl DescribeDiagnosticMetricSetsError {
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::InvalidMetricSetIdNotExist(error) => (0, error),
-            Self::Unhandled(error) => (1, error),
+            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
         }
     }
 }
@@ -459,6 +460,23 @@ impl ::std::fmt::Debug for DescribeDiagnosticMetricSetsError {
         let (index, error) = self.parts();
         let names = ["InvalidMetricSetIdNotExist", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeDiagnosticMetricSetsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeDiagnosticMetricSetsError {

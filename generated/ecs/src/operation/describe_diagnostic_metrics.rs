@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDiagnosticMetrics",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -60,7 +57,7 @@ pub struct DescribeDiagnosticMetricsRequest {
         feature = "serde",
         serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
     )]
-    pub resource_type: Option<crate::types::DescribeDiagnosticMetricSetsResourceType>,
+    pub resource_type: Option<crate::types::ResourceType>,
     /// The pagination token that is used in the request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of `NextToken`.
     ///
     /// - Wire name: `NextToken`.
@@ -127,7 +124,7 @@ impl ::acs_runtime::validate::Validate for DescribeDiagnosticMetricsRequest {
             p,
             "ResourceType",
             self.resource_type.as_ref().map(|e| e.as_str()),
-            crate::types::DescribeDiagnosticMetricSetsResourceType::KNOWN,
+            crate::types::ResourceType::KNOWN,
         );
         v.one_of_ranges(p, "MaxResults", self.max_results, &[(1, 100)]);
     }
@@ -184,7 +181,7 @@ impl<C> DescribeDiagnosticMetricsRequestBuilder<C> {
     /// - Example: `instance`.
     pub fn resource_type(
         mut self,
-        value: impl Into<crate::types::DescribeDiagnosticMetricSetsResourceType>,
+        value: impl Into<crate::types::ResourceType>,
     ) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -368,17 +365,21 @@ for DescribeDiagnosticMetricsResponse {
 }
 /// Service errors of `DescribeDiagnosticMetrics`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeDiagnosticMetricsError {
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDiagnosticMetricsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::Unhandled(error)
+        Self::variant(0, error)
     }
 }
+#[allow(deprecated)]
 impl DescribeDiagnosticMetricsError {
     /// The service error behind the variant.
     #[inline]
@@ -389,13 +390,13 @@ impl DescribeDiagnosticMetricsError {
     #[inline]
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         let _ = index;
-        Self::Unhandled(error)
+        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
     }
     /// The variant's index and the service error it holds.
     #[inline]
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => (0, error),
+            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
         }
     }
 }
@@ -412,6 +413,23 @@ impl ::std::fmt::Debug for DescribeDiagnosticMetricsError {
         let (index, error) = self.parts();
         let names = ["Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeDiagnosticMetricsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeDiagnosticMetricsError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDiagnosticReports",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -74,7 +71,7 @@ pub struct DescribeDiagnosticReportsRequest {
         feature = "serde",
         serde(rename = "Status", skip_serializing_if = "Option::is_none")
     )]
-    pub status: Option<crate::types::Status>,
+    pub status: Option<crate::types::DescribeDiagnosticReportsStatus>,
     /// The severity level of the diagnostic report. Valid values:
     ///
     /// * Unknown: The diagnostic did not start, failed to run, or unexpectedly exited without a diagnosis.
@@ -161,7 +158,7 @@ impl ::acs_runtime::validate::Validate for DescribeDiagnosticReportsRequest {
             p,
             "Status",
             self.status.as_ref().map(|e| e.as_str()),
-            crate::types::Status::KNOWN,
+            crate::types::DescribeDiagnosticReportsStatus::KNOWN,
         );
         v.known(
             p,
@@ -239,7 +236,10 @@ impl<C> DescribeDiagnosticReportsRequestBuilder<C> {
     /// - Wire name: `Status`.
     /// - Must be one of `InProgress`, `Finished`, `Failed`, `inprogress`, `finished`, `failed`.
     /// - Example: `Finished`.
-    pub fn status(mut self, value: impl Into<crate::types::Status>) -> Self {
+    pub fn status(
+        mut self,
+        value: impl Into<crate::types::DescribeDiagnosticReportsStatus>,
+    ) -> Self {
         self.inner.status = Some(value.into());
         self
     }
@@ -437,17 +437,21 @@ for DescribeDiagnosticReportsResponse {
 }
 /// Service errors of `DescribeDiagnosticReports`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeDiagnosticReportsError {
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDiagnosticReportsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::Unhandled(error)
+        Self::variant(0, error)
     }
 }
+#[allow(deprecated)]
 impl DescribeDiagnosticReportsError {
     /// The service error behind the variant.
     #[inline]
@@ -458,13 +462,13 @@ impl DescribeDiagnosticReportsError {
     #[inline]
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         let _ = index;
-        Self::Unhandled(error)
+        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
     }
     /// The variant's index and the service error it holds.
     #[inline]
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => (0, error),
+            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
         }
     }
 }
@@ -481,6 +485,23 @@ impl ::std::fmt::Debug for DescribeDiagnosticReportsError {
         let (index, error) = self.parts();
         let names = ["Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeDiagnosticReportsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeDiagnosticReportsError {

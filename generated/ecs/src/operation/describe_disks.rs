@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDisks",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -354,7 +351,7 @@ pub struct DescribeDisksRequest {
         feature = "serde",
         serde(rename = "Filter", skip_serializing_if = "Option::is_none")
     )]
-    pub filter: Option<Vec<crate::types::DescribeDisksFilter>>,
+    pub filter: Option<Vec<crate::types::Filter>>,
     /// The ID of the resource group to which the disk belongs. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
     /// > Resources in the default resource group are displayed in the response regardless of the value specified for this parameter.
@@ -440,7 +437,7 @@ pub struct DescribeDisksRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::Tag>>,
+    pub tag: Option<Vec<crate::types::AddTagsTag>>,
     /// The additional attributes. Set the value to `Placement`, which indicates the data storage locations of the disk.
     ///
     /// > This attribute is valid only for Regional Enterprise SSDs (ESSDs).
@@ -861,7 +858,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     /// - Must have at most 2 items.
     pub fn filter(
         mut self,
-        values: impl IntoIterator<Item = crate::types::DescribeDisksFilter>,
+        values: impl IntoIterator<Item = crate::types::Filter>,
     ) -> Self {
         self.inner.filter = Some(values.into_iter().collect());
         self
@@ -948,7 +945,10 @@ impl<C> DescribeDisksRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
+    pub fn tag(
+        mut self,
+        values: impl IntoIterator<Item = crate::types::AddTagsTag>,
+    ) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -1141,7 +1141,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeDisksRes
 }
 /// Service errors of `DescribeDisks`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeDisksError {
     /// HTTP 400 `InvalidDiskType.ValueNotSupported`: The specified disk type is not supported.
@@ -1193,7 +1193,10 @@ pub enum DescribeDisksError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDisksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1229,6 +1232,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeDisksError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeDisksError {
     /// The service error behind the variant.
     #[inline]
@@ -1261,7 +1265,7 @@ impl DescribeDisksError {
             19 => Self::InvalidDiskChargeTypeNotFound(error),
             20 => Self::InvalidLockReasonNotFound(error),
             21 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1292,7 +1296,7 @@ impl DescribeDisksError {
             Self::InvalidDiskChargeTypeNotFound(error) => (19, error),
             Self::InvalidLockReasonNotFound(error) => (20, error),
             Self::InternalError(error) => (21, error),
-            Self::Unhandled(error) => (22, error),
+            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
         }
     }
 }
@@ -1333,6 +1337,23 @@ impl ::std::fmt::Debug for DescribeDisksError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeDisksError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeDisksError {

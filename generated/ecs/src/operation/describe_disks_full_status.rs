@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeDisksFullStatus",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -163,7 +160,7 @@ pub struct DescribeDisksFullStatusRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -363,10 +360,7 @@ impl<C> DescribeDisksFullStatusRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -539,7 +533,7 @@ for DescribeDisksFullStatusResponse {
 }
 /// Service errors of `DescribeDisksFullStatus`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeDisksFullStatusError {
     /// HTTP 403 `InvalidParameter`: %s
@@ -557,7 +551,10 @@ pub enum DescribeDisksFullStatusError {
     /// HTTP 404 `MissingParameter`: %s
     MissingParameter(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDisksFullStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -578,6 +575,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeDisksFullStatusError 
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeDisksFullStatusError {
     /// The service error behind the variant.
     #[inline]
@@ -595,7 +593,7 @@ impl DescribeDisksFullStatusError {
             4 => Self::OperationDeniedNotInWhiteList(error),
             5 => Self::TooManyDiskEventDiskIdRequired(error),
             6 => Self::MissingParameter(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -609,7 +607,7 @@ impl DescribeDisksFullStatusError {
             Self::OperationDeniedNotInWhiteList(error) => (4, error),
             Self::TooManyDiskEventDiskIdRequired(error) => (5, error),
             Self::MissingParameter(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -635,6 +633,23 @@ impl ::std::fmt::Debug for DescribeDisksFullStatusError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeDisksFullStatusError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeDisksFullStatusError {

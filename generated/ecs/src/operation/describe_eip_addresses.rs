@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEipAddresses",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -93,7 +90,7 @@ pub struct DescribeEipAddressesRequest {
         feature = "serde",
         serde(rename = "Filter", skip_serializing_if = "Option::is_none")
     )]
-    pub filter: Option<Vec<crate::types::DescribeDisksFilter>>,
+    pub filter: Option<Vec<crate::types::Filter>>,
     /// - Wire name: `LockReason`.
     #[rpc(name = "LockReason")]
     #[cfg_attr(
@@ -248,7 +245,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     /// - Must have at most 2 items.
     pub fn filter(
         mut self,
-        values: impl IntoIterator<Item = crate::types::DescribeDisksFilter>,
+        values: impl IntoIterator<Item = crate::types::Filter>,
     ) -> Self {
         self.inner.filter = Some(values.into_iter().collect());
         self
@@ -438,7 +435,7 @@ for DescribeEipAddressesResponse {
 }
 /// Service errors of `DescribeEipAddresses`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeEipAddressesError {
     /// HTTP 400 `InvalidIAssociatedInstanceType.ValueNotSupported`: The specified value of AssociatedInstanceType is not supported.
@@ -472,7 +469,10 @@ pub enum DescribeEipAddressesError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -501,6 +501,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeEipAddressesError {
     /// The service error behind the variant.
     #[inline]
@@ -526,7 +527,7 @@ impl DescribeEipAddressesError {
             12 => Self::InvalidFilterValue(error),
             13 => Self::InvalidLockReasonNotFound(error),
             14 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -548,7 +549,7 @@ impl DescribeEipAddressesError {
             Self::InvalidFilterValue(error) => (12, error),
             Self::InvalidLockReasonNotFound(error) => (13, error),
             Self::InternalError(error) => (14, error),
-            Self::Unhandled(error) => (15, error),
+            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
         }
     }
 }
@@ -582,6 +583,23 @@ impl ::std::fmt::Debug for DescribeEipAddressesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeEipAddressesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeEipAddressesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEipMonitorData",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -302,7 +299,7 @@ for DescribeEipMonitorDataResponse {
 }
 /// Service errors of `DescribeEipMonitorData`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeEipMonitorDataError {
     /// HTTP 400 `InvalidParameter.TooMany`: monitor parameter too many data required.
@@ -330,7 +327,10 @@ pub enum DescribeEipMonitorDataError {
     /// HTTP 404 `Forbidden.RegionNotFound`: Specified region is not found during access authentication.
     ForbiddenRegionNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -356,6 +356,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeEipMonitorDataError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeEipMonitorDataError {
     /// The service error behind the variant.
     #[inline]
@@ -378,7 +379,7 @@ impl DescribeEipMonitorDataError {
             9 => Self::InvalidIpInstanceIdNotFound(error),
             10 => Self::InvalidInstanceIdNotFound(error),
             11 => Self::ForbiddenRegionNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -397,7 +398,7 @@ impl DescribeEipMonitorDataError {
             Self::InvalidIpInstanceIdNotFound(error) => (9, error),
             Self::InvalidInstanceIdNotFound(error) => (10, error),
             Self::ForbiddenRegionNotFound(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -428,6 +429,23 @@ impl ::std::fmt::Debug for DescribeEipMonitorDataError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeEipMonitorDataError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeEipMonitorDataError {

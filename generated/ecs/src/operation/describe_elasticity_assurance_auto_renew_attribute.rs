@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeElasticityAssuranceAutoRenewAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -279,7 +276,7 @@ for DescribeElasticityAssuranceAutoRenewAttributeResponse {
 }
 /// Service errors of `DescribeElasticityAssuranceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeElasticityAssuranceAutoRenewAttributeError {
     /// HTTP 400 `Invalid.PrivatePoolOptionsId`: The specified PrivatePoolOptions.Id is invalid.
@@ -289,7 +286,10 @@ pub enum DescribeElasticityAssuranceAutoRenewAttributeError {
     /// HTTP 400 `MissingParameter.PrivatePoolOptionsId`: The specified PrivatePoolOptions.Id should not be null.
     MissingParameterPrivatePoolOptionsId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeElasticityAssuranceAutoRenewAttributeError {
@@ -307,6 +307,7 @@ for DescribeElasticityAssuranceAutoRenewAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeElasticityAssuranceAutoRenewAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -320,7 +321,7 @@ impl DescribeElasticityAssuranceAutoRenewAttributeError {
             0 => Self::InvalidPrivatePoolOptionsId(error),
             1 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
             2 => Self::MissingParameterPrivatePoolOptionsId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -330,7 +331,7 @@ impl DescribeElasticityAssuranceAutoRenewAttributeError {
             Self::InvalidPrivatePoolOptionsId(error) => (0, error),
             Self::InvalidTooManyPrivatePoolOptionsIds(error) => (1, error),
             Self::MissingParameterPrivatePoolOptionsId(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -352,6 +353,23 @@ impl ::std::fmt::Debug for DescribeElasticityAssuranceAutoRenewAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeElasticityAssuranceAutoRenewAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeElasticityAssuranceAutoRenewAttributeError {

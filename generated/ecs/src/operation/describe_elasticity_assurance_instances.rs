@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeElasticityAssuranceInstances",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -75,9 +72,7 @@ pub struct DescribeElasticityAssuranceInstancesRequest {
         feature = "serde",
         serde(rename = "PrivatePoolOptions", skip_serializing_if = "Option::is_none")
     )]
-    pub private_pool_options: Option<
-        crate::types::DescribeCapacityReservationInstancesPrivatePoolOptions,
-    >,
+    pub private_pool_options: Option<crate::types::PrivatePoolOptions>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -180,7 +175,7 @@ impl<C> DescribeElasticityAssuranceInstancesRequestBuilder<C> {
     /// - Required.
     pub fn private_pool_options(
         mut self,
-        value: crate::types::DescribeCapacityReservationInstancesPrivatePoolOptions,
+        value: crate::types::PrivatePoolOptions,
     ) -> Self {
         self.inner.private_pool_options = Some(value);
         self
@@ -360,7 +355,7 @@ for DescribeElasticityAssuranceInstancesResponse {
 }
 /// Service errors of `DescribeElasticityAssuranceInstances`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeElasticityAssuranceInstancesError {
     /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
@@ -428,7 +423,10 @@ pub enum DescribeElasticityAssuranceInstancesError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeElasticityAssuranceInstancesError {
@@ -474,6 +472,7 @@ for DescribeElasticityAssuranceInstancesError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeElasticityAssuranceInstancesError {
     /// The service error behind the variant.
     #[inline]
@@ -515,7 +514,7 @@ impl DescribeElasticityAssuranceInstancesError {
             28 => Self::InvalidAssuranceTimesNotSupported(error),
             29 => Self::RepeatStartPrivatePool(error),
             30 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -555,7 +554,7 @@ impl DescribeElasticityAssuranceInstancesError {
             Self::InvalidAssuranceTimesNotSupported(error) => (28, error),
             Self::RepeatStartPrivatePool(error) => (29, error),
             Self::InternalError(error) => (30, error),
-            Self::Unhandled(error) => (31, error),
+            Self::Unhandled(unhandled) => (31, unhandled.service_error()),
         }
     }
 }
@@ -605,6 +604,23 @@ impl ::std::fmt::Debug for DescribeElasticityAssuranceInstancesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeElasticityAssuranceInstancesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeElasticityAssuranceInstancesError {

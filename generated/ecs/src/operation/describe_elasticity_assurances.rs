@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeElasticityAssurances",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -61,7 +58,7 @@ pub struct DescribeElasticityAssurancesRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The maximum number of entries per page.
     ///
     /// Maximum value: 100
@@ -268,10 +265,7 @@ impl<C> DescribeElasticityAssurancesRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -560,7 +554,7 @@ for DescribeElasticityAssurancesResponse {
 }
 /// Service errors of `DescribeElasticityAssurances`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeElasticityAssurancesError {
     /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
@@ -632,7 +626,10 @@ pub enum DescribeElasticityAssurancesError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeElasticityAssurancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -679,6 +676,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeElasticityAssurancesE
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeElasticityAssurancesError {
     /// The service error behind the variant.
     #[inline]
@@ -722,7 +720,7 @@ impl DescribeElasticityAssurancesError {
             30 => Self::RepeatStartPrivatePool(error),
             31 => Self::InvalidResourceGroupNotFound(error),
             32 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -764,7 +762,7 @@ impl DescribeElasticityAssurancesError {
             Self::RepeatStartPrivatePool(error) => (30, error),
             Self::InvalidResourceGroupNotFound(error) => (31, error),
             Self::InternalError(error) => (32, error),
-            Self::Unhandled(error) => (33, error),
+            Self::Unhandled(unhandled) => (33, unhandled.service_error()),
         }
     }
 }
@@ -816,6 +814,23 @@ impl ::std::fmt::Debug for DescribeElasticityAssurancesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeElasticityAssurancesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeElasticityAssurancesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEniMonitorData",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -391,7 +388,7 @@ for DescribeEniMonitorDataResponse {
 }
 /// Service errors of `DescribeEniMonitorData`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeEniMonitorDataError {
     /// HTTP 400 `InvalidEniId.NotFound`: The specified ENI ID does not exist.
@@ -421,7 +418,10 @@ pub enum DescribeEniMonitorDataError {
     /// Listed under HTTP status `4003` in the metadata.
     InvalidParamMalformed(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEniMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -447,6 +447,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeEniMonitorDataError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeEniMonitorDataError {
     /// The service error behind the variant.
     #[inline]
@@ -469,7 +470,7 @@ impl DescribeEniMonitorDataError {
             9 => Self::InvalidDiskIdNotFound(error),
             10 => Self::InvalidEcsIdNotFound(error),
             11 => Self::InvalidParamMalformed(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -488,7 +489,7 @@ impl DescribeEniMonitorDataError {
             Self::InvalidDiskIdNotFound(error) => (9, error),
             Self::InvalidEcsIdNotFound(error) => (10, error),
             Self::InvalidParamMalformed(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -519,6 +520,23 @@ impl ::std::fmt::Debug for DescribeEniMonitorDataError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeEniMonitorDataError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeEniMonitorDataError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeHpcClusters",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -400,7 +397,7 @@ for DescribeHpcClustersResponse {
 }
 /// Service errors of `DescribeHpcClusters`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeHpcClustersError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The specified parameter "RegionId" is not valid.
@@ -414,7 +411,10 @@ pub enum DescribeHpcClustersError {
     /// HTTP 400 `Invalid.Parameter`: Invalid parameters.
     InvalidParameter(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeHpcClustersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -433,6 +433,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeHpcClustersError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeHpcClustersError {
     /// The service error behind the variant.
     #[inline]
@@ -448,7 +449,7 @@ impl DescribeHpcClustersError {
             2 => Self::InvalidHpcClusterIdsExceedLimit(error),
             3 => Self::InvalidHpcClusterIdsMalformed(error),
             4 => Self::InvalidParameter(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -460,7 +461,7 @@ impl DescribeHpcClustersError {
             Self::InvalidHpcClusterIdsExceedLimit(error) => (2, error),
             Self::InvalidHpcClusterIdsMalformed(error) => (3, error),
             Self::InvalidParameter(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -484,6 +485,23 @@ impl ::std::fmt::Debug for DescribeHpcClustersError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeHpcClustersError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeHpcClustersError {

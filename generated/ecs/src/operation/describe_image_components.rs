@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeImageComponents",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -63,7 +60,7 @@ pub struct DescribeImageComponentsRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The name of the image component. You must specify an exact name to search for the image component.
     ///
     /// - Wire name: `Name`.
@@ -264,10 +261,7 @@ impl<C> DescribeImageComponentsRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -545,7 +539,7 @@ for DescribeImageComponentsResponse {
 }
 /// Service errors of `DescribeImageComponents`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeImageComponentsError {
     /// HTTP 400 `InvalidParameter.Owner`: The specified parameter "Owner" is not valid.
@@ -561,7 +555,10 @@ pub enum DescribeImageComponentsError {
     /// HTTP 403 `Invalid.NextToken`: The specified NextToken is not valid.
     InvalidNextToken(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImageComponentsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -581,6 +578,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeImageComponentsError 
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeImageComponentsError {
     /// The service error behind the variant.
     #[inline]
@@ -597,7 +595,7 @@ impl DescribeImageComponentsError {
             3 => Self::InvalidComponentTypeNotSupportedValue(error),
             4 => Self::InvalidParameterComponentVersion(error),
             5 => Self::InvalidNextToken(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -610,7 +608,7 @@ impl DescribeImageComponentsError {
             Self::InvalidComponentTypeNotSupportedValue(error) => (3, error),
             Self::InvalidParameterComponentVersion(error) => (4, error),
             Self::InvalidNextToken(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -635,6 +633,23 @@ impl ::std::fmt::Debug for DescribeImageComponentsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeImageComponentsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeImageComponentsError {

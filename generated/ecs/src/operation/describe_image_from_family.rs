@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeImageFromFamily",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -275,7 +272,7 @@ for DescribeImageFromFamilyResponse {
 }
 /// Service errors of `DescribeImageFromFamily`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeImageFromFamilyError {
     /// HTTP 403 `InvalidUser.Unauthorized`: The user is not authorized.
@@ -283,7 +280,10 @@ pub enum DescribeImageFromFamilyError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImageFromFamilyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -293,6 +293,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeImageFromFamilyError 
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeImageFromFamilyError {
     /// The service error behind the variant.
     #[inline]
@@ -305,7 +306,7 @@ impl DescribeImageFromFamilyError {
         match index {
             0 => Self::InvalidUserUnauthorized(error),
             1 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -314,7 +315,7 @@ impl DescribeImageFromFamilyError {
         match self {
             Self::InvalidUserUnauthorized(error) => (0, error),
             Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -331,6 +332,23 @@ impl ::std::fmt::Debug for DescribeImageFromFamilyError {
         let (index, error) = self.parts();
         let names = ["InvalidUserUnauthorized", "InvalidRegionIdNotFound", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeImageFromFamilyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeImageFromFamilyError {

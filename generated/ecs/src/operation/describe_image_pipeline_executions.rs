@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeImagePipelineExecutions",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -64,7 +61,7 @@ pub struct DescribeImagePipelineExecutionsRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The value of tag N of the image creation task. Valid values of N: 1 to 20.
     ///
     /// - Wire name: `ImagePipelineId`.
@@ -210,10 +207,7 @@ impl<C> DescribeImagePipelineExecutionsRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -458,7 +452,7 @@ for DescribeImagePipelineExecutionsResponse {
 }
 /// Service errors of `DescribeImagePipelineExecutions`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeImagePipelineExecutionsError {
     /// HTTP 400 `InvalidParameter.Status`: %s
@@ -472,7 +466,10 @@ pub enum DescribeImagePipelineExecutionsError {
     /// HTTP 404 `InvalidImagePipeline.NotFound`: %s
     InvalidImagePipelineNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImagePipelineExecutionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -491,6 +488,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeImagePipelineExecutio
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeImagePipelineExecutionsError {
     /// The service error behind the variant.
     #[inline]
@@ -506,7 +504,7 @@ impl DescribeImagePipelineExecutionsError {
             2 => Self::InvalidExecutionIdSizeExceeded(error),
             3 => Self::InvalidNextToken(error),
             4 => Self::InvalidImagePipelineNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -518,7 +516,7 @@ impl DescribeImagePipelineExecutionsError {
             Self::InvalidExecutionIdSizeExceeded(error) => (2, error),
             Self::InvalidNextToken(error) => (3, error),
             Self::InvalidImagePipelineNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -542,6 +540,23 @@ impl ::std::fmt::Debug for DescribeImagePipelineExecutionsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeImagePipelineExecutionsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeImagePipelineExecutionsError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeImagePipelines",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -63,7 +60,7 @@ pub struct DescribeImagePipelinesRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The name of the image template.
     ///
     /// - Wire name: `Name`.
@@ -199,10 +196,7 @@ impl<C> DescribeImagePipelinesRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -425,7 +419,7 @@ for DescribeImagePipelinesResponse {
 }
 /// Service errors of `DescribeImagePipelines`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeImagePipelinesError {
     /// HTTP 400 `InvalidImagePipelineIdSize.ExceededMaxNumber`: %s
@@ -435,7 +429,10 @@ pub enum DescribeImagePipelinesError {
     /// HTTP 403 `Invalid.NextToken`: The specified NextToken is not valid.
     InvalidNextToken(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImagePipelinesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -452,6 +449,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeImagePipelinesError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeImagePipelinesError {
     /// The service error behind the variant.
     #[inline]
@@ -465,7 +463,7 @@ impl DescribeImagePipelinesError {
             0 => Self::InvalidImagePipelineIdSizeExceededMaxNumber(error),
             1 => Self::InvalidNameMalformed(error),
             2 => Self::InvalidNextToken(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -475,7 +473,7 @@ impl DescribeImagePipelinesError {
             Self::InvalidImagePipelineIdSizeExceededMaxNumber(error) => (0, error),
             Self::InvalidNameMalformed(error) => (1, error),
             Self::InvalidNextToken(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -497,6 +495,23 @@ impl ::std::fmt::Debug for DescribeImagePipelinesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeImagePipelinesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeImagePipelinesError {

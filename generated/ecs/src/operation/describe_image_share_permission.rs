@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeImageSharePermission",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -393,7 +390,7 @@ for DescribeImageSharePermissionResponse {
 }
 /// Service errors of `DescribeImageSharePermission`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeImageSharePermissionError {
     /// HTTP 400 `MissingParameter`: The input parameter  "RegionId "that is mandatory for processing this request is not supplied.
@@ -401,7 +398,10 @@ pub enum DescribeImageSharePermissionError {
     /// HTTP 404 `InvalidImageId.NotFound`: The specified image %s does not exist.
     InvalidImageIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImageSharePermissionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -411,6 +411,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeImageSharePermissionE
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeImageSharePermissionError {
     /// The service error behind the variant.
     #[inline]
@@ -423,7 +424,7 @@ impl DescribeImageSharePermissionError {
         match index {
             0 => Self::MissingParameter(error),
             1 => Self::InvalidImageIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -432,7 +433,7 @@ impl DescribeImageSharePermissionError {
         match self {
             Self::MissingParameter(error) => (0, error),
             Self::InvalidImageIdNotFound(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -449,6 +450,23 @@ impl ::std::fmt::Debug for DescribeImageSharePermissionError {
         let (index, error) = self.parts();
         let names = ["MissingParameter", "InvalidImageIdNotFound", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeImageSharePermissionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeImageSharePermissionError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeImageSupportInstanceTypes",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -70,7 +67,7 @@ pub struct DescribeImageSupportInstanceTypesRequest {
         feature = "serde",
         serde(rename = "Filter", skip_serializing_if = "Option::is_none")
     )]
-    pub filter: Option<Vec<crate::types::DescribeDisksFilter>>,
+    pub filter: Option<Vec<crate::types::Filter>>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -170,7 +167,7 @@ impl<C> DescribeImageSupportInstanceTypesRequestBuilder<C> {
     /// - Must have at most 10 items.
     pub fn filter(
         mut self,
-        values: impl IntoIterator<Item = crate::types::DescribeDisksFilter>,
+        values: impl IntoIterator<Item = crate::types::Filter>,
     ) -> Self {
         self.inner.filter = Some(values.into_iter().collect());
         self
@@ -358,7 +355,7 @@ for DescribeImageSupportInstanceTypesResponse {
 }
 /// Service errors of `DescribeImageSupportInstanceTypes`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeImageSupportInstanceTypesError {
     /// HTTP 400 `InvalidParamter`: Invalid Parameter.
@@ -370,7 +367,10 @@ pub enum DescribeImageSupportInstanceTypesError {
     /// HTTP 404 `InvalidImageId.NotFound`: The specified image %s does not exist.
     InvalidImageIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeImageSupportInstanceTypesError {
@@ -389,6 +389,7 @@ for DescribeImageSupportInstanceTypesError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeImageSupportInstanceTypesError {
     /// The service error behind the variant.
     #[inline]
@@ -403,7 +404,7 @@ impl DescribeImageSupportInstanceTypesError {
             1 => Self::InvalidInstanceTypeValueNotSupported(error),
             2 => Self::InvalidUsage(error),
             3 => Self::InvalidImageIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -414,7 +415,7 @@ impl DescribeImageSupportInstanceTypesError {
             Self::InvalidInstanceTypeValueNotSupported(error) => (1, error),
             Self::InvalidUsage(error) => (2, error),
             Self::InvalidImageIdNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -437,6 +438,23 @@ impl ::std::fmt::Debug for DescribeImageSupportInstanceTypesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeImageSupportInstanceTypesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeImageSupportInstanceTypesError {

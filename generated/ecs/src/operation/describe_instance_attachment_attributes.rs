@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceAttachmentAttributes",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -375,7 +372,7 @@ for DescribeInstanceAttachmentAttributesResponse {
 }
 /// Service errors of `DescribeInstanceAttachmentAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeInstanceAttachmentAttributesError {
     /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
@@ -449,7 +446,10 @@ pub enum DescribeInstanceAttachmentAttributesError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeInstanceAttachmentAttributesError {
@@ -498,6 +498,7 @@ for DescribeInstanceAttachmentAttributesError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeInstanceAttachmentAttributesError {
     /// The service error behind the variant.
     #[inline]
@@ -542,7 +543,7 @@ impl DescribeInstanceAttachmentAttributesError {
             31 => Self::InvalidInstanceIdsNotFound(error),
             32 => Self::InvalidParameter(error),
             33 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -585,7 +586,7 @@ impl DescribeInstanceAttachmentAttributesError {
             Self::InvalidInstanceIdsNotFound(error) => (31, error),
             Self::InvalidParameter(error) => (32, error),
             Self::InternalError(error) => (33, error),
-            Self::Unhandled(error) => (34, error),
+            Self::Unhandled(unhandled) => (34, unhandled.service_error()),
         }
     }
 }
@@ -638,6 +639,23 @@ impl ::std::fmt::Debug for DescribeInstanceAttachmentAttributesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeInstanceAttachmentAttributesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeInstanceAttachmentAttributesError {

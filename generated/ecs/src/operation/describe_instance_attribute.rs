@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -600,7 +597,7 @@ for DescribeInstanceAttributeResponse {
 }
 /// Service errors of `DescribeInstanceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeInstanceAttributeError {
     /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
@@ -608,7 +605,10 @@ pub enum DescribeInstanceAttributeError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -618,6 +618,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInstanceAttributeErro
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeInstanceAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -630,7 +631,7 @@ impl DescribeInstanceAttributeError {
         match index {
             0 => Self::InvalidInstanceIdNotFound(error),
             1 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -639,7 +640,7 @@ impl DescribeInstanceAttributeError {
         match self {
             Self::InvalidInstanceIdNotFound(error) => (0, error),
             Self::InternalError(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -656,6 +657,23 @@ impl ::std::fmt::Debug for DescribeInstanceAttributeError {
         let (index, error) = self.parts();
         let names = ["InvalidInstanceIdNotFound", "InternalError", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeInstanceAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeInstanceAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceAutoRenewAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -410,7 +407,7 @@ for DescribeInstanceAutoRenewAttributeResponse {
 }
 /// Service errors of `DescribeInstanceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeInstanceAutoRenewAttributeError {
     /// HTTP 400 `Throttling`: Request was denied due to request throttling.
@@ -434,7 +431,10 @@ pub enum DescribeInstanceAutoRenewAttributeError {
     /// HTTP 403 `InvalidParameter.InvalidInstanceId`: The specified InstanceId does not exist.
     InvalidParameterInvalidInstanceId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeInstanceAutoRenewAttributeError {
@@ -459,6 +459,7 @@ for DescribeInstanceAutoRenewAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeInstanceAutoRenewAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -479,7 +480,7 @@ impl DescribeInstanceAutoRenewAttributeError {
             7 => Self::InvalidParameterPageSize(error),
             8 => Self::InvalidParameterPageNumber(error),
             9 => Self::InvalidParameterInvalidInstanceId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -496,7 +497,7 @@ impl DescribeInstanceAutoRenewAttributeError {
             Self::InvalidParameterPageSize(error) => (7, error),
             Self::InvalidParameterPageNumber(error) => (8, error),
             Self::InvalidParameterInvalidInstanceId(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -525,6 +526,23 @@ impl ::std::fmt::Debug for DescribeInstanceAutoRenewAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeInstanceAutoRenewAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeInstanceAutoRenewAttributeError {

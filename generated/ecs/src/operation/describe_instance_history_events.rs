@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceHistoryEvents",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -240,7 +237,7 @@ pub struct DescribeInstanceHistoryEventsRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the resource group to which the resource belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
@@ -580,10 +577,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -816,7 +810,7 @@ for DescribeInstanceHistoryEventsResponse {
 }
 /// Service errors of `DescribeInstanceHistoryEvents`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeInstanceHistoryEventsError {
     /// HTTP 403 `InvalidParameter`: %s
@@ -830,7 +824,10 @@ pub enum DescribeInstanceHistoryEventsError {
     /// HTTP 404 `MissingParameter`: %s
     MissingParameter(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceHistoryEventsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -849,6 +846,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInstanceHistoryEvents
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeInstanceHistoryEventsError {
     /// The service error behind the variant.
     #[inline]
@@ -864,7 +862,7 @@ impl DescribeInstanceHistoryEventsError {
             2 => Self::InvalidParameterTimeEndBeforeStart(error),
             3 => Self::OperationDeniedNotInWhiteList(error),
             4 => Self::MissingParameter(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -876,7 +874,7 @@ impl DescribeInstanceHistoryEventsError {
             Self::InvalidParameterTimeEndBeforeStart(error) => (2, error),
             Self::OperationDeniedNotInWhiteList(error) => (3, error),
             Self::MissingParameter(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -900,6 +898,23 @@ impl ::std::fmt::Debug for DescribeInstanceHistoryEventsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeInstanceHistoryEventsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeInstanceHistoryEventsError {

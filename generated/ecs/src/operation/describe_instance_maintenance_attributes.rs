@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceMaintenanceAttributes",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -362,7 +359,7 @@ for DescribeInstanceMaintenanceAttributesResponse {
 }
 /// Service errors of `DescribeInstanceMaintenanceAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeInstanceMaintenanceAttributesError {
     /// HTTP 400 `MissingParameter`: %s
@@ -376,7 +373,10 @@ pub enum DescribeInstanceMaintenanceAttributesError {
     /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
     InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeInstanceMaintenanceAttributesError {
@@ -396,6 +396,7 @@ for DescribeInstanceMaintenanceAttributesError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeInstanceMaintenanceAttributesError {
     /// The service error behind the variant.
     #[inline]
@@ -411,7 +412,7 @@ impl DescribeInstanceMaintenanceAttributesError {
             2 => Self::InstanceIdLimitExceeded(error),
             3 => Self::OperationDeniedNotInWhiteList(error),
             4 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -423,7 +424,7 @@ impl DescribeInstanceMaintenanceAttributesError {
             Self::InstanceIdLimitExceeded(error) => (2, error),
             Self::OperationDeniedNotInWhiteList(error) => (3, error),
             Self::InvalidInstanceIdNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -447,6 +448,23 @@ impl ::std::fmt::Debug for DescribeInstanceMaintenanceAttributesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeInstanceMaintenanceAttributesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeInstanceMaintenanceAttributesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceModificationPrice",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -72,7 +69,7 @@ pub struct DescribeInstanceModificationPriceRequest {
         feature = "serde",
         serde(rename = "SystemDisk", skip_serializing_if = "Option::is_none")
     )]
-    pub system_disk: Option<crate::types::DescribeInstanceModificationPriceSystemDisk>,
+    pub system_disk: Option<crate::types::SystemDisk>,
     /// The information about data disks.
     ///
     /// - Wire name: `DataDisk`.
@@ -179,10 +176,7 @@ impl<C> DescribeInstanceModificationPriceRequestBuilder<C> {
     /// Sets `SystemDisk`.
     ///
     /// - Wire name: `SystemDisk`.
-    pub fn system_disk(
-        mut self,
-        value: crate::types::DescribeInstanceModificationPriceSystemDisk,
-    ) -> Self {
+    pub fn system_disk(mut self, value: crate::types::SystemDisk) -> Self {
         self.inner.system_disk = Some(value);
         self
     }
@@ -345,7 +339,7 @@ for DescribeInstanceModificationPriceResponse {
 }
 /// Service errors of `DescribeInstanceModificationPrice`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeInstanceModificationPriceError {
     /// HTTP 400 `MissingParameter.InstanceTypeOrDataDisk`: You must specify the parameter InstanceType or DataDisk.
@@ -397,7 +391,10 @@ pub enum DescribeInstanceModificationPriceError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeInstanceModificationPriceError {
@@ -436,6 +433,7 @@ for DescribeInstanceModificationPriceError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeInstanceModificationPriceError {
     /// The service error behind the variant.
     #[inline]
@@ -470,7 +468,7 @@ impl DescribeInstanceModificationPriceError {
             21 => Self::InvalidResourceGroupNotFound(error),
             22 => Self::InvalidInstanceIdNotFound(error),
             23 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -501,7 +499,7 @@ impl DescribeInstanceModificationPriceError {
             Self::InvalidResourceGroupNotFound(error) => (21, error),
             Self::InvalidInstanceIdNotFound(error) => (22, error),
             Self::InternalError(error) => (23, error),
-            Self::Unhandled(error) => (24, error),
+            Self::Unhandled(unhandled) => (24, unhandled.service_error()),
         }
     }
 }
@@ -544,6 +542,23 @@ impl ::std::fmt::Debug for DescribeInstanceModificationPriceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeInstanceModificationPriceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeInstanceModificationPriceError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceRamRole",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -380,7 +377,7 @@ for DescribeInstanceRamRoleResponse {
 }
 /// Service errors of `DescribeInstanceRamRole`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeInstanceRamRoleError {
     /// HTTP 400 `InvalidInstanceIds.Malformed`: The specified instanceIds are not valid.
@@ -394,7 +391,10 @@ pub enum DescribeInstanceRamRoleError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceRamRoleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -413,6 +413,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInstanceRamRoleError 
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeInstanceRamRoleError {
     /// The service error behind the variant.
     #[inline]
@@ -428,7 +429,7 @@ impl DescribeInstanceRamRoleError {
             2 => Self::InvalidParameterAllEmpty(error),
             3 => Self::InvalidInstanceIdNotFound(error),
             4 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -440,7 +441,7 @@ impl DescribeInstanceRamRoleError {
             Self::InvalidParameterAllEmpty(error) => (2, error),
             Self::InvalidInstanceIdNotFound(error) => (3, error),
             Self::InternalError(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -464,6 +465,23 @@ impl ::std::fmt::Debug for DescribeInstanceRamRoleError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeInstanceRamRoleError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeInstanceRamRoleError {

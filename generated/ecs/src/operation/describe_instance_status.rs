@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstanceStatus",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -443,7 +440,7 @@ for DescribeInstanceStatusResponse {
 }
 /// Service errors of `DescribeInstanceStatus`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeInstanceStatusError {
     /// HTTP 403 `InvalidParameter.TooManyInstanceIds`: Instance ids cannot be more than 100.
@@ -453,7 +450,10 @@ pub enum DescribeInstanceStatusError {
     /// HTTP 404 `InvalidZoneId.NotFound`: The ZoneId provided does not exist in our records.
     InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -470,6 +470,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInstanceStatusError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeInstanceStatusError {
     /// The service error behind the variant.
     #[inline]
@@ -483,7 +484,7 @@ impl DescribeInstanceStatusError {
             0 => Self::InvalidParameterTooManyInstanceIds(error),
             1 => Self::AbsInvalidInstanceIdsMalFormed(error),
             2 => Self::InvalidZoneIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -493,7 +494,7 @@ impl DescribeInstanceStatusError {
             Self::InvalidParameterTooManyInstanceIds(error) => (0, error),
             Self::AbsInvalidInstanceIdsMalFormed(error) => (1, error),
             Self::InvalidZoneIdNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -515,6 +516,23 @@ impl ::std::fmt::Debug for DescribeInstanceStatusError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeInstanceStatusError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeInstanceStatusError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstances",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -288,7 +285,7 @@ pub struct DescribeInstancesRequest {
         feature = "serde",
         serde(rename = "Filter", skip_serializing_if = "Option::is_none")
     )]
-    pub filter: Option<Vec<crate::types::DescribeDisksFilter>>,
+    pub filter: Option<Vec<crate::types::Filter>>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///
     /// - Wire name: `DeviceAvailable`.
@@ -827,7 +824,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     /// - Must have at most 4 items.
     pub fn filter(
         mut self,
-        values: impl IntoIterator<Item = crate::types::DescribeDisksFilter>,
+        values: impl IntoIterator<Item = crate::types::Filter>,
     ) -> Self {
         self.inner.filter = Some(values.into_iter().collect());
         self
@@ -1209,7 +1206,7 @@ for DescribeInstancesResponse {
 }
 /// Service errors of `DescribeInstances`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeInstancesError {
     /// HTTP 400 `InvalidTag.Mismatch`: The specified Tag.n.Key and Tag.n.Value are not match.
@@ -1237,7 +1234,10 @@ pub enum DescribeInstancesError {
     /// HTTP 404 `InvalidStatus.NotFound`: The specified Status is not found.
     InvalidStatusNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1263,6 +1263,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInstancesError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeInstancesError {
     /// The service error behind the variant.
     #[inline]
@@ -1285,7 +1286,7 @@ impl DescribeInstancesError {
             9 => Self::InvalidFilterValue(error),
             10 => Self::InvalidNetworkTypeNotFound(error),
             11 => Self::InvalidStatusNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1304,7 +1305,7 @@ impl DescribeInstancesError {
             Self::InvalidFilterValue(error) => (9, error),
             Self::InvalidNetworkTypeNotFound(error) => (10, error),
             Self::InvalidStatusNotFound(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -1335,6 +1336,23 @@ impl ::std::fmt::Debug for DescribeInstancesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeInstancesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeInstancesError {

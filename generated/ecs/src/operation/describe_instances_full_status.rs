@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInstancesFullStatus",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -555,7 +552,7 @@ for DescribeInstancesFullStatusResponse {
 }
 /// Service errors of `DescribeInstancesFullStatus`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeInstancesFullStatusError {
     /// HTTP 403 `InvalidParameter`: %s
@@ -571,7 +568,10 @@ pub enum DescribeInstancesFullStatusError {
     /// HTTP 404 `MissingParameter`: %s
     MissingParameter(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstancesFullStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -591,6 +591,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInstancesFullStatusEr
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeInstancesFullStatusError {
     /// The service error behind the variant.
     #[inline]
@@ -607,7 +608,7 @@ impl DescribeInstancesFullStatusError {
             3 => Self::InstanceIdLimitExceeded(error),
             4 => Self::EventIdLimitExceeded(error),
             5 => Self::MissingParameter(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -620,7 +621,7 @@ impl DescribeInstancesFullStatusError {
             Self::InstanceIdLimitExceeded(error) => (3, error),
             Self::EventIdLimitExceeded(error) => (4, error),
             Self::MissingParameter(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -645,6 +646,23 @@ impl ::std::fmt::Debug for DescribeInstancesFullStatusError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeInstancesFullStatusError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeInstancesFullStatusError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInvocationResults",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -651,7 +648,7 @@ for DescribeInvocationResultsResponse {
 }
 /// Service errors of `DescribeInvocationResults`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeInvocationResultsError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -685,7 +682,10 @@ pub enum DescribeInvocationResultsError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInvocationResultsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -714,6 +714,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInvocationResultsErro
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeInvocationResultsError {
     /// The service error behind the variant.
     #[inline]
@@ -739,7 +740,7 @@ impl DescribeInvocationResultsError {
             12 => Self::InternalErrorDispatch(error),
             13 => Self::ServiceUnavailable(error),
             14 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -761,7 +762,7 @@ impl DescribeInvocationResultsError {
             Self::InternalErrorDispatch(error) => (12, error),
             Self::ServiceUnavailable(error) => (13, error),
             Self::InternalError(error) => (14, error),
-            Self::Unhandled(error) => (15, error),
+            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
         }
     }
 }
@@ -795,6 +796,23 @@ impl ::std::fmt::Debug for DescribeInvocationResultsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeInvocationResultsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeInvocationResultsError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeInvocations",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -870,7 +867,7 @@ for DescribeInvocationsResponse {
 }
 /// Service errors of `DescribeInvocations`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeInvocationsError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -900,7 +897,10 @@ pub enum DescribeInvocationsError {
     /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
     InternalErrorDispatch(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInvocationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -927,6 +927,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInvocationsError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeInvocationsError {
     /// The service error behind the variant.
     #[inline]
@@ -950,7 +951,7 @@ impl DescribeInvocationsError {
             10 => Self::OperationForbidden(error),
             11 => Self::InvalidRegionIdNotFound(error),
             12 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -970,7 +971,7 @@ impl DescribeInvocationsError {
             Self::OperationForbidden(error) => (10, error),
             Self::InvalidRegionIdNotFound(error) => (11, error),
             Self::InternalErrorDispatch(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -1002,6 +1003,23 @@ impl ::std::fmt::Debug for DescribeInvocationsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeInvocationsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeInvocationsError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLaunchTemplateVersions",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -516,7 +513,7 @@ for DescribeLaunchTemplateVersionsResponse {
 }
 /// Service errors of `DescribeLaunchTemplateVersions`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeLaunchTemplateVersionsError {
     /// HTTP 400 `InvalidRegion.NotExist`: %s
@@ -532,7 +529,10 @@ pub enum DescribeLaunchTemplateVersionsError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLaunchTemplateVersionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -552,6 +552,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeLaunchTemplateVersion
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeLaunchTemplateVersionsError {
     /// The service error behind the variant.
     #[inline]
@@ -568,7 +569,7 @@ impl DescribeLaunchTemplateVersionsError {
             3 => Self::InnerServiceFailed(error),
             4 => Self::InvalidLaunchTemplateNotFound(error),
             5 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -581,7 +582,7 @@ impl DescribeLaunchTemplateVersionsError {
             Self::InnerServiceFailed(error) => (3, error),
             Self::InvalidLaunchTemplateNotFound(error) => (4, error),
             Self::InternalError(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -606,6 +607,23 @@ impl ::std::fmt::Debug for DescribeLaunchTemplateVersionsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeLaunchTemplateVersionsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeLaunchTemplateVersionsError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLaunchTemplates",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -461,7 +458,7 @@ for DescribeLaunchTemplatesResponse {
 }
 /// Service errors of `DescribeLaunchTemplates`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeLaunchTemplatesError {
     /// HTTP 400 `InvalidRegion.NotExist`: %s
@@ -477,7 +474,10 @@ pub enum DescribeLaunchTemplatesError {
     /// HTTP 503 `ServiceUnavailable`: The request has failed due to a temporary failure of the server.
     ServiceUnavailable(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLaunchTemplatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -497,6 +497,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeLaunchTemplatesError 
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeLaunchTemplatesError {
     /// The service error behind the variant.
     #[inline]
@@ -513,7 +514,7 @@ impl DescribeLaunchTemplatesError {
             3 => Self::InnerServiceFailed(error),
             4 => Self::InternalError(error),
             5 => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -526,7 +527,7 @@ impl DescribeLaunchTemplatesError {
             Self::InnerServiceFailed(error) => (3, error),
             Self::InternalError(error) => (4, error),
             Self::ServiceUnavailable(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -551,6 +552,23 @@ impl ::std::fmt::Debug for DescribeLaunchTemplatesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeLaunchTemplatesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeLaunchTemplatesError {

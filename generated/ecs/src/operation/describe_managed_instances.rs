@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeManagedInstances",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -151,7 +148,7 @@ pub struct DescribeManagedInstancesRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The maximum number of entries per page.
     ///
     /// Valid values: 1 to 50.
@@ -372,10 +369,7 @@ impl<C> DescribeManagedInstancesRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -594,7 +588,7 @@ for DescribeManagedInstancesResponse {
 }
 /// Service errors of `DescribeManagedInstances`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeManagedInstancesError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -624,7 +618,10 @@ pub enum DescribeManagedInstancesError {
     /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
     InternalErrorDispatch(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeManagedInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -651,6 +648,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeManagedInstancesError
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeManagedInstancesError {
     /// The service error behind the variant.
     #[inline]
@@ -674,7 +672,7 @@ impl DescribeManagedInstancesError {
             10 => Self::OperationForbidden(error),
             11 => Self::InvalidRegionIdNotFound(error),
             12 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -694,7 +692,7 @@ impl DescribeManagedInstancesError {
             Self::OperationForbidden(error) => (10, error),
             Self::InvalidRegionIdNotFound(error) => (11, error),
             Self::InternalErrorDispatch(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -726,6 +724,23 @@ impl ::std::fmt::Debug for DescribeManagedInstancesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeManagedInstancesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeManagedInstancesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNetworkInterfaceAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -52,7 +49,7 @@ pub struct DescribeNetworkInterfaceAttributeRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the ENI.
     ///
     /// - Wire name: `NetworkInterfaceId`.
@@ -155,10 +152,7 @@ impl<C> DescribeNetworkInterfaceAttributeRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -546,7 +540,7 @@ pub struct DescribeNetworkInterfaceAttributeResponse {
         feature = "serde",
         serde(rename = "Ipv6Sets", skip_serializing_if = "Option::is_none")
     )]
-    pub ipv6_sets: Option<crate::types::CreateNetworkInterfaceIpv6Sets>,
+    pub ipv6_sets: Option<crate::types::Ipv6Sets>,
     /// - Wire name: `Ipv4PrefixSets`.
     #[cfg_attr(
         feature = "serde",
@@ -558,7 +552,7 @@ pub struct DescribeNetworkInterfaceAttributeResponse {
         feature = "serde",
         serde(rename = "Ipv6PrefixSets", skip_serializing_if = "Option::is_none")
     )]
-    pub ipv6_prefix_sets: Option<crate::types::CreateNetworkInterfaceIpv6PrefixSets>,
+    pub ipv6_prefix_sets: Option<crate::types::Ipv6PrefixSets>,
     /// - Wire name: `Tags`.
     #[cfg_attr(
         feature = "serde",
@@ -729,7 +723,7 @@ for DescribeNetworkInterfaceAttributeResponse {
 }
 /// Service errors of `DescribeNetworkInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeNetworkInterfaceAttributeError {
     /// HTTP 400 `MissingParameter`: %s
@@ -757,7 +751,10 @@ pub enum DescribeNetworkInterfaceAttributeError {
     /// HTTP 404 `InvalidEniId.NotFound`: %s
     InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeNetworkInterfaceAttributeError {
@@ -783,6 +780,7 @@ for DescribeNetworkInterfaceAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeNetworkInterfaceAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -804,7 +802,7 @@ impl DescribeNetworkInterfaceAttributeError {
             8 => Self::ForbiddenNotSupportRam(error),
             9 => Self::ForbiddenSubUser(error),
             10 => Self::InvalidEniIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -822,7 +820,7 @@ impl DescribeNetworkInterfaceAttributeError {
             Self::ForbiddenNotSupportRam(error) => (8, error),
             Self::ForbiddenSubUser(error) => (9, error),
             Self::InvalidEniIdNotFound(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -852,6 +850,23 @@ impl ::std::fmt::Debug for DescribeNetworkInterfaceAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeNetworkInterfaceAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeNetworkInterfaceAttributeError {

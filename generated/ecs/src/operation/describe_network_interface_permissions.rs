@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNetworkInterfacePermissions",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -396,7 +393,7 @@ for DescribeNetworkInterfacePermissionsResponse {
 }
 /// Service errors of `DescribeNetworkInterfacePermissions`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeNetworkInterfacePermissionsError {
     /// HTTP 400 `MissingParameter`: %s
@@ -426,7 +423,10 @@ pub enum DescribeNetworkInterfacePermissionsError {
     /// HTTP 404 `InvalidEniId.NotFound`: %s
     InvalidEniIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeNetworkInterfacePermissionsError {
@@ -454,6 +454,7 @@ for DescribeNetworkInterfacePermissionsError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeNetworkInterfacePermissionsError {
     /// The service error behind the variant.
     #[inline]
@@ -477,7 +478,7 @@ impl DescribeNetworkInterfacePermissionsError {
             10 => Self::ForbiddenSubUser(error),
             11 => Self::InvalidOperationPermissionNotExisted(error),
             12 => Self::InvalidEniIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -497,7 +498,7 @@ impl DescribeNetworkInterfacePermissionsError {
             Self::ForbiddenSubUser(error) => (10, error),
             Self::InvalidOperationPermissionNotExisted(error) => (11, error),
             Self::InvalidEniIdNotFound(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -529,6 +530,23 @@ impl ::std::fmt::Debug for DescribeNetworkInterfacePermissionsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeNetworkInterfacePermissionsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeNetworkInterfacePermissionsError {

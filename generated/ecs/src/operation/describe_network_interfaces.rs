@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNetworkInterfaces",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -56,7 +53,7 @@ pub struct DescribeNetworkInterfacesRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the resource group to which the ENI belongs. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be returned.
     ///
     /// > Resources in the default resource group are displayed in the response regardless of how this parameter is set.
@@ -372,10 +369,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -789,7 +783,7 @@ for DescribeNetworkInterfacesResponse {
 }
 /// Service errors of `DescribeNetworkInterfaces`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeNetworkInterfacesError {
     /// HTTP 400 `MissingParameter`: %s
@@ -851,7 +845,10 @@ pub enum DescribeNetworkInterfacesError {
     /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
     InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeNetworkInterfacesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -892,6 +889,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeNetworkInterfacesErro
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeNetworkInterfacesError {
     /// The service error behind the variant.
     #[inline]
@@ -929,7 +927,7 @@ impl DescribeNetworkInterfacesError {
             24 => Self::InvalidEniIdNotFound(error),
             25 => Self::InvalidVSwitchIdNotFound(error),
             26 => Self::InvalidSecurityGroupIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -963,7 +961,7 @@ impl DescribeNetworkInterfacesError {
             Self::InvalidEniIdNotFound(error) => (24, error),
             Self::InvalidVSwitchIdNotFound(error) => (25, error),
             Self::InvalidSecurityGroupIdNotFound(error) => (26, error),
-            Self::Unhandled(error) => (27, error),
+            Self::Unhandled(unhandled) => (27, unhandled.service_error()),
         }
     }
 }
@@ -1009,6 +1007,23 @@ impl ::std::fmt::Debug for DescribeNetworkInterfacesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeNetworkInterfacesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeNetworkInterfacesError {

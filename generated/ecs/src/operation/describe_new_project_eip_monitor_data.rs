@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNewProjectEipMonitorData",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -306,7 +303,7 @@ for DescribeNewProjectEipMonitorDataResponse {
 }
 /// Service errors of `DescribeNewProjectEipMonitorData`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeNewProjectEipMonitorDataError {
     /// HTTP 400 `InvalidStartTime.Malformed`: The specified parameter "StartTime" is not valid.
@@ -328,7 +325,10 @@ pub enum DescribeNewProjectEipMonitorDataError {
     /// HTTP 404 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
     InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeNewProjectEipMonitorDataError {
@@ -351,6 +351,7 @@ for DescribeNewProjectEipMonitorDataError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeNewProjectEipMonitorDataError {
     /// The service error behind the variant.
     #[inline]
@@ -369,7 +370,7 @@ impl DescribeNewProjectEipMonitorDataError {
             5 => Self::InvalidParameter(error),
             6 => Self::OperationDeniedTooManyDataQueried(error),
             7 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -384,7 +385,7 @@ impl DescribeNewProjectEipMonitorDataError {
             Self::InvalidParameter(error) => (5, error),
             Self::OperationDeniedTooManyDataQueried(error) => (6, error),
             Self::InvalidInstanceIdNotFound(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -411,6 +412,23 @@ impl ::std::fmt::Debug for DescribeNewProjectEipMonitorDataError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeNewProjectEipMonitorDataError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeNewProjectEipMonitorDataError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePhysicalConnections",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -80,7 +77,7 @@ pub struct DescribePhysicalConnectionsRequest {
         feature = "serde",
         serde(rename = "Filter", skip_serializing_if = "Option::is_none")
     )]
-    pub filter: Option<Vec<crate::types::Filter>>,
+    pub filter: Option<Vec<crate::types::DescribeAccessPointsFilter>>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -189,7 +186,7 @@ impl<C> DescribePhysicalConnectionsRequestBuilder<C> {
     /// - Must have at most 5 items.
     pub fn filter(
         mut self,
-        values: impl IntoIterator<Item = crate::types::Filter>,
+        values: impl IntoIterator<Item = crate::types::DescribeAccessPointsFilter>,
     ) -> Self {
         self.inner.filter = Some(values.into_iter().collect());
         self
@@ -354,7 +351,7 @@ for DescribePhysicalConnectionsResponse {
 }
 /// Service errors of `DescribePhysicalConnections`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribePhysicalConnectionsError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
@@ -362,7 +359,10 @@ pub enum DescribePhysicalConnectionsError {
     /// HTTP 404 `InvalidFilterKey.ValueNotSupported`: Specified filter key is not supported: Filter.X.key
     InvalidFilterKeyValueNotSupported(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -375,6 +375,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionsEr
         )
     }
 }
+#[allow(deprecated)]
 impl DescribePhysicalConnectionsError {
     /// The service error behind the variant.
     #[inline]
@@ -387,7 +388,7 @@ impl DescribePhysicalConnectionsError {
         match index {
             0 => Self::InvalidRegionIdNotFound(error),
             1 => Self::InvalidFilterKeyValueNotSupported(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -396,7 +397,7 @@ impl DescribePhysicalConnectionsError {
         match self {
             Self::InvalidRegionIdNotFound(error) => (0, error),
             Self::InvalidFilterKeyValueNotSupported(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -417,6 +418,23 @@ impl ::std::fmt::Debug for DescribePhysicalConnectionsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribePhysicalConnectionsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribePhysicalConnectionsError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePortRangeListAssociations",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -340,7 +337,7 @@ for DescribePortRangeListAssociationsResponse {
 }
 /// Service errors of `DescribePortRangeListAssociations`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribePortRangeListAssociationsError {
     /// HTTP 400 `InvalidPortRangeListId.NotFound`: The specified port range list was not found.
@@ -350,7 +347,10 @@ pub enum DescribePortRangeListAssociationsError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified parameter RegionId is not valid.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribePortRangeListAssociationsError {
@@ -368,6 +368,7 @@ for DescribePortRangeListAssociationsError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribePortRangeListAssociationsError {
     /// The service error behind the variant.
     #[inline]
@@ -381,7 +382,7 @@ impl DescribePortRangeListAssociationsError {
             0 => Self::InvalidPortRangeListIdNotFound(error),
             1 => Self::InvalidParameter(error),
             2 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -391,7 +392,7 @@ impl DescribePortRangeListAssociationsError {
             Self::InvalidPortRangeListIdNotFound(error) => (0, error),
             Self::InvalidParameter(error) => (1, error),
             Self::InvalidRegionIdNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -413,6 +414,23 @@ impl ::std::fmt::Debug for DescribePortRangeListAssociationsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribePortRangeListAssociationsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribePortRangeListAssociationsError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePortRangeListEntries",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -272,7 +269,7 @@ for DescribePortRangeListEntriesResponse {
 }
 /// Service errors of `DescribePortRangeListEntries`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribePortRangeListEntriesError {
     /// HTTP 400 `InvalidPortRangeListId.NotFound`: The specified port range list was not found.
@@ -280,7 +277,10 @@ pub enum DescribePortRangeListEntriesError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified parameter RegionId is not valid.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePortRangeListEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -293,6 +293,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribePortRangeListEntriesE
         )
     }
 }
+#[allow(deprecated)]
 impl DescribePortRangeListEntriesError {
     /// The service error behind the variant.
     #[inline]
@@ -305,7 +306,7 @@ impl DescribePortRangeListEntriesError {
         match index {
             0 => Self::InvalidPortRangeListIdNotFound(error),
             1 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -314,7 +315,7 @@ impl DescribePortRangeListEntriesError {
         match self {
             Self::InvalidPortRangeListIdNotFound(error) => (0, error),
             Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -335,6 +336,23 @@ impl ::std::fmt::Debug for DescribePortRangeListEntriesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribePortRangeListEntriesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribePortRangeListEntriesError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePrefixListAssociations",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -336,7 +333,7 @@ for DescribePrefixListAssociationsResponse {
 }
 /// Service errors of `DescribePrefixListAssociations`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribePrefixListAssociationsError {
     /// HTTP 400 `InvalidParameter`: %s
@@ -348,7 +345,10 @@ pub enum DescribePrefixListAssociationsError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePrefixListAssociationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -366,6 +366,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribePrefixListAssociation
         )
     }
 }
+#[allow(deprecated)]
 impl DescribePrefixListAssociationsError {
     /// The service error behind the variant.
     #[inline]
@@ -380,7 +381,7 @@ impl DescribePrefixListAssociationsError {
             1 => Self::NotSupportedResourceType(error),
             2 => Self::InvalidPrefixListIdNotFound(error),
             3 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -391,7 +392,7 @@ impl DescribePrefixListAssociationsError {
             Self::NotSupportedResourceType(error) => (1, error),
             Self::InvalidPrefixListIdNotFound(error) => (2, error),
             Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -414,6 +415,23 @@ impl ::std::fmt::Debug for DescribePrefixListAssociationsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribePrefixListAssociationsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribePrefixListAssociationsError {

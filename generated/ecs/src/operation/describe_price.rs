@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePrice",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -1030,7 +1027,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribePriceRes
 }
 /// Service errors of `DescribePrice`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribePriceError {
     /// HTTP 400 `InvalidParameter.RecurrenceRules`: The specified parameter RecurrenceRules is invalid.
@@ -1264,7 +1261,10 @@ pub enum DescribePriceError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePriceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1377,6 +1377,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribePriceError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribePriceError {
     /// The service error behind the variant.
     #[inline]
@@ -1486,7 +1487,7 @@ impl DescribePriceError {
             96 => Self::InvalidDedicatedHostTypeMissing(error),
             97 => Self::InvalidDedicatedHostIdNotFound(error),
             98 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1598,7 +1599,7 @@ impl DescribePriceError {
             Self::InvalidDedicatedHostTypeMissing(error) => (96, error),
             Self::InvalidDedicatedHostIdNotFound(error) => (97, error),
             Self::InternalError(error) => (98, error),
-            Self::Unhandled(error) => (99, error),
+            Self::Unhandled(unhandled) => (99, unhandled.service_error()),
         }
     }
 }
@@ -1716,6 +1717,23 @@ impl ::std::fmt::Debug for DescribePriceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribePriceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribePriceError {

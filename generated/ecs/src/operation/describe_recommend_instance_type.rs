@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRecommendInstanceType",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -713,7 +710,7 @@ for DescribeRecommendInstanceTypeResponse {
 }
 /// Service errors of `DescribeRecommendInstanceType`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeRecommendInstanceTypeError {
     /// HTTP 400 `RecommendEmpty.InstanceTypeNotAuthorized`: The recommend instanceTypes are not authorized.
@@ -775,7 +772,10 @@ pub enum DescribeRecommendInstanceTypeError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRecommendInstanceTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -818,6 +818,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRecommendInstanceType
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeRecommendInstanceTypeError {
     /// The service error behind the variant.
     #[inline]
@@ -857,7 +858,7 @@ impl DescribeRecommendInstanceTypeError {
             26 => Self::RecommendEmptyNetworkTypeNotSupported(error),
             27 => Self::InvalidInstanceFamilyLevelNotSupported(error),
             28 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -893,7 +894,7 @@ impl DescribeRecommendInstanceTypeError {
             Self::RecommendEmptyNetworkTypeNotSupported(error) => (26, error),
             Self::InvalidInstanceFamilyLevelNotSupported(error) => (27, error),
             Self::InvalidRegionIdNotFound(error) => (28, error),
-            Self::Unhandled(error) => (29, error),
+            Self::Unhandled(unhandled) => (29, unhandled.service_error()),
         }
     }
 }
@@ -941,6 +942,23 @@ impl ::std::fmt::Debug for DescribeRecommendInstanceTypeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeRecommendInstanceTypeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeRecommendInstanceTypeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRenewalPrice",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -393,7 +390,7 @@ for DescribeRenewalPriceResponse {
 }
 /// Service errors of `DescribeRenewalPrice`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeRenewalPriceError {
     /// HTTP 400 `InvalidResourceType.ValueNotSupported`: The specified parameter ResourceType is not valid.
@@ -427,7 +424,10 @@ pub enum DescribeRenewalPriceError {
     /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
     InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRenewalPriceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -455,6 +455,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRenewalPriceError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeRenewalPriceError {
     /// The service error behind the variant.
     #[inline]
@@ -479,7 +480,7 @@ impl DescribeRenewalPriceError {
             11 => Self::ChargeTypeViolation(error),
             12 => Self::InvalidActionUnauthorized(error),
             13 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -500,7 +501,7 @@ impl DescribeRenewalPriceError {
             Self::ChargeTypeViolation(error) => (11, error),
             Self::InvalidActionUnauthorized(error) => (12, error),
             Self::InvalidInstanceIdNotFound(error) => (13, error),
-            Self::Unhandled(error) => (14, error),
+            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
 }
@@ -533,6 +534,23 @@ impl ::std::fmt::Debug for DescribeRenewalPriceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeRenewalPriceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeRenewalPriceError {

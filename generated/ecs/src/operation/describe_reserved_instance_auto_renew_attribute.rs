@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeReservedInstanceAutoRenewAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -288,7 +285,7 @@ for DescribeReservedInstanceAutoRenewAttributeResponse {
 }
 /// Service errors of `DescribeReservedInstanceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeReservedInstanceAutoRenewAttributeError {
     /// HTTP 403 `ChargeTypeViolation`: Pay-As-You-Go dedicated host do not support this operation.
@@ -302,7 +299,10 @@ pub enum DescribeReservedInstanceAutoRenewAttributeError {
     /// HTTP 403 `ResourceStatusViolation`: The operation is not permitted due to resource status of the instance.
     ResourceStatusViolation(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeReservedInstanceAutoRenewAttributeError {
@@ -322,6 +322,7 @@ for DescribeReservedInstanceAutoRenewAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeReservedInstanceAutoRenewAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -337,7 +338,7 @@ impl DescribeReservedInstanceAutoRenewAttributeError {
             2 => Self::InvalidParameterToManyInstanceIds(error),
             3 => Self::InValidParameter(error),
             4 => Self::ResourceStatusViolation(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -349,7 +350,7 @@ impl DescribeReservedInstanceAutoRenewAttributeError {
             Self::InvalidParameterToManyInstanceIds(error) => (2, error),
             Self::InValidParameter(error) => (3, error),
             Self::ResourceStatusViolation(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -373,6 +374,23 @@ impl ::std::fmt::Debug for DescribeReservedInstanceAutoRenewAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeReservedInstanceAutoRenewAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeReservedInstanceAutoRenewAttributeError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeReservedInstances",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -109,7 +106,7 @@ pub struct DescribeReservedInstancesRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The zone ID of the reserved instance. This parameter is valid and required if you set Scope to Zone. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/25610.htm>) operation to query the most recent zone list.
     ///
     /// - Wire name: `ZoneId`.
@@ -351,10 +348,7 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -656,7 +650,7 @@ for DescribeReservedInstancesResponse {
 }
 /// Service errors of `DescribeReservedInstances`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeReservedInstancesError {
     /// HTTP 400 `MissingParamter.RegionId`: The regionId should not be null.
@@ -690,7 +684,10 @@ pub enum DescribeReservedInstancesError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeReservedInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -716,6 +713,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeReservedInstancesErro
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeReservedInstancesError {
     /// The service error behind the variant.
     #[inline]
@@ -738,7 +736,7 @@ impl DescribeReservedInstancesError {
             9 => Self::InvalidAllocationTypeValueNotSupported(error),
             10 => Self::RamApiNotSupported(error),
             11 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -761,7 +759,7 @@ impl DescribeReservedInstancesError {
             Self::InvalidAllocationTypeValueNotSupported(error) => (9, error),
             Self::RamApiNotSupported(error) => (10, error),
             Self::InvalidRegionIdNotFound(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -792,6 +790,23 @@ impl ::std::fmt::Debug for DescribeReservedInstancesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeReservedInstancesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeReservedInstancesError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeResourceByTags",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -104,7 +101,7 @@ pub struct DescribeResourceByTagsRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::Tag>>,
+    pub tag: Option<Vec<crate::types::AddTagsTag>>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -232,7 +229,10 @@ impl<C> DescribeResourceByTagsRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
+    pub fn tag(
+        mut self,
+        values: impl IntoIterator<Item = crate::types::AddTagsTag>,
+    ) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -405,7 +405,7 @@ for DescribeResourceByTagsResponse {
 }
 /// Service errors of `DescribeResourceByTags`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeResourceByTagsError {
     /// HTTP 400 `InvalidTagCount`: The specified tags are beyond the permitted range.
@@ -415,7 +415,10 @@ pub enum DescribeResourceByTagsError {
     /// HTTP 404 `InvalidResourceType.NotFound`: The ResourceType provided does not exist in our records.
     InvalidResourceTypeNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeResourceByTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -432,6 +435,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeResourceByTagsError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeResourceByTagsError {
     /// The service error behind the variant.
     #[inline]
@@ -445,7 +449,7 @@ impl DescribeResourceByTagsError {
             0 => Self::InvalidTagCount(error),
             1 => Self::InvalidRegionIdNotFound(error),
             2 => Self::InvalidResourceTypeNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -455,7 +459,7 @@ impl DescribeResourceByTagsError {
             Self::InvalidTagCount(error) => (0, error),
             Self::InvalidRegionIdNotFound(error) => (1, error),
             Self::InvalidResourceTypeNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -477,6 +481,23 @@ impl ::std::fmt::Debug for DescribeResourceByTagsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeResourceByTagsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeResourceByTagsError {

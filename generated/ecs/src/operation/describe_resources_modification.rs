@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeResourcesModification",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -564,7 +561,7 @@ for DescribeResourcesModificationResponse {
 }
 /// Service errors of `DescribeResourcesModification`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeResourcesModificationError {
     /// HTTP 400 `Invalid.OperationType`: The specified operationType is not valid.
@@ -614,7 +611,10 @@ pub enum DescribeResourcesModificationError {
     /// HTTP 404 `InvalidResourceId.NotFound`: The specified ResourceId is not found in our records.
     InvalidResourceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeResourcesModificationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -650,6 +650,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeResourcesModification
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeResourcesModificationError {
     /// The service error behind the variant.
     #[inline]
@@ -682,7 +683,7 @@ impl DescribeResourcesModificationError {
             19 => Self::OperationDenied(error),
             20 => Self::InvalidInstanceIdNotFound(error),
             21 => Self::InvalidResourceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -711,7 +712,7 @@ impl DescribeResourcesModificationError {
             Self::OperationDenied(error) => (19, error),
             Self::InvalidInstanceIdNotFound(error) => (20, error),
             Self::InvalidResourceIdNotFound(error) => (21, error),
-            Self::Unhandled(error) => (22, error),
+            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
         }
     }
 }
@@ -752,6 +753,23 @@ impl ::std::fmt::Debug for DescribeResourcesModificationError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeResourcesModificationError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeResourcesModificationError {

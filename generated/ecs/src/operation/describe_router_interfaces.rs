@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouterInterfaces",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -65,7 +62,7 @@ pub struct DescribeRouterInterfacesRequest {
         feature = "serde",
         serde(rename = "Filter", skip_serializing_if = "Option::is_none")
     )]
-    pub filter: Option<Vec<crate::types::Filter>>,
+    pub filter: Option<Vec<crate::types::DescribeAccessPointsFilter>>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -157,7 +154,7 @@ impl<C> DescribeRouterInterfacesRequestBuilder<C> {
     /// - Must have at most 5 items.
     pub fn filter(
         mut self,
-        values: impl IntoIterator<Item = crate::types::Filter>,
+        values: impl IntoIterator<Item = crate::types::DescribeAccessPointsFilter>,
     ) -> Self {
         self.inner.filter = Some(values.into_iter().collect());
         self
@@ -319,7 +316,7 @@ for DescribeRouterInterfacesResponse {
 }
 /// Service errors of `DescribeRouterInterfaces`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeRouterInterfacesError {
     /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
@@ -333,7 +330,10 @@ pub enum DescribeRouterInterfacesError {
     /// HTTP 404 `InvalidOppositeRegionId.NotFound`: The oppositeRegionId provided does not exist in our records.
     InvalidOppositeRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouterInterfacesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -352,6 +352,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRouterInterfacesError
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeRouterInterfacesError {
     /// The service error behind the variant.
     #[inline]
@@ -367,7 +368,7 @@ impl DescribeRouterInterfacesError {
             2 => Self::InvalidRegionIdNotFound(error),
             3 => Self::InvalidFilterKeyValueNotSupported(error),
             4 => Self::InvalidOppositeRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -379,7 +380,7 @@ impl DescribeRouterInterfacesError {
             Self::InvalidRegionIdNotFound(error) => (2, error),
             Self::InvalidFilterKeyValueNotSupported(error) => (3, error),
             Self::InvalidOppositeRegionIdNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -403,6 +404,23 @@ impl ::std::fmt::Debug for DescribeRouterInterfacesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeRouterInterfacesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeRouterInterfacesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSecurityGroupAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -511,7 +508,7 @@ for DescribeSecurityGroupAttributeResponse {
 }
 /// Service errors of `DescribeSecurityGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeSecurityGroupAttributeError {
     /// HTTP 400 `InvalidNicType.ValueNotSupported`: The specified NicType does not exist.
@@ -531,7 +528,10 @@ pub enum DescribeSecurityGroupAttributeError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -553,6 +553,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupAttribut
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeSecurityGroupAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -571,7 +572,7 @@ impl DescribeSecurityGroupAttributeError {
             5 => Self::InvalidRegionIdNotFound(error),
             6 => Self::InvalidSecurityGroupIdNotFound(error),
             7 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -586,7 +587,7 @@ impl DescribeSecurityGroupAttributeError {
             Self::InvalidRegionIdNotFound(error) => (5, error),
             Self::InvalidSecurityGroupIdNotFound(error) => (6, error),
             Self::InternalError(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -613,6 +614,23 @@ impl ::std::fmt::Debug for DescribeSecurityGroupAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeSecurityGroupAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeSecurityGroupAttributeError {

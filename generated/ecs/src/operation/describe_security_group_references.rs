@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSecurityGroupReferences",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -281,7 +278,7 @@ for DescribeSecurityGroupReferencesResponse {
 }
 /// Service errors of `DescribeSecurityGroupReferences`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeSecurityGroupReferencesError {
     /// HTTP 400 `InvalidSecurityGroupId.Malformed`: The specified parameter SecurityGroupId is essential and size should less than 10
@@ -291,7 +288,10 @@ pub enum DescribeSecurityGroupReferencesError {
     /// HTTP 404 `InvalidSecurityGroupId.NotFound`: The SecurityGroupId provided does not exist in our records.
     InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupReferencesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -308,6 +308,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupReferenc
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeSecurityGroupReferencesError {
     /// The service error behind the variant.
     #[inline]
@@ -321,7 +322,7 @@ impl DescribeSecurityGroupReferencesError {
             0 => Self::InvalidSecurityGroupIdMalformed(error),
             1 => Self::InvalidRegionIdNotFound(error),
             2 => Self::InvalidSecurityGroupIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -331,7 +332,7 @@ impl DescribeSecurityGroupReferencesError {
             Self::InvalidSecurityGroupIdMalformed(error) => (0, error),
             Self::InvalidRegionIdNotFound(error) => (1, error),
             Self::InvalidSecurityGroupIdNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -353,6 +354,23 @@ impl ::std::fmt::Debug for DescribeSecurityGroupReferencesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeSecurityGroupReferencesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeSecurityGroupReferencesError {

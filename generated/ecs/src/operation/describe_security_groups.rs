@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSecurityGroups",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -162,7 +159,7 @@ pub struct DescribeSecurityGroupsRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::Tag>>,
+    pub tag: Option<Vec<crate::types::AddTagsTag>>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
     /// * true: performs only a dry run. The system checks your AccessKey pair, the permissions of the RAM user, and the required parameters. If the request passes the dry run, the DryRunOperation error code is returned. Otherwise, an error message is returned.
@@ -429,7 +426,10 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
+    pub fn tag(
+        mut self,
+        values: impl IntoIterator<Item = crate::types::AddTagsTag>,
+    ) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -697,7 +697,7 @@ for DescribeSecurityGroupsResponse {
 }
 /// Service errors of `DescribeSecurityGroups`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeSecurityGroupsError {
     /// HTTP 400 `NotSupported.PageNumberAndPageSize`: The parameters PageNumber and PageSize are currently not supported, please use NextToken and MaxResults instead.
@@ -715,7 +715,10 @@ pub enum DescribeSecurityGroupsError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -736,6 +739,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupsError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeSecurityGroupsError {
     /// The service error behind the variant.
     #[inline]
@@ -753,7 +757,7 @@ impl DescribeSecurityGroupsError {
             4 => Self::InvalidSecurityGroupIdMalformed(error),
             5 => Self::InvalidSecurityGroupNameMalformed(error),
             6 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -767,7 +771,7 @@ impl DescribeSecurityGroupsError {
             Self::InvalidSecurityGroupIdMalformed(error) => (4, error),
             Self::InvalidSecurityGroupNameMalformed(error) => (5, error),
             Self::InternalError(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -793,6 +797,23 @@ impl ::std::fmt::Debug for DescribeSecurityGroupsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeSecurityGroupsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeSecurityGroupsError {

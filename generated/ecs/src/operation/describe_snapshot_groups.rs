@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSnapshotGroups",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -134,7 +131,7 @@ pub struct DescribeSnapshotGroupsRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the resource group to which the snapshot-consistent group belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
@@ -330,10 +327,7 @@ impl<C> DescribeSnapshotGroupsRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 16 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -498,7 +492,7 @@ for DescribeSnapshotGroupsResponse {
 }
 /// Service errors of `DescribeSnapshotGroups`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeSnapshotGroupsError {
     /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
@@ -512,7 +506,10 @@ pub enum DescribeSnapshotGroupsError {
     /// HTTP 404 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
     InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -531,6 +528,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotGroupsError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeSnapshotGroupsError {
     /// The service error behind the variant.
     #[inline]
@@ -546,7 +544,7 @@ impl DescribeSnapshotGroupsError {
             2 => Self::InvalidStatusValueNotSupported(error),
             3 => Self::InvalidRegionIdNotFound(error),
             4 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -558,7 +556,7 @@ impl DescribeSnapshotGroupsError {
             Self::InvalidStatusValueNotSupported(error) => (2, error),
             Self::InvalidRegionIdNotFound(error) => (3, error),
             Self::InvalidInstanceIdNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -582,6 +580,23 @@ impl ::std::fmt::Debug for DescribeSnapshotGroupsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeSnapshotGroupsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeSnapshotGroupsError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSnapshotLinks",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -467,7 +464,7 @@ for DescribeSnapshotLinksResponse {
 }
 /// Service errors of `DescribeSnapshotLinks`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeSnapshotLinksError {
     /// HTTP 400 `InvalidInstanceId.NotFound`: The specified instanceId is not exists.
@@ -481,7 +478,10 @@ pub enum DescribeSnapshotLinksError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotLinksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -500,6 +500,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotLinksError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeSnapshotLinksError {
     /// The service error behind the variant.
     #[inline]
@@ -515,7 +516,7 @@ impl DescribeSnapshotLinksError {
             2 => Self::InvalidSnapshotLinkIds(error),
             3 => Self::InvalidDiskIds(error),
             4 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -527,7 +528,7 @@ impl DescribeSnapshotLinksError {
             Self::InvalidSnapshotLinkIds(error) => (2, error),
             Self::InvalidDiskIds(error) => (3, error),
             Self::InternalError(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -551,6 +552,23 @@ impl ::std::fmt::Debug for DescribeSnapshotLinksError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeSnapshotLinksError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeSnapshotLinksError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSnapshotMonitorData",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -369,7 +366,7 @@ for DescribeSnapshotMonitorDataResponse {
 }
 /// Service errors of `DescribeSnapshotMonitorData`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeSnapshotMonitorDataError {
     /// HTTP 400 `InvalidStartTime.Malformed`: The specified parameter "StartTime" is not valid.
@@ -385,7 +382,10 @@ pub enum DescribeSnapshotMonitorDataError {
     /// HTTP 400 `Throttling`: Request was denied due to request throttling.
     Throttling(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -405,6 +405,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotMonitorDataEr
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeSnapshotMonitorDataError {
     /// The service error behind the variant.
     #[inline]
@@ -421,7 +422,7 @@ impl DescribeSnapshotMonitorDataError {
             3 => Self::InvalidStartTimeTooEarly(error),
             4 => Self::InvalidParameterTooManyDataQueried(error),
             5 => Self::Throttling(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -434,7 +435,7 @@ impl DescribeSnapshotMonitorDataError {
             Self::InvalidStartTimeTooEarly(error) => (3, error),
             Self::InvalidParameterTooManyDataQueried(error) => (4, error),
             Self::Throttling(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -459,6 +460,23 @@ impl ::std::fmt::Debug for DescribeSnapshotMonitorDataError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeSnapshotMonitorDataError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeSnapshotMonitorDataError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSnapshots",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -204,7 +201,7 @@ pub struct DescribeSnapshotsRequest {
         feature = "serde",
         serde(rename = "Filter", skip_serializing_if = "Option::is_none")
     )]
-    pub filter: Option<Vec<crate::types::DescribeDisksFilter>>,
+    pub filter: Option<Vec<crate::types::Filter>>,
     /// Specifies whether the snapshot has been used to create custom images or disks. Valid values:
     ///
     /// * image: The snapshot has been used to create custom images.
@@ -306,7 +303,7 @@ pub struct DescribeSnapshotsRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::Tag>>,
+    pub tag: Option<Vec<crate::types::AddTagsTag>>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -528,7 +525,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     /// - Must have at most 2 items.
     pub fn filter(
         mut self,
-        values: impl IntoIterator<Item = crate::types::DescribeDisksFilter>,
+        values: impl IntoIterator<Item = crate::types::Filter>,
     ) -> Self {
         self.inner.filter = Some(values.into_iter().collect());
         self
@@ -631,7 +628,10 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
+    pub fn tag(
+        mut self,
+        values: impl IntoIterator<Item = crate::types::AddTagsTag>,
+    ) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -816,7 +816,7 @@ for DescribeSnapshotsResponse {
 }
 /// Service errors of `DescribeSnapshots`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeSnapshotsError {
     /// HTTP 400 `InvalidTag.Mismatch`: The specified Tag.n.Key and Tag.n.Value are not match.
@@ -844,7 +844,10 @@ pub enum DescribeSnapshotsError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -870,6 +873,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotsError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeSnapshotsError {
     /// The service error behind the variant.
     #[inline]
@@ -892,7 +896,7 @@ impl DescribeSnapshotsError {
             9 => Self::InvalidSnapshotTypeNotFound(error),
             10 => Self::InvalidSnapshotLinkIdNotFound(error),
             11 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -911,7 +915,7 @@ impl DescribeSnapshotsError {
             Self::InvalidSnapshotTypeNotFound(error) => (9, error),
             Self::InvalidSnapshotLinkIdNotFound(error) => (10, error),
             Self::InternalError(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -942,6 +946,23 @@ impl ::std::fmt::Debug for DescribeSnapshotsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeSnapshotsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeSnapshotsError {

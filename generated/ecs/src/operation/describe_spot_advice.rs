@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSpotAdvice",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -504,7 +501,7 @@ for DescribeSpotAdviceResponse {
 }
 /// Service errors of `DescribeSpotAdvice`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeSpotAdviceError {
     /// HTTP 400 `Invalid.SaleStrategy`: The specified saleStrategy is not valid.
@@ -540,7 +537,10 @@ pub enum DescribeSpotAdviceError {
     /// HTTP 404 `Invalid.NetworkType`: The specified NetworkType is not valid.
     InvalidNetworkType(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSpotAdviceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -570,6 +570,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSpotAdviceError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeSpotAdviceError {
     /// The service error behind the variant.
     #[inline]
@@ -596,7 +597,7 @@ impl DescribeSpotAdviceError {
             13 => Self::InvalidDestinationResource(error),
             14 => Self::InvalidIoOptimized(error),
             15 => Self::InvalidNetworkType(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -619,7 +620,7 @@ impl DescribeSpotAdviceError {
             Self::InvalidDestinationResource(error) => (13, error),
             Self::InvalidIoOptimized(error) => (14, error),
             Self::InvalidNetworkType(error) => (15, error),
-            Self::Unhandled(error) => (16, error),
+            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
         }
     }
 }
@@ -654,6 +655,23 @@ impl ::std::fmt::Debug for DescribeSpotAdviceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeSpotAdviceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeSpotAdviceError {

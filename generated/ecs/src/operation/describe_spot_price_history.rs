@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSpotPriceHistory",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -514,7 +511,7 @@ for DescribeSpotPriceHistoryResponse {
 }
 /// Service errors of `DescribeSpotPriceHistory`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeSpotPriceHistoryError {
     /// HTTP 400 `MissingParameter`: %s
@@ -574,7 +571,10 @@ pub enum DescribeSpotPriceHistoryError {
     /// HTTP 403 `OperationDenied.TimestampNotSupported`: timestamp not support spot duration instance.
     OperationDeniedTimestampNotSupported(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSpotPriceHistoryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -616,6 +616,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSpotPriceHistoryError
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeSpotPriceHistoryError {
     /// The service error behind the variant.
     #[inline]
@@ -654,7 +655,7 @@ impl DescribeSpotPriceHistoryError {
             25 => Self::OperationDeniedRegionIdNotSupported(error),
             26 => Self::OperationDeniedFlavorNotSupported(error),
             27 => Self::OperationDeniedTimestampNotSupported(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -689,7 +690,7 @@ impl DescribeSpotPriceHistoryError {
             Self::OperationDeniedRegionIdNotSupported(error) => (25, error),
             Self::OperationDeniedFlavorNotSupported(error) => (26, error),
             Self::OperationDeniedTimestampNotSupported(error) => (27, error),
-            Self::Unhandled(error) => (28, error),
+            Self::Unhandled(unhandled) => (28, unhandled.service_error()),
         }
     }
 }
@@ -736,6 +737,23 @@ impl ::std::fmt::Debug for DescribeSpotPriceHistoryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeSpotPriceHistoryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeSpotPriceHistoryError {

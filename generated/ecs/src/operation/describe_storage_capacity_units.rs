@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeStorageCapacityUnits",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -137,7 +134,7 @@ pub struct DescribeStorageCapacityUnitsRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -322,10 +319,7 @@ impl<C> DescribeStorageCapacityUnitsRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -501,7 +495,7 @@ for DescribeStorageCapacityUnitsResponse {
 }
 /// Service errors of `DescribeStorageCapacityUnits`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeStorageCapacityUnitsError {
     /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
@@ -513,7 +507,10 @@ pub enum DescribeStorageCapacityUnitsError {
     /// HTTP 400 `InvalidAllocationType.ValueNotSupported`: The specified AllocationType is not supported.
     InvalidAllocationTypeValueNotSupported(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeStorageCapacityUnitsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -531,6 +528,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeStorageCapacityUnitsE
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeStorageCapacityUnitsError {
     /// The service error behind the variant.
     #[inline]
@@ -545,7 +543,7 @@ impl DescribeStorageCapacityUnitsError {
             1 => Self::InvalidParameterName(error),
             2 => Self::InvalidParameterCapacityExceed(error),
             3 => Self::InvalidAllocationTypeValueNotSupported(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -556,7 +554,7 @@ impl DescribeStorageCapacityUnitsError {
             Self::InvalidParameterName(error) => (1, error),
             Self::InvalidParameterCapacityExceed(error) => (2, error),
             Self::InvalidAllocationTypeValueNotSupported(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -579,6 +577,23 @@ impl ::std::fmt::Debug for DescribeStorageCapacityUnitsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeStorageCapacityUnitsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeStorageCapacityUnitsError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTaskAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -378,7 +375,7 @@ for DescribeTaskAttributeResponse {
 }
 /// Service errors of `DescribeTaskAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeTaskAttributeError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
@@ -388,7 +385,10 @@ pub enum DescribeTaskAttributeError {
     /// HTTP 400 `InvalidTaskId.NotFound`: The specified "TaskId" is not found.
     InvalidTaskIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeTaskAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -405,6 +405,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeTaskAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeTaskAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -418,7 +419,7 @@ impl DescribeTaskAttributeError {
             0 => Self::InvalidRegionIdNotFound(error),
             1 => Self::MissingParameter(error),
             2 => Self::InvalidTaskIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -428,7 +429,7 @@ impl DescribeTaskAttributeError {
             Self::InvalidRegionIdNotFound(error) => (0, error),
             Self::MissingParameter(error) => (1, error),
             Self::InvalidTaskIdNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -450,6 +451,23 @@ impl ::std::fmt::Debug for DescribeTaskAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeTaskAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeTaskAttributeError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTasks",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -500,7 +497,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeTasksRes
 }
 /// Service errors of `DescribeTasks`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeTasksError {
     /// HTTP 400 `MissingParameter`: An input parameter "RegionId" that is mandatory for processing the request is not supplied.
@@ -508,7 +505,10 @@ pub enum DescribeTasksError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeTasksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -518,6 +518,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeTasksError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeTasksError {
     /// The service error behind the variant.
     #[inline]
@@ -530,7 +531,7 @@ impl DescribeTasksError {
         match index {
             0 => Self::MissingParameter(error),
             1 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -539,7 +540,7 @@ impl DescribeTasksError {
         match self {
             Self::MissingParameter(error) => (0, error),
             Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -556,6 +557,23 @@ impl ::std::fmt::Debug for DescribeTasksError {
         let (index, error) = self.parts();
         let names = ["MissingParameter", "InvalidRegionIdNotFound", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeTasksError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeTasksError {

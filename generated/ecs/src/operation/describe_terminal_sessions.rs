@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTerminalSessions",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -346,7 +343,7 @@ for DescribeTerminalSessionsResponse {
 }
 /// Service errors of `DescribeTerminalSessions`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeTerminalSessionsError {
     /// HTTP 400 `InvalidParameter.NextToken`: The specified parameter NextToken is not valid.
@@ -358,7 +355,10 @@ pub enum DescribeTerminalSessionsError {
     /// HTTP 500 `InternalError`: An error occurred when you dispatched the request.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeTerminalSessionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -376,6 +376,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeTerminalSessionsError
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeTerminalSessionsError {
     /// The service error behind the variant.
     #[inline]
@@ -390,7 +391,7 @@ impl DescribeTerminalSessionsError {
             1 => Self::InvalidParameterMaxResults(error),
             2 => Self::InvalidRegionIdNotFound(error),
             3 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -401,7 +402,7 @@ impl DescribeTerminalSessionsError {
             Self::InvalidParameterMaxResults(error) => (1, error),
             Self::InvalidRegionIdNotFound(error) => (2, error),
             Self::InternalError(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -424,6 +425,23 @@ impl ::std::fmt::Debug for DescribeTerminalSessionsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeTerminalSessionsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeTerminalSessionsError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVSwitches",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -354,7 +351,7 @@ for DescribeVSwitchesResponse {
 }
 /// Service errors of `DescribeVSwitches`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeVSwitchesError {
     /// HTTP 400 `Forbidden.VpcNotFound`: Specified VPC can not found.
@@ -372,7 +369,10 @@ pub enum DescribeVSwitchesError {
     /// HTTP 404 `InvalidVSwitchIdNumber.NotSupported`: The number of vSwitchIds exceeds the limit.
     InvalidVSwitchIdNumberNotSupported(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVSwitchesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -393,6 +393,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVSwitchesError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeVSwitchesError {
     /// The service error behind the variant.
     #[inline]
@@ -410,7 +411,7 @@ impl DescribeVSwitchesError {
             4 => Self::InvalidVSwitchIdNotFound(error),
             5 => Self::InvalidVpcIdNumberNotSupported(error),
             6 => Self::InvalidVSwitchIdNumberNotSupported(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -424,7 +425,7 @@ impl DescribeVSwitchesError {
             Self::InvalidVSwitchIdNotFound(error) => (4, error),
             Self::InvalidVpcIdNumberNotSupported(error) => (5, error),
             Self::InvalidVSwitchIdNumberNotSupported(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -450,6 +451,23 @@ impl ::std::fmt::Debug for DescribeVSwitchesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeVSwitchesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeVSwitchesError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVirtualBorderRouters",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -65,7 +62,7 @@ pub struct DescribeVirtualBorderRoutersRequest {
         feature = "serde",
         serde(rename = "Filter", skip_serializing_if = "Option::is_none")
     )]
-    pub filter: Option<Vec<crate::types::Filter>>,
+    pub filter: Option<Vec<crate::types::DescribeAccessPointsFilter>>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -157,7 +154,7 @@ impl<C> DescribeVirtualBorderRoutersRequestBuilder<C> {
     /// - Must have at most 5 items.
     pub fn filter(
         mut self,
-        values: impl IntoIterator<Item = crate::types::Filter>,
+        values: impl IntoIterator<Item = crate::types::DescribeAccessPointsFilter>,
     ) -> Self {
         self.inner.filter = Some(values.into_iter().collect());
         self
@@ -322,7 +319,7 @@ for DescribeVirtualBorderRoutersResponse {
 }
 /// Service errors of `DescribeVirtualBorderRouters`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeVirtualBorderRoutersError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
@@ -330,7 +327,10 @@ pub enum DescribeVirtualBorderRoutersError {
     /// HTTP 404 `InvalidFilterKey.ValueNotSupported`: Specified filter key is not supported: Filter.X.key
     InvalidFilterKeyValueNotSupported(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVirtualBorderRoutersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -343,6 +343,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVirtualBorderRoutersE
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeVirtualBorderRoutersError {
     /// The service error behind the variant.
     #[inline]
@@ -355,7 +356,7 @@ impl DescribeVirtualBorderRoutersError {
         match index {
             0 => Self::InvalidRegionIdNotFound(error),
             1 => Self::InvalidFilterKeyValueNotSupported(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -364,7 +365,7 @@ impl DescribeVirtualBorderRoutersError {
         match self {
             Self::InvalidRegionIdNotFound(error) => (0, error),
             Self::InvalidFilterKeyValueNotSupported(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -385,6 +386,23 @@ impl ::std::fmt::Debug for DescribeVirtualBorderRoutersError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeVirtualBorderRoutersError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeVirtualBorderRoutersError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVirtualBorderRoutersForPhysicalConnection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -73,7 +70,7 @@ pub struct DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
         feature = "serde",
         serde(rename = "Filter", skip_serializing_if = "Option::is_none")
     )]
-    pub filter: Option<Vec<crate::types::Filter>>,
+    pub filter: Option<Vec<crate::types::DescribeAccessPointsFilter>>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -178,7 +175,7 @@ impl<C> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<C> {
     /// - Must have at most 5 items.
     pub fn filter(
         mut self,
-        values: impl IntoIterator<Item = crate::types::Filter>,
+        values: impl IntoIterator<Item = crate::types::DescribeAccessPointsFilter>,
     ) -> Self {
         self.inner.filter = Some(values.into_iter().collect());
         self
@@ -356,7 +353,7 @@ for DescribeVirtualBorderRoutersForPhysicalConnectionResponse {
 }
 /// Service errors of `DescribeVirtualBorderRoutersForPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeVirtualBorderRoutersForPhysicalConnectionError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
@@ -366,7 +363,10 @@ pub enum DescribeVirtualBorderRoutersForPhysicalConnectionError {
     /// HTTP 404 `IllegalParam.AliUid`: Specified value of aliuid invalid.
     IllegalParamAliUid(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeVirtualBorderRoutersForPhysicalConnectionError {
@@ -384,6 +384,7 @@ for DescribeVirtualBorderRoutersForPhysicalConnectionError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeVirtualBorderRoutersForPhysicalConnectionError {
     /// The service error behind the variant.
     #[inline]
@@ -397,7 +398,7 @@ impl DescribeVirtualBorderRoutersForPhysicalConnectionError {
             0 => Self::InvalidRegionIdNotFound(error),
             1 => Self::InvalidPhysicalConnectionIdNotFound(error),
             2 => Self::IllegalParamAliUid(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -407,7 +408,7 @@ impl DescribeVirtualBorderRoutersForPhysicalConnectionError {
             Self::InvalidRegionIdNotFound(error) => (0, error),
             Self::InvalidPhysicalConnectionIdNotFound(error) => (1, error),
             Self::IllegalParamAliUid(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -429,6 +430,23 @@ impl ::std::fmt::Debug for DescribeVirtualBorderRoutersForPhysicalConnectionErro
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeVirtualBorderRoutersForPhysicalConnectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeVirtualBorderRoutersForPhysicalConnectionError {

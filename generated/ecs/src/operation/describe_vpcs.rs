@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpcs",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -314,7 +311,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeVpcsResp
 }
 /// Service errors of `DescribeVpcs`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeVpcsError {
     /// HTTP 400 `InvalidAliuid`: User Id is not valid.
@@ -338,7 +335,10 @@ pub enum DescribeVpcsError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpcsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -362,6 +362,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpcsError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeVpcsError {
     /// The service error behind the variant.
     #[inline]
@@ -382,7 +383,7 @@ impl DescribeVpcsError {
             7 => Self::OperationFailedEndpoint(error),
             8 => Self::InvalidRegionIdNotFound(error),
             9 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -399,7 +400,7 @@ impl DescribeVpcsError {
             Self::OperationFailedEndpoint(error) => (7, error),
             Self::InvalidRegionIdNotFound(error) => (8, error),
             Self::InternalError(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -428,6 +429,23 @@ impl ::std::fmt::Debug for DescribeVpcsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeVpcsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeVpcsError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeZones",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -372,7 +369,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeZonesRes
 }
 /// Service errors of `DescribeZones`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeZonesError {
     /// HTTP 400 `InvalidSpotStrategy`: The specified SpotStrategy is not valid.
@@ -386,7 +383,10 @@ pub enum DescribeZonesError {
     /// HTTP 404 `InvalidAcceptLanguage.NotFound`: Only Chinese (zh-CN), English (en-US), and Japanese (ja) are allowed.
     InvalidAcceptLanguageNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -405,6 +405,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeZonesError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeZonesError {
     /// The service error behind the variant.
     #[inline]
@@ -420,7 +421,7 @@ impl DescribeZonesError {
             2 => Self::InvalidRegionNotFound(error),
             3 => Self::InvalidInstanceChargeTypeNotFound(error),
             4 => Self::InvalidAcceptLanguageNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -432,7 +433,7 @@ impl DescribeZonesError {
             Self::InvalidRegionNotFound(error) => (2, error),
             Self::InvalidInstanceChargeTypeNotFound(error) => (3, error),
             Self::InvalidAcceptLanguageNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -456,6 +457,23 @@ impl ::std::fmt::Debug for DescribeZonesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeZonesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeZonesError {

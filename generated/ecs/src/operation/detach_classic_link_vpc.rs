@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DetachClassicLinkVpc",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -283,7 +280,7 @@ for DetachClassicLinkVpcResponse {
 }
 /// Service errors of `DetachClassicLinkVpc`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DetachClassicLinkVpcError {
     /// HTTP 403 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
@@ -311,7 +308,10 @@ pub enum DetachClassicLinkVpcError {
     /// HTTP 403 `InvalidParameter.RegionIdAndInstanceId`: The specified instance does not exist.
     InvalidParameterRegionIdAndInstanceId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DetachClassicLinkVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -337,6 +337,7 @@ impl From<::acs_runtime::client::ServiceError> for DetachClassicLinkVpcError {
         )
     }
 }
+#[allow(deprecated)]
 impl DetachClassicLinkVpcError {
     /// The service error behind the variant.
     #[inline]
@@ -359,7 +360,7 @@ impl DetachClassicLinkVpcError {
             9 => Self::InvalidOperationInvalidVpc(error),
             10 => Self::InvalidRegionIdNotFound(error),
             11 => Self::InvalidParameterRegionIdAndInstanceId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -378,7 +379,7 @@ impl DetachClassicLinkVpcError {
             Self::InvalidOperationInvalidVpc(error) => (9, error),
             Self::InvalidRegionIdNotFound(error) => (10, error),
             Self::InvalidParameterRegionIdAndInstanceId(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -409,6 +410,23 @@ impl ::std::fmt::Debug for DetachClassicLinkVpcError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DetachClassicLinkVpcError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DetachClassicLinkVpcError {

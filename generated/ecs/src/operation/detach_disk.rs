@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DetachDisk",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -302,7 +299,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DetachDiskRespon
 }
 /// Service errors of `DetachDisk`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DetachDiskError {
     /// HTTP 400 `InvalidParameter`: The input parameter is mandatory for processing this request is empty.
@@ -350,7 +347,10 @@ pub enum DetachDiskError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DetachDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -386,6 +386,7 @@ impl From<::acs_runtime::client::ServiceError> for DetachDiskError {
         )
     }
 }
+#[allow(deprecated)]
 impl DetachDiskError {
     /// The service error behind the variant.
     #[inline]
@@ -418,7 +419,7 @@ impl DetachDiskError {
             19 => Self::InvalidDiskAlreadyDetached(error),
             20 => Self::InvalidDiskIdOperationNotSupported(error),
             21 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -447,7 +448,7 @@ impl DetachDiskError {
             Self::InvalidDiskAlreadyDetached(error) => (19, error),
             Self::InvalidDiskIdOperationNotSupported(error) => (20, error),
             Self::InternalError(error) => (21, error),
-            Self::Unhandled(error) => (22, error),
+            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
         }
     }
 }
@@ -488,6 +489,23 @@ impl ::std::fmt::Debug for DetachDiskError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DetachDiskError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DetachDiskError {

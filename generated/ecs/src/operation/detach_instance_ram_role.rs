@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DetachInstanceRamRole",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -321,7 +318,7 @@ for DetachInstanceRamRoleResponse {
 }
 /// Service errors of `DetachInstanceRamRole`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DetachInstanceRamRoleError {
     /// HTTP 400 `InvalidInstanceIds.Malformed`: The specified instanceIds are not valid.
@@ -333,7 +330,10 @@ pub enum DetachInstanceRamRoleError {
     /// HTTP 404 `InvalidInstanceId.NotFound`: The specified instanceId does not exist.
     InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DetachInstanceRamRoleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -351,6 +351,7 @@ impl From<::acs_runtime::client::ServiceError> for DetachInstanceRamRoleError {
         )
     }
 }
+#[allow(deprecated)]
 impl DetachInstanceRamRoleError {
     /// The service error behind the variant.
     #[inline]
@@ -365,7 +366,7 @@ impl DetachInstanceRamRoleError {
             1 => Self::InvalidNetworkTypeMismatchRamRole(error),
             2 => Self::InvalidUserPassRoleForbidden(error),
             3 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -376,7 +377,7 @@ impl DetachInstanceRamRoleError {
             Self::InvalidNetworkTypeMismatchRamRole(error) => (1, error),
             Self::InvalidUserPassRoleForbidden(error) => (2, error),
             Self::InvalidInstanceIdNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -399,6 +400,23 @@ impl ::std::fmt::Debug for DetachInstanceRamRoleError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DetachInstanceRamRoleError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DetachInstanceRamRoleError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DetachKeyPair",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -315,7 +312,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DetachKeyPairRes
 }
 /// Service errors of `DetachKeyPair`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DetachKeyPairError {
     /// HTTP 400 `InvalidKeyPairName.NotFound`: The specified KeyPairName does not exist in our records.
@@ -327,7 +324,10 @@ pub enum DetachKeyPairError {
     /// HTTP 403 `InstanceKeyPairLimitExceeded`: The specified instances are beyond the permitted range.
     InstanceKeyPairLimitExceeded(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DetachKeyPairError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -345,6 +345,7 @@ impl From<::acs_runtime::client::ServiceError> for DetachKeyPairError {
         )
     }
 }
+#[allow(deprecated)]
 impl DetachKeyPairError {
     /// The service error behind the variant.
     #[inline]
@@ -359,7 +360,7 @@ impl DetachKeyPairError {
             1 => Self::InvalidInstanceIdsValueNotSupported(error),
             2 => Self::DependencyViolationWindowsInstance(error),
             3 => Self::InstanceKeyPairLimitExceeded(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -370,7 +371,7 @@ impl DetachKeyPairError {
             Self::InvalidInstanceIdsValueNotSupported(error) => (1, error),
             Self::DependencyViolationWindowsInstance(error) => (2, error),
             Self::InstanceKeyPairLimitExceeded(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -393,6 +394,23 @@ impl ::std::fmt::Debug for DetachKeyPairError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DetachKeyPairError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DetachKeyPairError {

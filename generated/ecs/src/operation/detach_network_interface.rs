@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DetachNetworkInterface",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -327,7 +324,7 @@ for DetachNetworkInterfaceResponse {
 }
 /// Service errors of `DetachNetworkInterface`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DetachNetworkInterfaceError {
     /// HTTP 400 `MissingParameter`: %s
@@ -411,7 +408,10 @@ pub enum DetachNetworkInterfaceError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DetachNetworkInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -463,6 +463,7 @@ impl From<::acs_runtime::client::ServiceError> for DetachNetworkInterfaceError {
         )
     }
 }
+#[allow(deprecated)]
 impl DetachNetworkInterfaceError {
     /// The service error behind the variant.
     #[inline]
@@ -511,7 +512,7 @@ impl DetachNetworkInterfaceError {
             35 => Self::InvalidVSwitchIdNotFound(error),
             36 => Self::InvalidSecurityGroupIdNotFound(error),
             37 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -556,7 +557,7 @@ impl DetachNetworkInterfaceError {
             Self::InvalidVSwitchIdNotFound(error) => (35, error),
             Self::InvalidSecurityGroupIdNotFound(error) => (36, error),
             Self::InternalError(error) => (37, error),
-            Self::Unhandled(error) => (38, error),
+            Self::Unhandled(unhandled) => (38, unhandled.service_error()),
         }
     }
 }
@@ -613,6 +614,23 @@ impl ::std::fmt::Debug for DetachNetworkInterfaceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DetachNetworkInterfaceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DetachNetworkInterfaceError {

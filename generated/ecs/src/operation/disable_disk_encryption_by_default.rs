@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DisableDiskEncryptionByDefault",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -247,7 +244,7 @@ for DisableDiskEncryptionByDefaultResponse {
 }
 /// Service errors of `DisableDiskEncryptionByDefault`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DisableDiskEncryptionByDefaultError {
     /// HTTP 403 `Abs.InvalidAction.RegionNotSupport`: This region does not support this action.
@@ -259,7 +256,10 @@ pub enum DisableDiskEncryptionByDefaultError {
     /// HTTP 403 `InvalidDefaultEncryption.NotFound`: You have not configured default encryption setting in this region.
     InvalidDefaultEncryptionNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DisableDiskEncryptionByDefaultError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -277,6 +277,7 @@ impl From<::acs_runtime::client::ServiceError> for DisableDiskEncryptionByDefaul
         )
     }
 }
+#[allow(deprecated)]
 impl DisableDiskEncryptionByDefaultError {
     /// The service error behind the variant.
     #[inline]
@@ -291,7 +292,7 @@ impl DisableDiskEncryptionByDefaultError {
             1 => Self::InvalidParameterRegionIdNotExists(error),
             2 => Self::UserNotInTheWhiteList(error),
             3 => Self::InvalidDefaultEncryptionNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -302,7 +303,7 @@ impl DisableDiskEncryptionByDefaultError {
             Self::InvalidParameterRegionIdNotExists(error) => (1, error),
             Self::UserNotInTheWhiteList(error) => (2, error),
             Self::InvalidDefaultEncryptionNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -325,6 +326,23 @@ impl ::std::fmt::Debug for DisableDiskEncryptionByDefaultError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DisableDiskEncryptionByDefaultError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DisableDiskEncryptionByDefaultError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DisableNetworkInterfaceQoS",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -250,7 +247,7 @@ for DisableNetworkInterfaceQoSResponse {
 }
 /// Service errors of `DisableNetworkInterfaceQoS`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DisableNetworkInterfaceQoSError {
     /// HTTP 400 `MissingParameter`: %s
@@ -288,7 +285,10 @@ pub enum DisableNetworkInterfaceQoSError {
     /// HTTP 404 `InvalidVSwitchId.NotFound`: %s
     InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DisableNetworkInterfaceQoSError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -319,6 +319,7 @@ impl From<::acs_runtime::client::ServiceError> for DisableNetworkInterfaceQoSErr
         )
     }
 }
+#[allow(deprecated)]
 impl DisableNetworkInterfaceQoSError {
     /// The service error behind the variant.
     #[inline]
@@ -346,7 +347,7 @@ impl DisableNetworkInterfaceQoSError {
             14 => Self::InvalidOperationResourceManagedByCloudProduct(error),
             15 => Self::InvalidEniIdNotFound(error),
             16 => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -370,7 +371,7 @@ impl DisableNetworkInterfaceQoSError {
             Self::InvalidOperationResourceManagedByCloudProduct(error) => (14, error),
             Self::InvalidEniIdNotFound(error) => (15, error),
             Self::InvalidVSwitchIdNotFound(error) => (16, error),
-            Self::Unhandled(error) => (17, error),
+            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
         }
     }
 }
@@ -406,6 +407,23 @@ impl ::std::fmt::Debug for DisableNetworkInterfaceQoSError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DisableNetworkInterfaceQoSError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DisableNetworkInterfaceQoSError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "EnableNetworkInterfaceQoS",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -269,7 +266,7 @@ for EnableNetworkInterfaceQoSResponse {
 }
 /// Service errors of `EnableNetworkInterfaceQoS`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum EnableNetworkInterfaceQoSError {
     /// HTTP 400 `MissingParameter`: %s
@@ -305,7 +302,10 @@ pub enum EnableNetworkInterfaceQoSError {
     /// HTTP 404 `InvalidSecurityGroupId.NotFound`: %s
     InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for EnableNetworkInterfaceQoSError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -335,6 +335,7 @@ impl From<::acs_runtime::client::ServiceError> for EnableNetworkInterfaceQoSErro
         )
     }
 }
+#[allow(deprecated)]
 impl EnableNetworkInterfaceQoSError {
     /// The service error behind the variant.
     #[inline]
@@ -361,7 +362,7 @@ impl EnableNetworkInterfaceQoSError {
             13 => Self::InvalidEniIdNotFound(error),
             14 => Self::InvalidVSwitchIdNotFound(error),
             15 => Self::InvalidSecurityGroupIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -384,7 +385,7 @@ impl EnableNetworkInterfaceQoSError {
             Self::InvalidEniIdNotFound(error) => (13, error),
             Self::InvalidVSwitchIdNotFound(error) => (14, error),
             Self::InvalidSecurityGroupIdNotFound(error) => (15, error),
-            Self::Unhandled(error) => (16, error),
+            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
         }
     }
 }
@@ -419,6 +420,23 @@ impl ::std::fmt::Debug for EnableNetworkInterfaceQoSError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl EnableNetworkInterfaceQoSError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for EnableNetworkInterfaceQoSError {

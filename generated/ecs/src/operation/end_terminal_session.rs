@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "EndTerminalSession",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -263,7 +260,7 @@ for EndTerminalSessionResponse {
 }
 /// Service errors of `EndTerminalSession`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum EndTerminalSessionError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -271,7 +268,10 @@ pub enum EndTerminalSessionError {
     /// HTTP 404 `InvalidSessionId.NotFound`: The specified SessionId does not exist.
     InvalidSessionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for EndTerminalSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -281,6 +281,7 @@ impl From<::acs_runtime::client::ServiceError> for EndTerminalSessionError {
         )
     }
 }
+#[allow(deprecated)]
 impl EndTerminalSessionError {
     /// The service error behind the variant.
     #[inline]
@@ -293,7 +294,7 @@ impl EndTerminalSessionError {
         match index {
             0 => Self::RegionIdApiNotSupported(error),
             1 => Self::InvalidSessionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -302,7 +303,7 @@ impl EndTerminalSessionError {
         match self {
             Self::RegionIdApiNotSupported(error) => (0, error),
             Self::InvalidSessionIdNotFound(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -319,6 +320,23 @@ impl ::std::fmt::Debug for EndTerminalSessionError {
         let (index, error) = self.parts();
         let names = ["RegionIdApiNotSupported", "InvalidSessionIdNotFound", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl EndTerminalSessionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for EndTerminalSessionError {

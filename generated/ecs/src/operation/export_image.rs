@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ExportImage",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -436,7 +433,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ExportImageRespo
 }
 /// Service errors of `ExportImage`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ExportImageError {
     /// HTTP 400 `MissingParameter`: An input parameter "RegionId" that is mandatory for processing the request is not supplied.
@@ -494,7 +491,10 @@ pub enum ExportImageError {
     /// HTTP 404 `InvalidImageId.NotFound`: The specified ImageId does not exist.
     InvalidImageIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ExportImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -534,6 +534,7 @@ impl From<::acs_runtime::client::ServiceError> for ExportImageError {
         )
     }
 }
+#[allow(deprecated)]
 impl ExportImageError {
     /// The service error behind the variant.
     #[inline]
@@ -570,7 +571,7 @@ impl ExportImageError {
             23 => Self::InvalidImageCategoryNotSupported(error),
             24 => Self::InvalidOssBucketEncryptUnsupported(error),
             25 => Self::InvalidImageIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -603,7 +604,7 @@ impl ExportImageError {
             Self::InvalidImageCategoryNotSupported(error) => (23, error),
             Self::InvalidOssBucketEncryptUnsupported(error) => (24, error),
             Self::InvalidImageIdNotFound(error) => (25, error),
-            Self::Unhandled(error) => (26, error),
+            Self::Unhandled(unhandled) => (26, unhandled.service_error()),
         }
     }
 }
@@ -648,6 +649,23 @@ impl ::std::fmt::Debug for ExportImageError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ExportImageError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ExportImageError {

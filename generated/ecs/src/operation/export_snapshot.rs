@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ExportSnapshot",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -278,7 +275,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ExportSnapshotRe
 }
 /// Service errors of `ExportSnapshot`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ExportSnapshotError {
     /// HTTP 403 `ExportSnapshotFailed`: Exporting snapshot is failed, Please contact the administrator.
@@ -298,7 +295,10 @@ pub enum ExportSnapshotError {
     /// HTTP 403 `InvalidOSSBucket.InOtherRegion`: The specified OSS bucket is in another region.
     InvalidOssBucketInOtherRegion(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ExportSnapshotError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -320,6 +320,7 @@ impl From<::acs_runtime::client::ServiceError> for ExportSnapshotError {
         )
     }
 }
+#[allow(deprecated)]
 impl ExportSnapshotError {
     /// The service error behind the variant.
     #[inline]
@@ -338,7 +339,7 @@ impl ExportSnapshotError {
             5 => Self::InvalidOssBucketNotFound(error),
             6 => Self::InvalidUserNotInWhiteList(error),
             7 => Self::InvalidOssBucketInOtherRegion(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -353,7 +354,7 @@ impl ExportSnapshotError {
             Self::InvalidOssBucketNotFound(error) => (5, error),
             Self::InvalidUserNotInWhiteList(error) => (6, error),
             Self::InvalidOssBucketInOtherRegion(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -380,6 +381,23 @@ impl ::std::fmt::Debug for ExportSnapshotError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ExportSnapshotError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ExportSnapshotError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetInstanceConsoleOutput",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -323,7 +320,7 @@ for GetInstanceConsoleOutputResponse {
 }
 /// Service errors of `GetInstanceConsoleOutput`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GetInstanceConsoleOutputError {
     /// HTTP 400 `MissingParameter`: %s
@@ -337,7 +334,10 @@ pub enum GetInstanceConsoleOutputError {
     /// HTTP 429 `Throttling`: %s
     Throttling(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GetInstanceConsoleOutputError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -356,6 +356,7 @@ impl From<::acs_runtime::client::ServiceError> for GetInstanceConsoleOutputError
         )
     }
 }
+#[allow(deprecated)]
 impl GetInstanceConsoleOutputError {
     /// The service error behind the variant.
     #[inline]
@@ -371,7 +372,7 @@ impl GetInstanceConsoleOutputError {
             2 => Self::IncorrectInstanceStatus(error),
             3 => Self::NotSupported(error),
             4 => Self::Throttling(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -383,7 +384,7 @@ impl GetInstanceConsoleOutputError {
             Self::IncorrectInstanceStatus(error) => (2, error),
             Self::NotSupported(error) => (3, error),
             Self::Throttling(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -407,6 +408,23 @@ impl ::std::fmt::Debug for GetInstanceConsoleOutputError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GetInstanceConsoleOutputError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GetInstanceConsoleOutputError {

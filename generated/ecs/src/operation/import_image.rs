@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ImportImage",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -305,7 +302,7 @@ pub struct ImportImageRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The mode in which to check the image. If you do not specify this parameter, the image is not checked. Only the standard check mode is supported.
     ///
     /// > This parameter is supported for most Linux and Windows operating system versions. For more information about image check items and operating system limits for image check, see [Overview](<https://www.alibabacloud.com/help/doc-detail/439819.htm>) and [Operating system limits for image check](<https://www.alibabacloud.com/help/doc-detail/475800.htm>).
@@ -355,7 +352,7 @@ pub struct ImportImageRequest {
         feature = "serde",
         serde(rename = "Features", skip_serializing_if = "Option::is_none")
     )]
-    pub features: Option<crate::types::CreateImagePipelineFeatures>,
+    pub features: Option<crate::types::Features>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. **The token can contain only ASCII characters and cannot exceed 64 characters in length.** For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
     /// - Wire name: `ClientToken`.
@@ -616,10 +613,7 @@ impl<C> ImportImageRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -669,7 +663,7 @@ impl<C> ImportImageRequestBuilder<C> {
     /// The attributes of the image.
     ///
     /// - Wire name: `Features`.
-    pub fn features(mut self, value: crate::types::CreateImagePipelineFeatures) -> Self {
+    pub fn features(mut self, value: crate::types::Features) -> Self {
         self.inner.features = Some(value);
         self
     }
@@ -833,7 +827,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ImportImageRespo
 }
 /// Service errors of `ImportImage`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ImportImageError {
     /// HTTP 400 `UnsupportedSuffix.OSSObject`: The specified OSS object suffix is not supported.
@@ -939,7 +933,10 @@ pub enum ImportImageError {
     /// HTTP 404 `InvalidResourceGroup.NotFound`: The ResourceGroup provided does not exist in our records.
     InvalidResourceGroupNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ImportImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1003,6 +1000,7 @@ impl From<::acs_runtime::client::ServiceError> for ImportImageError {
         )
     }
 }
+#[allow(deprecated)]
 impl ImportImageError {
     /// The service error behind the variant.
     #[inline]
@@ -1063,7 +1061,7 @@ impl ImportImageError {
             47 => Self::InvalidOperationCloudBoxImageImportUnsupported(error),
             48 => Self::TagKeyDuplication(error),
             49 => Self::InvalidResourceGroupNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1120,7 +1118,7 @@ impl ImportImageError {
             Self::InvalidOperationCloudBoxImageImportUnsupported(error) => (47, error),
             Self::TagKeyDuplication(error) => (48, error),
             Self::InvalidResourceGroupNotFound(error) => (49, error),
-            Self::Unhandled(error) => (50, error),
+            Self::Unhandled(unhandled) => (50, unhandled.service_error()),
         }
     }
 }
@@ -1189,6 +1187,23 @@ impl ::std::fmt::Debug for ImportImageError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ImportImageError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ImportImageError {

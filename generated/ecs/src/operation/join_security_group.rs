@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "JoinSecurityGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -318,7 +315,7 @@ for JoinSecurityGroupResponse {
 }
 /// Service errors of `JoinSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum JoinSecurityGroupError {
     /// HTTP 400 `InstanceSecurityGroupLimitExceeded`: Exceeding the allowed amount of security groups that an instance can be in.
@@ -378,7 +375,10 @@ pub enum JoinSecurityGroupError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for JoinSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -419,6 +419,7 @@ impl From<::acs_runtime::client::ServiceError> for JoinSecurityGroupError {
         )
     }
 }
+#[allow(deprecated)]
 impl JoinSecurityGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -456,7 +457,7 @@ impl JoinSecurityGroupError {
             24 => Self::InvalidInstanceIdNotFound(error),
             25 => Self::InvalidEniIdNotFound(error),
             26 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -490,7 +491,7 @@ impl JoinSecurityGroupError {
             Self::InvalidInstanceIdNotFound(error) => (24, error),
             Self::InvalidEniIdNotFound(error) => (25, error),
             Self::InternalError(error) => (26, error),
-            Self::Unhandled(error) => (27, error),
+            Self::Unhandled(unhandled) => (27, unhandled.service_error()),
         }
     }
 }
@@ -536,6 +537,23 @@ impl ::std::fmt::Debug for JoinSecurityGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl JoinSecurityGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for JoinSecurityGroupError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "LeaveSecurityGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -319,7 +316,7 @@ for LeaveSecurityGroupResponse {
 }
 /// Service errors of `LeaveSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum LeaveSecurityGroupError {
     /// HTTP 400 `InvalidInstanceId.Malformed`: The specified parameter "InstanceId" is not valid.
@@ -359,7 +356,10 @@ pub enum LeaveSecurityGroupError {
     /// HTTP 504 `RequestTimeout`: The request encounters an upstream server timeout.
     RequestTimeout(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for LeaveSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -391,6 +391,7 @@ impl From<::acs_runtime::client::ServiceError> for LeaveSecurityGroupError {
         )
     }
 }
+#[allow(deprecated)]
 impl LeaveSecurityGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -419,7 +420,7 @@ impl LeaveSecurityGroupError {
             15 => Self::InvalidSecurityGroupIdNotFound(error),
             16 => Self::InvalidEniIdNotFound(error),
             17 => Self::RequestTimeout(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -444,7 +445,7 @@ impl LeaveSecurityGroupError {
             Self::InvalidSecurityGroupIdNotFound(error) => (15, error),
             Self::InvalidEniIdNotFound(error) => (16, error),
             Self::RequestTimeout(error) => (17, error),
-            Self::Unhandled(error) => (18, error),
+            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
         }
     }
 }
@@ -481,6 +482,23 @@ impl ::std::fmt::Debug for LeaveSecurityGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl LeaveSecurityGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for LeaveSecurityGroupError {

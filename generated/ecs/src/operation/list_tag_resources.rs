@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResources",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -115,7 +112,7 @@ pub struct ListTagResourcesRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The regular expressions used to filter tags.
     ///
     /// - Wire name: `TagFilter`.
@@ -260,10 +257,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -426,7 +420,7 @@ for ListTagResourcesResponse {
 }
 /// Service errors of `ListTagResources`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListTagResourcesError {
     /// HTTP 400 `InvalidDefaultResourceGroup.NotSupported`: The specified parameter Tag is not support for default resource group.
@@ -498,7 +492,10 @@ pub enum ListTagResourcesError {
     /// HTTP 500 `InternalError`: The process of creating snapshot has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -546,6 +543,7 @@ impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
         )
     }
 }
+#[allow(deprecated)]
 impl ListTagResourcesError {
     /// The service error behind the variant.
     #[inline]
@@ -590,7 +588,7 @@ impl ListTagResourcesError {
             31 => Self::InvalidResourceTypeNotFound(error),
             32 => Self::ServiceUnavailable(error),
             33 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -631,7 +629,7 @@ impl ListTagResourcesError {
             Self::InvalidResourceTypeNotFound(error) => (31, error),
             Self::ServiceUnavailable(error) => (32, error),
             Self::InternalError(error) => (33, error),
-            Self::Unhandled(error) => (34, error),
+            Self::Unhandled(unhandled) => (34, unhandled.service_error()),
         }
     }
 }
@@ -684,6 +682,23 @@ impl ::std::fmt::Debug for ListTagResourcesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListTagResourcesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListTagResourcesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyAutoProvisioningGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -512,7 +509,7 @@ for ModifyAutoProvisioningGroupResponse {
 }
 /// Service errors of `ModifyAutoProvisioningGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyAutoProvisioningGroupError {
     /// HTTP 400 `MissingParameter`: The specified parameter "AutoProvisioningGroupId" should not be null.
@@ -544,7 +541,10 @@ pub enum ModifyAutoProvisioningGroupError {
     /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified virtual switch %s  does not exist.
     InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyAutoProvisioningGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -572,6 +572,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyAutoProvisioningGroupEr
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyAutoProvisioningGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -596,7 +597,7 @@ impl ModifyAutoProvisioningGroupError {
             11 => Self::InvalidAutoProvisioningGroupIdNotFound(error),
             12 => Self::InvalidParameterMaxPrice(error),
             13 => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -617,7 +618,7 @@ impl ModifyAutoProvisioningGroupError {
             Self::InvalidAutoProvisioningGroupIdNotFound(error) => (11, error),
             Self::InvalidParameterMaxPrice(error) => (12, error),
             Self::InvalidVSwitchIdNotFound(error) => (13, error),
-            Self::Unhandled(error) => (14, error),
+            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
 }
@@ -650,6 +651,23 @@ impl ::std::fmt::Debug for ModifyAutoProvisioningGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyAutoProvisioningGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyAutoProvisioningGroupError {

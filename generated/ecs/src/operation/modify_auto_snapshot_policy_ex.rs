@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyAutoSnapshotPolicyEx",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -486,7 +483,7 @@ for ModifyAutoSnapshotPolicyExResponse {
 }
 /// Service errors of `ModifyAutoSnapshotPolicyEx`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyAutoSnapshotPolicyExError {
     /// HTTP 400 `InvalidParameter.EncryptedIllegal`: The specified parameter Encrypted must be true when kmsKeyId is not empty.
@@ -518,7 +515,10 @@ pub enum ModifyAutoSnapshotPolicyExError {
     /// HTTP 404 `InvalidParameter.KMSKeyId.NotFound`: The specified KMSKeyId does not exist.
     InvalidParameterKmsKeyIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyAutoSnapshotPolicyExError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -545,6 +545,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyAutoSnapshotPolicyExErr
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyAutoSnapshotPolicyExError {
     /// The service error behind the variant.
     #[inline]
@@ -568,7 +569,7 @@ impl ModifyAutoSnapshotPolicyExError {
             10 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
             11 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
             12 => Self::InvalidParameterKmsKeyIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -588,7 +589,7 @@ impl ModifyAutoSnapshotPolicyExError {
             Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (10, error),
             Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (11, error),
             Self::InvalidParameterKmsKeyIdNotFound(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -620,6 +621,23 @@ impl ::std::fmt::Debug for ModifyAutoSnapshotPolicyExError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyAutoSnapshotPolicyExError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyAutoSnapshotPolicyExError {

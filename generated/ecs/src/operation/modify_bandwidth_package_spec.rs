@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyBandwidthPackageSpec",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -263,7 +260,7 @@ for ModifyBandwidthPackageSpecResponse {
 }
 /// Service errors of `ModifyBandwidthPackageSpec`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyBandwidthPackageSpecError {
     /// HTTP 400 `Forbidden.ChargeTypeIsPrepaid`: It's forbidden to change prepaid CBWP's bandwidth by API.  It can be changed on Aliyun web console.
@@ -281,7 +278,10 @@ pub enum ModifyBandwidthPackageSpecError {
     /// HTTP 404 `BandwidthPackage.FinancialLocked`: The specified BandwidthPackage has been Financail Lock.
     BandwidthPackageFinancialLocked(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyBandwidthPackageSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -302,6 +302,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyBandwidthPackageSpecErr
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyBandwidthPackageSpecError {
     /// The service error behind the variant.
     #[inline]
@@ -319,7 +320,7 @@ impl ModifyBandwidthPackageSpecError {
             4 => Self::InvalidBandwidthPackageIdNotFound(error),
             5 => Self::InvalidBandwidthValueNotSupported(error),
             6 => Self::BandwidthPackageFinancialLocked(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -333,7 +334,7 @@ impl ModifyBandwidthPackageSpecError {
             Self::InvalidBandwidthPackageIdNotFound(error) => (4, error),
             Self::InvalidBandwidthValueNotSupported(error) => (5, error),
             Self::BandwidthPackageFinancialLocked(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -359,6 +360,23 @@ impl ::std::fmt::Debug for ModifyBandwidthPackageSpecError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyBandwidthPackageSpecError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyBandwidthPackageSpecError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyCloudAssistantSettings",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -368,7 +365,7 @@ for ModifyCloudAssistantSettingsResponse {
 }
 /// Service errors of `ModifyCloudAssistantSettings`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyCloudAssistantSettingsError {
     /// HTTP 400 `InvalidParameter.SettingType`: The specified parameter SettingType is not valid.
@@ -418,7 +415,10 @@ pub enum ModifyCloudAssistantSettingsError {
     /// HTTP 500 `InternalError`: An error occurred when you dispatched the request.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCloudAssistantSettingsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -454,6 +454,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyCloudAssistantSettingsE
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyCloudAssistantSettingsError {
     /// The service error behind the variant.
     #[inline]
@@ -486,7 +487,7 @@ impl ModifyCloudAssistantSettingsError {
             19 => Self::InvalidOssBucketNameNotFound(error),
             20 => Self::InvalidRegionIdNotFound(error),
             21 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -515,7 +516,7 @@ impl ModifyCloudAssistantSettingsError {
             Self::InvalidOssBucketNameNotFound(error) => (19, error),
             Self::InvalidRegionIdNotFound(error) => (20, error),
             Self::InternalError(error) => (21, error),
-            Self::Unhandled(error) => (22, error),
+            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
         }
     }
 }
@@ -556,6 +557,23 @@ impl ::std::fmt::Debug for ModifyCloudAssistantSettingsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyCloudAssistantSettingsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyCloudAssistantSettingsError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyCommand",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -380,7 +377,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ModifyCommandRes
 }
 /// Service errors of `ModifyCommand`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyCommandError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -414,7 +411,10 @@ pub enum ModifyCommandError {
     /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
     InternalErrorDispatch(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCommandError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -443,6 +443,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyCommandError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyCommandError {
     /// The service error behind the variant.
     #[inline]
@@ -468,7 +469,7 @@ impl ModifyCommandError {
             12 => Self::InvalidRegionIdNotFound(error),
             13 => Self::InvalidCmdIdNotFound(error),
             14 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -490,7 +491,7 @@ impl ModifyCommandError {
             Self::InvalidRegionIdNotFound(error) => (12, error),
             Self::InvalidCmdIdNotFound(error) => (13, error),
             Self::InternalErrorDispatch(error) => (14, error),
-            Self::Unhandled(error) => (15, error),
+            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
         }
     }
 }
@@ -524,6 +525,23 @@ impl ::std::fmt::Debug for ModifyCommandError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyCommandError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyCommandError {

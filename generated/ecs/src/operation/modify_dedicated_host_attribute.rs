@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyDedicatedHostAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -435,7 +432,7 @@ for ModifyDedicatedHostAttributeResponse {
 }
 /// Service errors of `ModifyDedicatedHostAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyDedicatedHostAttributeError {
     /// HTTP 400 `InvalidDedicatedHostName.Malformed`: The specified parameter DedicatedHostName is not valid.
@@ -465,7 +462,10 @@ pub enum ModifyDedicatedHostAttributeError {
     /// HTTP 404 `InvalidParameter.ActionOnMaintenance`: The specified ActionOnMaintenance does not exist.
     InvalidParameterActionOnMaintenance(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDedicatedHostAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -491,6 +491,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyDedicatedHostAttributeE
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyDedicatedHostAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -513,7 +514,7 @@ impl ModifyDedicatedHostAttributeError {
             9 => Self::InvalidDedicatedHostClusterIdExceedMaxSize(error),
             10 => Self::InvalidDedicatedHostClusterIdNotMatch(error),
             11 => Self::InvalidParameterActionOnMaintenance(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -534,7 +535,7 @@ impl ModifyDedicatedHostAttributeError {
             Self::InvalidDedicatedHostClusterIdExceedMaxSize(error) => (9, error),
             Self::InvalidDedicatedHostClusterIdNotMatch(error) => (10, error),
             Self::InvalidParameterActionOnMaintenance(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -565,6 +566,23 @@ impl ::std::fmt::Debug for ModifyDedicatedHostAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyDedicatedHostAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyDedicatedHostAttributeError {

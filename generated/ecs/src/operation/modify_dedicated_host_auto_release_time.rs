@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyDedicatedHostAutoReleaseTime",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -297,7 +294,7 @@ for ModifyDedicatedHostAutoReleaseTimeResponse {
 }
 /// Service errors of `ModifyDedicatedHostAutoReleaseTime`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyDedicatedHostAutoReleaseTimeError {
     /// HTTP 400 `MissingParameter`: DedicatedHostId should not be null.
@@ -313,7 +310,10 @@ pub enum ModifyDedicatedHostAutoReleaseTimeError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyDedicatedHostAutoReleaseTimeError {
@@ -334,6 +334,7 @@ for ModifyDedicatedHostAutoReleaseTimeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyDedicatedHostAutoReleaseTimeError {
     /// The service error behind the variant.
     #[inline]
@@ -350,7 +351,7 @@ impl ModifyDedicatedHostAutoReleaseTimeError {
             3 => Self::ChargeTypeViolation(error),
             4 => Self::NoSuchResource(error),
             5 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -363,7 +364,7 @@ impl ModifyDedicatedHostAutoReleaseTimeError {
             Self::ChargeTypeViolation(error) => (3, error),
             Self::NoSuchResource(error) => (4, error),
             Self::InternalError(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -388,6 +389,23 @@ impl ::std::fmt::Debug for ModifyDedicatedHostAutoReleaseTimeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyDedicatedHostAutoReleaseTimeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyDedicatedHostAutoReleaseTimeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyDedicatedHostAutoRenewAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -436,7 +433,7 @@ for ModifyDedicatedHostAutoRenewAttributeResponse {
 }
 /// Service errors of `ModifyDedicatedHostAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyDedicatedHostAutoRenewAttributeError {
     /// HTTP 403 `MissingParameter.DedicatedHostId`: DedicatedHostId should not be null.
@@ -458,7 +455,10 @@ pub enum ModifyDedicatedHostAutoRenewAttributeError {
     /// HTTP 403 `InvalidParameter.AutoRenewWithEcs`: The value of parameter AutoRenewWithEcs is invalid.
     InvalidParameterAutoRenewWithEcs(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyDedicatedHostAutoRenewAttributeError {
@@ -482,6 +482,7 @@ for ModifyDedicatedHostAutoRenewAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyDedicatedHostAutoRenewAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -501,7 +502,7 @@ impl ModifyDedicatedHostAutoRenewAttributeError {
             6 => Self::InvalidParameterRenewalStatus(error),
             7 => Self::InvalidPeriodUnitValueNotSupported(error),
             8 => Self::InvalidParameterAutoRenewWithEcs(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -517,7 +518,7 @@ impl ModifyDedicatedHostAutoRenewAttributeError {
             Self::InvalidParameterRenewalStatus(error) => (6, error),
             Self::InvalidPeriodUnitValueNotSupported(error) => (7, error),
             Self::InvalidParameterAutoRenewWithEcs(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -545,6 +546,23 @@ impl ::std::fmt::Debug for ModifyDedicatedHostAutoRenewAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyDedicatedHostAutoRenewAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyDedicatedHostAutoRenewAttributeError {

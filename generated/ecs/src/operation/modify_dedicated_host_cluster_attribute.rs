@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyDedicatedHostClusterAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -307,7 +304,7 @@ for ModifyDedicatedHostClusterAttributeResponse {
 }
 /// Service errors of `ModifyDedicatedHostClusterAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyDedicatedHostClusterAttributeError {
     /// HTTP 400 `InvalidDedicatedHostName.Malformed`: The specified parameter DedicatedHostClusterName is not valid.
@@ -319,7 +316,10 @@ pub enum ModifyDedicatedHostClusterAttributeError {
     /// HTTP 404 `InvalidDedicatedHostId.NotFound`: The specified DedicatedHostClusterId does not exist.
     InvalidDedicatedHostIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyDedicatedHostClusterAttributeError {
@@ -338,6 +338,7 @@ for ModifyDedicatedHostClusterAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyDedicatedHostClusterAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -352,7 +353,7 @@ impl ModifyDedicatedHostClusterAttributeError {
             1 => Self::InvalidDescriptionMalformed(error),
             2 => Self::InvalidUserUnauthorized(error),
             3 => Self::InvalidDedicatedHostIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -363,7 +364,7 @@ impl ModifyDedicatedHostClusterAttributeError {
             Self::InvalidDescriptionMalformed(error) => (1, error),
             Self::InvalidUserUnauthorized(error) => (2, error),
             Self::InvalidDedicatedHostIdNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -386,6 +387,23 @@ impl ::std::fmt::Debug for ModifyDedicatedHostClusterAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyDedicatedHostClusterAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyDedicatedHostClusterAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyDedicatedHostsChargeType",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -493,7 +490,7 @@ for ModifyDedicatedHostsChargeTypeResponse {
 }
 /// Service errors of `ModifyDedicatedHostsChargeType`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyDedicatedHostsChargeTypeError {
     /// HTTP 400 `InvalidParameter.InstanceIds`: The specified InstanceIds are invalid.
@@ -563,7 +560,10 @@ pub enum ModifyDedicatedHostsChargeTypeError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDedicatedHostsChargeTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -609,6 +609,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyDedicatedHostsChargeTyp
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyDedicatedHostsChargeTypeError {
     /// The service error behind the variant.
     #[inline]
@@ -651,7 +652,7 @@ impl ModifyDedicatedHostsChargeTypeError {
             29 => Self::InvalidInstanceIdNotFound(error),
             30 => Self::InvalidDedicatedHostIdNotFound(error),
             31 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -690,7 +691,7 @@ impl ModifyDedicatedHostsChargeTypeError {
             Self::InvalidInstanceIdNotFound(error) => (29, error),
             Self::InvalidDedicatedHostIdNotFound(error) => (30, error),
             Self::InternalError(error) => (31, error),
-            Self::Unhandled(error) => (32, error),
+            Self::Unhandled(unhandled) => (32, unhandled.service_error()),
         }
     }
 }
@@ -741,6 +742,23 @@ impl ::std::fmt::Debug for ModifyDedicatedHostsChargeTypeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyDedicatedHostsChargeTypeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyDedicatedHostsChargeTypeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyDeploymentSetAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -303,7 +300,7 @@ for ModifyDeploymentSetAttributeResponse {
 }
 /// Service errors of `ModifyDeploymentSetAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyDeploymentSetAttributeError {
     /// HTTP 400 `MissingParameter`: The input parameter RegionId that is mandatory for processing this request is not supplied.
@@ -315,7 +312,10 @@ pub enum ModifyDeploymentSetAttributeError {
     /// HTTP 400 `InvalidDeploymentSetId.NotFound`: The specified DeploymentSetId does not exist.
     InvalidDeploymentSetIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDeploymentSetAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -333,6 +333,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyDeploymentSetAttributeE
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyDeploymentSetAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -347,7 +348,7 @@ impl ModifyDeploymentSetAttributeError {
             1 => Self::InvalidDeploymentSetNameMalformed(error),
             2 => Self::InvalidDescriptionMalformed(error),
             3 => Self::InvalidDeploymentSetIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -358,7 +359,7 @@ impl ModifyDeploymentSetAttributeError {
             Self::InvalidDeploymentSetNameMalformed(error) => (1, error),
             Self::InvalidDescriptionMalformed(error) => (2, error),
             Self::InvalidDeploymentSetIdNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -381,6 +382,23 @@ impl ::std::fmt::Debug for ModifyDeploymentSetAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyDeploymentSetAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyDeploymentSetAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyDiagnosticMetricSet",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -70,7 +67,7 @@ pub struct ModifyDiagnosticMetricSetRequest {
         feature = "serde",
         serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
     )]
-    pub resource_type: Option<crate::types::DescribeDiagnosticMetricSetsResourceType>,
+    pub resource_type: Option<crate::types::ResourceType>,
     /// The name of the diagnostic metric set.
     ///
     /// - Wire name: `MetricSetName`.
@@ -135,7 +132,7 @@ impl ::acs_runtime::validate::Validate for ModifyDiagnosticMetricSetRequest {
             p,
             "ResourceType",
             self.resource_type.as_ref().map(|e| e.as_str()),
-            crate::types::DescribeDiagnosticMetricSetsResourceType::KNOWN,
+            crate::types::ResourceType::KNOWN,
         );
         v.length(p, "MetricSetName", self.metric_set_name.as_deref(), None, Some(128));
         v.length(p, "Description", self.description.as_deref(), None, Some(255));
@@ -204,7 +201,7 @@ impl<C> ModifyDiagnosticMetricSetRequestBuilder<C> {
     /// - Example: `instance`.
     pub fn resource_type(
         mut self,
-        value: impl Into<crate::types::DescribeDiagnosticMetricSetsResourceType>,
+        value: impl Into<crate::types::ResourceType>,
     ) -> Self {
         self.inner.resource_type = Some(value.into());
         self
@@ -365,7 +362,7 @@ for ModifyDiagnosticMetricSetResponse {
 }
 /// Service errors of `ModifyDiagnosticMetricSet`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyDiagnosticMetricSetError {
     /// HTTP 400 `InvalidParameter.MetricSetId`: %s
@@ -373,7 +370,10 @@ pub enum ModifyDiagnosticMetricSetError {
     /// HTTP 400 `InvalidParameter.MetricIds`: %s
     InvalidParameterMetricIds(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiagnosticMetricSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -386,6 +386,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyDiagnosticMetricSetErro
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyDiagnosticMetricSetError {
     /// The service error behind the variant.
     #[inline]
@@ -398,7 +399,7 @@ impl ModifyDiagnosticMetricSetError {
         match index {
             0 => Self::InvalidParameterMetricSetId(error),
             1 => Self::InvalidParameterMetricIds(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -407,7 +408,7 @@ impl ModifyDiagnosticMetricSetError {
         match self {
             Self::InvalidParameterMetricSetId(error) => (0, error),
             Self::InvalidParameterMetricIds(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -428,6 +429,23 @@ impl ::std::fmt::Debug for ModifyDiagnosticMetricSetError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyDiagnosticMetricSetError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyDiagnosticMetricSetError {

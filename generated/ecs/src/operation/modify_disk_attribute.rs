@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyDiskAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -465,7 +462,7 @@ for ModifyDiskAttributeResponse {
 }
 /// Service errors of `ModifyDiskAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyDiskAttributeError {
     /// HTTP 400 `InvalidDiskName.Malformed`: The specified disk name is wrongly formed.
@@ -505,7 +502,10 @@ pub enum ModifyDiskAttributeError {
     /// HTTP 404 `InvalidInstanceId.NotFound`: Specified attached instance does not exist.
     InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -537,6 +537,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyDiskAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyDiskAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -565,7 +566,7 @@ impl ModifyDiskAttributeError {
             15 => Self::InvalidDiskIdNotFound(error),
             16 => Self::InvalidDescriptionMalformed(error),
             17 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -590,7 +591,7 @@ impl ModifyDiskAttributeError {
             Self::InvalidDiskIdNotFound(error) => (15, error),
             Self::InvalidDescriptionMalformed(error) => (16, error),
             Self::InvalidInstanceIdNotFound(error) => (17, error),
-            Self::Unhandled(error) => (18, error),
+            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
         }
     }
 }
@@ -627,6 +628,23 @@ impl ::std::fmt::Debug for ModifyDiskAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyDiskAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyDiskAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyDiskChargeType",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -387,7 +384,7 @@ for ModifyDiskChargeTypeResponse {
 }
 /// Service errors of `ModifyDiskChargeType`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyDiskChargeTypeError {
     /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
@@ -477,7 +474,10 @@ pub enum ModifyDiskChargeTypeError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskChargeTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -531,6 +531,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyDiskChargeTypeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyDiskChargeTypeError {
     /// The service error behind the variant.
     #[inline]
@@ -581,7 +582,7 @@ impl ModifyDiskChargeTypeError {
             37 => Self::InvalidInstanceStatusNotSupported(error),
             38 => Self::InvalidInstanceIdNotFoundError(error),
             39 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -628,7 +629,7 @@ impl ModifyDiskChargeTypeError {
             Self::InvalidInstanceStatusNotSupported(error) => (37, error),
             Self::InvalidInstanceIdNotFoundError(error) => (38, error),
             Self::InternalError(error) => (39, error),
-            Self::Unhandled(error) => (40, error),
+            Self::Unhandled(unhandled) => (40, unhandled.service_error()),
         }
     }
 }
@@ -687,6 +688,23 @@ impl ::std::fmt::Debug for ModifyDiskChargeTypeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyDiskChargeTypeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyDiskChargeTypeError {

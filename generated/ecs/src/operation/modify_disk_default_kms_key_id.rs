@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyDiskDefaultKMSKeyId",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -264,7 +261,7 @@ for ModifyDiskDefaultKMSKeyIdResponse {
 }
 /// Service errors of `ModifyDiskDefaultKMSKeyId`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyDiskDefaultKMSKeyIdError {
     /// HTTP 400 `InvalidParameter.Encrypted.KmsNotEnabled`: KMS must be enabled for encrypted disks.
@@ -290,7 +287,10 @@ pub enum ModifyDiskDefaultKMSKeyIdError {
     /// HTTP 403 `InvalidParameter.KMSKeyId.CMKUnauthorized`: The CMK(Customer Master Key) lacks authorization to add tags to the ECS service.
     InvalidParameterKmsKeyIdCmkUnauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskDefaultKMSKeyIdError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -315,6 +315,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyDiskDefaultKMSKeyIdErro
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyDiskDefaultKMSKeyIdError {
     /// The service error behind the variant.
     #[inline]
@@ -336,7 +337,7 @@ impl ModifyDiskDefaultKMSKeyIdError {
             8 => Self::InvalidDefaultEncryptionNotFound(error),
             9 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
             10 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -354,7 +355,7 @@ impl ModifyDiskDefaultKMSKeyIdError {
             Self::InvalidDefaultEncryptionNotFound(error) => (8, error),
             Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (9, error),
             Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -384,6 +385,23 @@ impl ::std::fmt::Debug for ModifyDiskDefaultKMSKeyIdError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyDiskDefaultKMSKeyIdError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyDiskDefaultKMSKeyIdError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyDiskDeployment",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -386,7 +383,7 @@ for ModifyDiskDeploymentResponse {
 }
 /// Service errors of `ModifyDiskDeployment`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyDiskDeploymentError {
     /// HTTP 400 `InvalidDiskSpec.Malformed`: The specified parameter DiskCategory or PerformanceLevel is not supported.
@@ -426,7 +423,10 @@ pub enum ModifyDiskDeploymentError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskDeploymentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -458,6 +458,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyDiskDeploymentError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyDiskDeploymentError {
     /// The service error behind the variant.
     #[inline]
@@ -486,7 +487,7 @@ impl ModifyDiskDeploymentError {
             15 => Self::InvalidDiskIdNotFound(error),
             16 => Self::InvalidStorageClusterIdNotFound(error),
             17 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -511,7 +512,7 @@ impl ModifyDiskDeploymentError {
             Self::InvalidDiskIdNotFound(error) => (15, error),
             Self::InvalidStorageClusterIdNotFound(error) => (16, error),
             Self::InternalError(error) => (17, error),
-            Self::Unhandled(error) => (18, error),
+            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
         }
     }
 }
@@ -548,6 +549,23 @@ impl ::std::fmt::Debug for ModifyDiskDeploymentError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyDiskDeploymentError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyDiskDeploymentError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyDiskSpec",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -464,7 +461,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ModifyDiskSpecRe
 }
 /// Service errors of `ModifyDiskSpec`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyDiskSpecError {
     /// HTTP 400 `InvalidPerformanceLevel.Malformed`: The specified parameter PerformanceLevel is not valid.
@@ -586,7 +583,10 @@ pub enum ModifyDiskSpecError {
     /// HTTP 404 `InvalidDiskCategory.ValueUnauthorized`: The specified DiskCategory is not authorized.
     InvalidDiskCategoryValueUnauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -652,6 +652,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyDiskSpecError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyDiskSpecError {
     /// The service error behind the variant.
     #[inline]
@@ -716,7 +717,7 @@ impl ModifyDiskSpecError {
             49 => Self::InvalidInstanceIdNotFound(error),
             50 => Self::InternalError(error),
             51 => Self::InvalidDiskCategoryValueUnauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -781,7 +782,7 @@ impl ModifyDiskSpecError {
             Self::InvalidInstanceIdNotFound(error) => (49, error),
             Self::InternalError(error) => (50, error),
             Self::InvalidDiskCategoryValueUnauthorized(error) => (51, error),
-            Self::Unhandled(error) => (52, error),
+            Self::Unhandled(unhandled) => (52, unhandled.service_error()),
         }
     }
 }
@@ -852,6 +853,23 @@ impl ::std::fmt::Debug for ModifyDiskSpecError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyDiskSpecError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyDiskSpecError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyEipAddressAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -260,7 +257,7 @@ for ModifyEipAddressAttributeResponse {
 }
 /// Service errors of `ModifyEipAddressAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyEipAddressAttributeError {
     /// HTTP 400 `InsufficientBalance.Eip`: Your account does not have enough balance.
@@ -306,7 +303,10 @@ pub enum ModifyEipAddressAttributeError {
     /// HTTP 500 `SYSTEM.UNKNOWN.ERROR`: The Account failed to create order.
     SystemUnknownError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyEipAddressAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -341,6 +341,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyEipAddressAttributeErro
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyEipAddressAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -372,7 +373,7 @@ impl ModifyEipAddressAttributeError {
             18 => Self::ForbiddenInCommonBandwidthPackage(error),
             19 => Self::InternalError(error),
             20 => Self::SystemUnknownError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -400,7 +401,7 @@ impl ModifyEipAddressAttributeError {
             Self::ForbiddenInCommonBandwidthPackage(error) => (18, error),
             Self::InternalError(error) => (19, error),
             Self::SystemUnknownError(error) => (20, error),
-            Self::Unhandled(error) => (21, error),
+            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
         }
     }
 }
@@ -440,6 +441,23 @@ impl ::std::fmt::Debug for ModifyEipAddressAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyEipAddressAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyEipAddressAttributeError {

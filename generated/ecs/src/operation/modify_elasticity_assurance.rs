@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyElasticityAssurance",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -356,7 +353,7 @@ for ModifyElasticityAssuranceResponse {
 }
 /// Service errors of `ModifyElasticityAssurance`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyElasticityAssuranceError {
     /// HTTP 400 `InvalidRecurrenceRules.CountLimitExceeded`: The count of RecurrenceRules exceeds the limit.
@@ -434,7 +431,10 @@ pub enum ModifyElasticityAssuranceError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyElasticityAssuranceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -479,6 +479,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyElasticityAssuranceErro
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyElasticityAssuranceError {
     /// The service error behind the variant.
     #[inline]
@@ -522,7 +523,7 @@ impl ModifyElasticityAssuranceError {
             28 => Self::QuotaExceedElasticityAssuranceCapacity(error),
             29 => Self::InvalidPrivatePoolIdNotFound(error),
             30 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -568,7 +569,7 @@ impl ModifyElasticityAssuranceError {
             Self::QuotaExceedElasticityAssuranceCapacity(error) => (28, error),
             Self::InvalidPrivatePoolIdNotFound(error) => (29, error),
             Self::InternalError(error) => (30, error),
-            Self::Unhandled(error) => (31, error),
+            Self::Unhandled(unhandled) => (31, unhandled.service_error()),
         }
     }
 }
@@ -618,6 +619,23 @@ impl ::std::fmt::Debug for ModifyElasticityAssuranceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyElasticityAssuranceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyElasticityAssuranceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyElasticityAssuranceAutoRenewAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -353,7 +350,7 @@ for ModifyElasticityAssuranceAutoRenewAttributeResponse {
 }
 /// Service errors of `ModifyElasticityAssuranceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyElasticityAssuranceAutoRenewAttributeError {
     /// HTTP 400 `Invalid.PrivatePoolOptionsId`: The specified PrivatePoolOptions.Id is invalid.
@@ -369,7 +366,10 @@ pub enum ModifyElasticityAssuranceAutoRenewAttributeError {
     /// HTTP 403 `InvalidParameter.RenewalStatus`: The specified parameter RenewalStatus is not valid.
     InvalidParameterRenewalStatus(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyElasticityAssuranceAutoRenewAttributeError {
@@ -390,6 +390,7 @@ for ModifyElasticityAssuranceAutoRenewAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyElasticityAssuranceAutoRenewAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -406,7 +407,7 @@ impl ModifyElasticityAssuranceAutoRenewAttributeError {
             3 => Self::InvalidParameterPeriodUnit(error),
             4 => Self::MissingParameterPrivatePoolOptionsId(error),
             5 => Self::InvalidParameterRenewalStatus(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -419,7 +420,7 @@ impl ModifyElasticityAssuranceAutoRenewAttributeError {
             Self::InvalidParameterPeriodUnit(error) => (3, error),
             Self::MissingParameterPrivatePoolOptionsId(error) => (4, error),
             Self::InvalidParameterRenewalStatus(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -444,6 +445,23 @@ impl ::std::fmt::Debug for ModifyElasticityAssuranceAutoRenewAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyElasticityAssuranceAutoRenewAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyElasticityAssuranceAutoRenewAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyForwardEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -338,7 +335,7 @@ for ModifyForwardEntryResponse {
 }
 /// Service errors of `ModifyForwardEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyForwardEntryError {
     /// HTTP 400 `InvalidExternalIp.Malformed`: The specified ExternalIp is not a valid IP address.
@@ -374,7 +371,10 @@ pub enum ModifyForwardEntryError {
     /// HTTP 404 `InvalidForwardTableId.NotFound`: Specified forward table does not exist.
     InvalidForwardTableIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -404,6 +404,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyForwardEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -430,7 +431,7 @@ impl ModifyForwardEntryError {
             13 => Self::InvalidForwardEntryIdNotFound(error),
             14 => Self::InvalidExternalIpNotFound(error),
             15 => Self::InvalidForwardTableIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -453,7 +454,7 @@ impl ModifyForwardEntryError {
             Self::InvalidForwardEntryIdNotFound(error) => (13, error),
             Self::InvalidExternalIpNotFound(error) => (14, error),
             Self::InvalidForwardTableIdNotFound(error) => (15, error),
-            Self::Unhandled(error) => (16, error),
+            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
         }
     }
 }
@@ -488,6 +489,23 @@ impl ::std::fmt::Debug for ModifyForwardEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyForwardEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyForwardEntryError {

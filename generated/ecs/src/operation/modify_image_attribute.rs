@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyImageAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -137,7 +134,7 @@ pub struct ModifyImageAttributeRequest {
         feature = "serde",
         serde(rename = "Features", skip_serializing_if = "Option::is_none")
     )]
-    pub features: Option<crate::types::CreateImagePipelineFeatures>,
+    pub features: Option<crate::types::Features>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
     #[cfg_attr(
@@ -313,7 +310,7 @@ impl<C> ModifyImageAttributeRequestBuilder<C> {
     /// The attributes of the custom image.
     ///
     /// - Wire name: `Features`.
-    pub fn features(mut self, value: crate::types::CreateImagePipelineFeatures) -> Self {
+    pub fn features(mut self, value: crate::types::Features) -> Self {
         self.inner.features = Some(value);
         self
     }
@@ -456,7 +453,7 @@ for ModifyImageAttributeResponse {
 }
 /// Service errors of `ModifyImageAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyImageAttributeError {
     /// HTTP 400 `InvalidImageName.Malformed`: Image names must be between 2 and 128 characters long, using either English or Chinese characters. The name must start with a letter or a Chinese character, and can include numbers, colons, underscores and hyphens.
@@ -496,7 +493,10 @@ pub enum ModifyImageAttributeError {
     /// HTTP 404 `InvalidImageId.NotFound`: The specified ImageId does not exist.
     InvalidImageIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyImageAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -528,6 +528,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyImageAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyImageAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -556,7 +557,7 @@ impl ModifyImageAttributeError {
             15 => Self::InvalidStatusImageIsCreating(error),
             16 => Self::InvalidOperationPublicImageUnsupported(error),
             17 => Self::InvalidImageIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -581,7 +582,7 @@ impl ModifyImageAttributeError {
             Self::InvalidStatusImageIsCreating(error) => (15, error),
             Self::InvalidOperationPublicImageUnsupported(error) => (16, error),
             Self::InvalidImageIdNotFound(error) => (17, error),
-            Self::Unhandled(error) => (18, error),
+            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
         }
     }
 }
@@ -618,6 +619,23 @@ impl ::std::fmt::Debug for ModifyImageAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyImageAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyImageAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyImageSharePermission",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -400,7 +397,7 @@ for ModifyImageSharePermissionResponse {
 }
 /// Service errors of `ModifyImageSharePermission`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyImageSharePermissionError {
     /// HTTP 400 `MissingParameter`: The input parameter "RegionId" that is mandatory for processing this request is not supplied.
@@ -456,7 +453,10 @@ pub enum ModifyImageSharePermissionError {
     /// HTTP 404 `InvalidAccount.Forbbiden`: The specified Account does not yourself.
     InvalidAccountForbbiden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyImageSharePermissionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -495,6 +495,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyImageSharePermissionErr
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyImageSharePermissionError {
     /// The service error behind the variant.
     #[inline]
@@ -530,7 +531,7 @@ impl ModifyImageSharePermissionError {
             22 => Self::InvalidImageIdNotFound(error),
             23 => Self::InvalidAccountNotFound(error),
             24 => Self::InvalidAccountForbbiden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -564,7 +565,7 @@ impl ModifyImageSharePermissionError {
             Self::InvalidImageIdNotFound(error) => (22, error),
             Self::InvalidAccountNotFound(error) => (23, error),
             Self::InvalidAccountForbbiden(error) => (24, error),
-            Self::Unhandled(error) => (25, error),
+            Self::Unhandled(unhandled) => (25, unhandled.service_error()),
         }
     }
 }
@@ -608,6 +609,23 @@ impl ::std::fmt::Debug for ModifyImageSharePermissionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyImageSharePermissionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyImageSharePermissionError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyInstanceAttachmentAttributes",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -297,7 +294,7 @@ for ModifyInstanceAttachmentAttributesResponse {
 }
 /// Service errors of `ModifyInstanceAttachmentAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyInstanceAttachmentAttributesError {
     /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
@@ -375,7 +372,10 @@ pub enum ModifyInstanceAttachmentAttributesError {
     /// HTTP 500 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyInstanceAttachmentAttributesError {
@@ -426,6 +426,7 @@ for ModifyInstanceAttachmentAttributesError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyInstanceAttachmentAttributesError {
     /// The service error behind the variant.
     #[inline]
@@ -472,7 +473,7 @@ impl ModifyInstanceAttachmentAttributesError {
             33 => Self::InvalidOperationPrePaidInstanceUnsupported(error),
             34 => Self::InternalError(error),
             35 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -517,7 +518,7 @@ impl ModifyInstanceAttachmentAttributesError {
             Self::InvalidOperationPrePaidInstanceUnsupported(error) => (33, error),
             Self::InternalError(error) => (34, error),
             Self::InvalidRegionIdNotFound(error) => (35, error),
-            Self::Unhandled(error) => (36, error),
+            Self::Unhandled(unhandled) => (36, unhandled.service_error()),
         }
     }
 }
@@ -572,6 +573,23 @@ impl ::std::fmt::Debug for ModifyInstanceAttachmentAttributesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyInstanceAttachmentAttributesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceAttachmentAttributesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyInstanceAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -229,9 +226,7 @@ pub struct ModifyInstanceAttributeRequest {
         feature = "serde",
         serde(rename = "PrivateDnsNameOptions", skip_serializing_if = "Option::is_none")
     )]
-    pub private_dns_name_options: Option<
-        crate::types::ModifyInstanceAttributePrivateDnsNameOptions,
-    >,
+    pub private_dns_name_options: Option<crate::types::PrivateDnsNameOptions>,
     /// - Wire name: `EnableNetworkEncryption`.
     #[rpc(name = "EnableNetworkEncryption")]
     #[cfg_attr(
@@ -526,7 +521,7 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
     /// - Wire name: `PrivateDnsNameOptions`.
     pub fn private_dns_name_options(
         mut self,
-        value: crate::types::ModifyInstanceAttributePrivateDnsNameOptions,
+        value: crate::types::PrivateDnsNameOptions,
     ) -> Self {
         self.inner.private_dns_name_options = Some(value);
         self
@@ -670,7 +665,7 @@ for ModifyInstanceAttributeResponse {
 }
 /// Service errors of `ModifyInstanceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyInstanceAttributeError {
     /// HTTP 400 `InvalidInstanceName.Malformed`: The specified parameter "InstanceName" is not valid.
@@ -828,7 +823,10 @@ pub enum ModifyInstanceAttributeError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -913,6 +911,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceAttributeError 
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyInstanceAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -1002,7 +1001,7 @@ impl ModifyInstanceAttributeError {
             68 => Self::InvalidSecurityGroupTypeNotSupportClassic(error),
             69 => Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error),
             70 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1092,7 +1091,7 @@ impl ModifyInstanceAttributeError {
             Self::InvalidSecurityGroupTypeNotSupportClassic(error) => (68, error),
             Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error) => (69, error),
             Self::InternalError(error) => (70, error),
-            Self::Unhandled(error) => (71, error),
+            Self::Unhandled(unhandled) => (71, unhandled.service_error()),
         }
     }
 }
@@ -1182,6 +1181,23 @@ impl ::std::fmt::Debug for ModifyInstanceAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyInstanceAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyInstanceChargeType",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -538,7 +535,7 @@ for ModifyInstanceChargeTypeResponse {
 }
 /// Service errors of `ModifyInstanceChargeType`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyInstanceChargeTypeError {
     /// HTTP 400 `InvalidInstance.UnpaidOrder`: %s
@@ -642,7 +639,10 @@ pub enum ModifyInstanceChargeTypeError {
     /// HTTP 500 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
     InvalidInstanceTypeValueUnauthorized(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceChargeTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -705,6 +705,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceChargeTypeError
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyInstanceChargeTypeError {
     /// The service error behind the variant.
     #[inline]
@@ -764,7 +765,7 @@ impl ModifyInstanceChargeTypeError {
             46 => Self::InvalidInstanceIdNotFound(error),
             47 => Self::InternalError(error),
             48 => Self::InvalidInstanceTypeValueUnauthorized(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -820,7 +821,7 @@ impl ModifyInstanceChargeTypeError {
             Self::InvalidInstanceIdNotFound(error) => (46, error),
             Self::InternalError(error) => (47, error),
             Self::InvalidInstanceTypeValueUnauthorized(error) => (48, error),
-            Self::Unhandled(error) => (49, error),
+            Self::Unhandled(unhandled) => (49, unhandled.service_error()),
         }
     }
 }
@@ -888,6 +889,23 @@ impl ::std::fmt::Debug for ModifyInstanceChargeTypeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyInstanceChargeTypeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceChargeTypeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyInstanceClockOptions",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -362,7 +359,7 @@ for ModifyInstanceClockOptionsResponse {
 }
 /// Service errors of `ModifyInstanceClockOptions`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyInstanceClockOptionsError {
     /// HTTP 400 `InvalidInstanceId.NotFound`: The specified instanceId does not exist.
@@ -384,7 +381,10 @@ pub enum ModifyInstanceClockOptionsError {
     /// HTTP 403 `OperationDenied.ClockPtpNoStock`: The resource of PTP is out of usage.
     OperationDeniedClockPtpNoStock(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceClockOptionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -407,6 +407,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceClockOptionsErr
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyInstanceClockOptionsError {
     /// The service error behind the variant.
     #[inline]
@@ -426,7 +427,7 @@ impl ModifyInstanceClockOptionsError {
             6 => Self::InvalidOperationPtpStatusAlreadyDisabled(error),
             7 => Self::OperationDeniedHardwareNotSupportEnablePtp(error),
             8 => Self::OperationDeniedClockPtpNoStock(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -442,7 +443,7 @@ impl ModifyInstanceClockOptionsError {
             Self::InvalidOperationPtpStatusAlreadyDisabled(error) => (6, error),
             Self::OperationDeniedHardwareNotSupportEnablePtp(error) => (7, error),
             Self::OperationDeniedClockPtpNoStock(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -470,6 +471,23 @@ impl ::std::fmt::Debug for ModifyInstanceClockOptionsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyInstanceClockOptionsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceClockOptionsError {

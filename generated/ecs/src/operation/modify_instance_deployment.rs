@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyInstanceDeployment",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -568,7 +565,7 @@ for ModifyInstanceDeploymentResponse {
 }
 /// Service errors of `ModifyInstanceDeployment`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyInstanceDeploymentError {
     /// HTTP 400 `OperationDenied.UnstoppedInstance`: Operation denied due to unstopped instance.
@@ -648,7 +645,10 @@ pub enum ModifyInstanceDeploymentError {
     /// HTTP 404 `InvalidOperation.NotSupport`: The specified DedicatedHost operation not supported on MPS.
     InvalidOperationNotSupport(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceDeploymentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -696,6 +696,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceDeploymentError
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyInstanceDeploymentError {
     /// The service error behind the variant.
     #[inline]
@@ -740,7 +741,7 @@ impl ModifyInstanceDeploymentError {
             31 => Self::InvalidDedicatedHostNotFound(error),
             32 => Self::InvalidDedicatedHostZoneNotMatch(error),
             33 => Self::InvalidOperationNotSupport(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -781,7 +782,7 @@ impl ModifyInstanceDeploymentError {
             Self::InvalidDedicatedHostNotFound(error) => (31, error),
             Self::InvalidDedicatedHostZoneNotMatch(error) => (32, error),
             Self::InvalidOperationNotSupport(error) => (33, error),
-            Self::Unhandled(error) => (34, error),
+            Self::Unhandled(unhandled) => (34, unhandled.service_error()),
         }
     }
 }
@@ -834,6 +835,23 @@ impl ::std::fmt::Debug for ModifyInstanceDeploymentError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyInstanceDeploymentError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceDeploymentError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyInstanceMaintenanceAttributes",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -364,7 +361,7 @@ for ModifyInstanceMaintenanceAttributesResponse {
 }
 /// Service errors of `ModifyInstanceMaintenanceAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyInstanceMaintenanceAttributesError {
     /// HTTP 403 `InvalidParameter`: %s
@@ -374,7 +371,10 @@ pub enum ModifyInstanceMaintenanceAttributesError {
     /// HTTP 404 `InvalidInstanceId.NotFound`: %s
     InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyInstanceMaintenanceAttributesError {
@@ -392,6 +392,7 @@ for ModifyInstanceMaintenanceAttributesError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyInstanceMaintenanceAttributesError {
     /// The service error behind the variant.
     #[inline]
@@ -405,7 +406,7 @@ impl ModifyInstanceMaintenanceAttributesError {
             0 => Self::InvalidParameter(error),
             1 => Self::OperationDeniedNotInWhiteList(error),
             2 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -415,7 +416,7 @@ impl ModifyInstanceMaintenanceAttributesError {
             Self::InvalidParameter(error) => (0, error),
             Self::OperationDeniedNotInWhiteList(error) => (1, error),
             Self::InvalidInstanceIdNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -437,6 +438,23 @@ impl ::std::fmt::Debug for ModifyInstanceMaintenanceAttributesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyInstanceMaintenanceAttributesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceMaintenanceAttributesError {

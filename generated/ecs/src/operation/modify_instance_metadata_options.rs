@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyInstanceMetadataOptions",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -397,7 +394,7 @@ for ModifyInstanceMetadataOptionsResponse {
 }
 /// Service errors of `ModifyInstanceMetadataOptions`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyInstanceMetadataOptionsError {
     /// HTTP 400 `InvalidHttpEndpoint.NotSupported`: The specified HttpEndpoint not supported, you can use enabled(default) or disabled.
@@ -413,7 +410,10 @@ pub enum ModifyInstanceMetadataOptionsError {
     /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId is not found.
     InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceMetadataOptionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -433,6 +433,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceMetadataOptions
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyInstanceMetadataOptionsError {
     /// The service error behind the variant.
     #[inline]
@@ -449,7 +450,7 @@ impl ModifyInstanceMetadataOptionsError {
             3 => Self::InvalidInstanceMetadataTagsNotSupported(error),
             4 => Self::InvalidImdsAccessPolicyIdNotFound(error),
             5 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -462,7 +463,7 @@ impl ModifyInstanceMetadataOptionsError {
             Self::InvalidInstanceMetadataTagsNotSupported(error) => (3, error),
             Self::InvalidImdsAccessPolicyIdNotFound(error) => (4, error),
             Self::InvalidInstanceIdNotFound(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -487,6 +488,23 @@ impl ::std::fmt::Debug for ModifyInstanceMetadataOptionsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyInstanceMetadataOptionsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceMetadataOptionsError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyInstanceNetworkOptions",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -292,7 +289,7 @@ for ModifyInstanceNetworkOptionsResponse {
 }
 /// Service errors of `ModifyInstanceNetworkOptions`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyInstanceNetworkOptionsError {
     /// HTTP 400 `IdempotentParameterMismatch`: The request uses the same client token as a previous, but non-identical request. Do not reuse a client token with different requests, unless the requests are identical.
@@ -310,7 +307,10 @@ pub enum ModifyInstanceNetworkOptionsError {
     /// HTTP 503 `LimitedOperation.ServiceUnavailable`: The service is currently unavailable. Please try again later.
     LimitedOperationServiceUnavailable(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceNetworkOptionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -329,6 +329,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceNetworkOptionsE
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyInstanceNetworkOptionsError {
     /// The service error behind the variant.
     #[inline]
@@ -348,7 +349,7 @@ impl ModifyInstanceNetworkOptionsError {
             2 => Self::InvalidParameterNetworkOptionsBandwidthWeighting(error),
             3 => Self::InvalidInstanceIdNotFound(error),
             4 => Self::LimitedOperationServiceUnavailable(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -362,7 +363,7 @@ impl ModifyInstanceNetworkOptionsError {
             Self::InvalidParameterNetworkOptionsBandwidthWeighting(error) => (2, error),
             Self::InvalidInstanceIdNotFound(error) => (3, error),
             Self::LimitedOperationServiceUnavailable(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -386,6 +387,23 @@ impl ::std::fmt::Debug for ModifyInstanceNetworkOptionsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyInstanceNetworkOptionsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceNetworkOptionsError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyInstanceNetworkSpec",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -518,7 +515,7 @@ for ModifyInstanceNetworkSpecResponse {
 }
 /// Service errors of `ModifyInstanceNetworkSpec`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyInstanceNetworkSpecError {
     /// HTTP 400 `InvalidInternetMaxBandwidthIn.ValueNotSupported`: The specified InternetMaxBandwidthIn is beyond the permitted range.
@@ -672,7 +669,10 @@ pub enum ModifyInstanceNetworkSpecError {
     /// HTTP 500 `Image.OrderFailed`: Create marketplace image order failed.
     ImageOrderFailed(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceNetworkSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -752,6 +752,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceNetworkSpecErro
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyInstanceNetworkSpecError {
     /// The service error behind the variant.
     #[inline]
@@ -828,7 +829,7 @@ impl ModifyInstanceNetworkSpecError {
             63 => Self::InvalidInstanceIdNotFound(error),
             64 => Self::InternalError(error),
             65 => Self::ImageOrderFailed(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -903,7 +904,7 @@ impl ModifyInstanceNetworkSpecError {
             Self::InvalidInstanceIdNotFound(error) => (63, error),
             Self::InternalError(error) => (64, error),
             Self::ImageOrderFailed(error) => (65, error),
-            Self::Unhandled(error) => (66, error),
+            Self::Unhandled(unhandled) => (66, unhandled.service_error()),
         }
     }
 }
@@ -988,6 +989,23 @@ impl ::std::fmt::Debug for ModifyInstanceNetworkSpecError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyInstanceNetworkSpecError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceNetworkSpecError {

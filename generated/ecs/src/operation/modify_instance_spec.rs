@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyInstanceSpec",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -146,7 +143,7 @@ pub struct ModifyInstanceSpecRequest {
         feature = "serde",
         serde(rename = "SystemDisk", skip_serializing_if = "Option::is_none")
     )]
-    pub system_disk: Option<crate::types::DescribeInstanceModificationPriceSystemDisk>,
+    pub system_disk: Option<crate::types::SystemDisk>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. **The token can contain only ASCII characters and cannot exceed 64 characters in length.** For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
     /// - Wire name: `ClientToken`.
@@ -177,7 +174,7 @@ pub struct ModifyInstanceSpecRequest {
         feature = "serde",
         serde(rename = "Disk", skip_serializing_if = "Option::is_none")
     )]
-    pub disk: Option<Vec<crate::types::ModifyInstanceSpecDisk>>,
+    pub disk: Option<Vec<crate::types::Disk>>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
     /// * true: performs only a dry run. The system checks the request for potential issues, including missing parameter values, incorrect request syntax, service limits, and unavailable ECS resources. If the request fails the dry run, an error message is returned. If the request passes the dry run, the `DryRunOperation` error code is returned.
@@ -368,10 +365,7 @@ impl<C> ModifyInstanceSpecRequestBuilder<C> {
     /// Sets `SystemDisk`.
     ///
     /// - Wire name: `SystemDisk`.
-    pub fn system_disk(
-        mut self,
-        value: crate::types::DescribeInstanceModificationPriceSystemDisk,
-    ) -> Self {
+    pub fn system_disk(mut self, value: crate::types::SystemDisk) -> Self {
         self.inner.system_disk = Some(value);
         self
     }
@@ -402,10 +396,7 @@ impl<C> ModifyInstanceSpecRequestBuilder<C> {
     ///
     /// - Wire name: `Disk`.
     /// - Must have at most 128 items.
-    pub fn disk(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::ModifyInstanceSpecDisk>,
-    ) -> Self {
+    pub fn disk(mut self, values: impl IntoIterator<Item = crate::types::Disk>) -> Self {
         self.inner.disk = Some(values.into_iter().collect());
         self
     }
@@ -554,7 +545,7 @@ for ModifyInstanceSpecResponse {
 }
 /// Service errors of `ModifyInstanceSpec`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyInstanceSpecError {
     /// HTTP 400 `InvalidInternetChargeType.ValueNotSupported`: The specified InternetChargeType is not valid.
@@ -748,7 +739,10 @@ pub enum ModifyInstanceSpecError {
     /// HTTP 503 `LimitedOperation.ServiceUnavailable`: The service is currently unavailable. Please try again later.
     LimitedOperationServiceUnavailable(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -851,6 +845,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceSpecError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyInstanceSpecError {
     /// The service error behind the variant.
     #[inline]
@@ -954,7 +949,7 @@ impl ModifyInstanceSpecError {
             86 => Self::InvalidInstanceChargeTypeNotFound(error),
             87 => Self::InternalError(error),
             88 => Self::LimitedOperationServiceUnavailable(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1056,7 +1051,7 @@ impl ModifyInstanceSpecError {
             Self::InvalidInstanceChargeTypeNotFound(error) => (86, error),
             Self::InternalError(error) => (87, error),
             Self::LimitedOperationServiceUnavailable(error) => (88, error),
-            Self::Unhandled(error) => (89, error),
+            Self::Unhandled(unhandled) => (89, unhandled.service_error()),
         }
     }
 }
@@ -1164,6 +1159,23 @@ impl ::std::fmt::Debug for ModifyInstanceSpecError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyInstanceSpecError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceSpecError {

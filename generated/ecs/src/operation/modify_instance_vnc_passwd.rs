@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyInstanceVncPasswd",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -289,7 +286,7 @@ for ModifyInstanceVncPasswdResponse {
 }
 /// Service errors of `ModifyInstanceVncPasswd`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyInstanceVncPasswdError {
     /// HTTP 400 `IncorrectVncPassword.Malformed`: The specified parameter VncPassword is not valid.
@@ -305,7 +302,10 @@ pub enum ModifyInstanceVncPasswdError {
     /// HTTP 404 `NoSuchResource`: The specified resource is not found.
     NoSuchResource(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceVncPasswdError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -325,6 +325,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceVncPasswdError 
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyInstanceVncPasswdError {
     /// The service error behind the variant.
     #[inline]
@@ -341,7 +342,7 @@ impl ModifyInstanceVncPasswdError {
             3 => Self::InvalidInstanceIdNotFound(error),
             4 => Self::InvalidRegionIdNotFound(error),
             5 => Self::NoSuchResource(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -354,7 +355,7 @@ impl ModifyInstanceVncPasswdError {
             Self::InvalidInstanceIdNotFound(error) => (3, error),
             Self::InvalidRegionIdNotFound(error) => (4, error),
             Self::NoSuchResource(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -379,6 +380,23 @@ impl ::std::fmt::Debug for ModifyInstanceVncPasswdError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyInstanceVncPasswdError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceVncPasswdError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyInstanceVpcAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -392,7 +389,7 @@ for ModifyInstanceVpcAttributeResponse {
 }
 /// Service errors of `ModifyInstanceVpcAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyInstanceVpcAttributeError {
     /// HTTP 400 `InvalidTarget.TrafficMirrorSession`: Instance is target of traffic mirror session.
@@ -510,7 +507,10 @@ pub enum ModifyInstanceVpcAttributeError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceVpcAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -578,6 +578,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceVpcAttributeErr
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyInstanceVpcAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -642,7 +643,7 @@ impl ModifyInstanceVpcAttributeError {
             51 => Self::InvalidDependenceBindGa(error),
             52 => Self::InvalidDependenceSlb(error),
             53 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -703,7 +704,7 @@ impl ModifyInstanceVpcAttributeError {
             Self::InvalidDependenceBindGa(error) => (51, error),
             Self::InvalidDependenceSlb(error) => (52, error),
             Self::InternalError(error) => (53, error),
-            Self::Unhandled(error) => (54, error),
+            Self::Unhandled(unhandled) => (54, unhandled.service_error()),
         }
     }
 }
@@ -776,6 +777,23 @@ impl ::std::fmt::Debug for ModifyInstanceVpcAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyInstanceVpcAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceVpcAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyLaunchTemplateDefaultVersion",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -318,7 +315,7 @@ for ModifyLaunchTemplateDefaultVersionResponse {
 }
 /// Service errors of `ModifyLaunchTemplateDefaultVersion`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyLaunchTemplateDefaultVersionError {
     /// HTTP 400 `InvalidRegion.NotExist`: %s
@@ -334,7 +331,10 @@ pub enum ModifyLaunchTemplateDefaultVersionError {
     /// HTTP 404 `InvalidLaunchTemplateVersion.NotFound`: %s
     InvalidLaunchTemplateVersionNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyLaunchTemplateDefaultVersionError {
@@ -355,6 +355,7 @@ for ModifyLaunchTemplateDefaultVersionError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyLaunchTemplateDefaultVersionError {
     /// The service error behind the variant.
     #[inline]
@@ -371,7 +372,7 @@ impl ModifyLaunchTemplateDefaultVersionError {
             3 => Self::InnerServiceFailed(error),
             4 => Self::InvalidLaunchTemplateNotFound(error),
             5 => Self::InvalidLaunchTemplateVersionNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -384,7 +385,7 @@ impl ModifyLaunchTemplateDefaultVersionError {
             Self::InnerServiceFailed(error) => (3, error),
             Self::InvalidLaunchTemplateNotFound(error) => (4, error),
             Self::InvalidLaunchTemplateVersionNotFound(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -409,6 +410,23 @@ impl ::std::fmt::Debug for ModifyLaunchTemplateDefaultVersionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyLaunchTemplateDefaultVersionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyLaunchTemplateDefaultVersionError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyNetworkInterfaceAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -579,7 +576,7 @@ for ModifyNetworkInterfaceAttributeResponse {
 }
 /// Service errors of `ModifyNetworkInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyNetworkInterfaceAttributeError {
     /// HTTP 400 `InvalidOperation.NotSupportModifyQueueNumber`: %s
@@ -709,7 +706,10 @@ pub enum ModifyNetworkInterfaceAttributeError {
     /// HTTP 404 `InvalidParameter.SecurityGroupIdRepeated`: The specified security group ids has repeated.
     InvalidParameterSecurityGroupIdRepeated(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNetworkInterfaceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -779,6 +779,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyNetworkInterfaceAttribu
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyNetworkInterfaceAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -849,7 +850,7 @@ impl ModifyNetworkInterfaceAttributeError {
             53 => Self::InvalidSecurityGroupIdNotFound(error),
             54 => Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(error),
             55 => Self::InvalidParameterSecurityGroupIdRepeated(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -924,7 +925,7 @@ impl ModifyNetworkInterfaceAttributeError {
                 (54, error)
             }
             Self::InvalidParameterSecurityGroupIdRepeated(error) => (55, error),
-            Self::Unhandled(error) => (56, error),
+            Self::Unhandled(unhandled) => (56, unhandled.service_error()),
         }
     }
 }
@@ -999,6 +1000,23 @@ impl ::std::fmt::Debug for ModifyNetworkInterfaceAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyNetworkInterfaceAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyNetworkInterfaceAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyPhysicalConnectionAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -404,7 +401,7 @@ for ModifyPhysicalConnectionAttributeResponse {
 }
 /// Service errors of `ModifyPhysicalConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyPhysicalConnectionAttributeError {
     /// HTTP 400 `InvalidLineOperator.Malformd`: The LineOperator provided was invalid.
@@ -434,7 +431,10 @@ pub enum ModifyPhysicalConnectionAttributeError {
     /// HTTP 404 `InvalidPhysicalConnectionId.NotFound`: The PhysicalConnectionId provided does not exist in our records.
     InvalidPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyPhysicalConnectionAttributeError {
@@ -462,6 +462,7 @@ for ModifyPhysicalConnectionAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyPhysicalConnectionAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -485,7 +486,7 @@ impl ModifyPhysicalConnectionAttributeError {
             10 => Self::InvalidPhysicalConnectionBandwidthMalformed(error),
             11 => Self::InvalidRegionIdNotFound(error),
             12 => Self::InvalidPhysicalConnectionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -505,7 +506,7 @@ impl ModifyPhysicalConnectionAttributeError {
             Self::InvalidPhysicalConnectionBandwidthMalformed(error) => (10, error),
             Self::InvalidRegionIdNotFound(error) => (11, error),
             Self::InvalidPhysicalConnectionIdNotFound(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -537,6 +538,23 @@ impl ::std::fmt::Debug for ModifyPhysicalConnectionAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyPhysicalConnectionAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyPhysicalConnectionAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyPrepayInstanceSpec",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -158,7 +155,7 @@ pub struct ModifyPrepayInstanceSpecRequest {
         feature = "serde",
         serde(rename = "SystemDisk", skip_serializing_if = "Option::is_none")
     )]
-    pub system_disk: Option<crate::types::DescribeInstanceModificationPriceSystemDisk>,
+    pub system_disk: Option<crate::types::SystemDisk>,
     /// The restart time of the instance. The time follows the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
     /// - Wire name: `RebootTime`.
@@ -215,7 +212,7 @@ pub struct ModifyPrepayInstanceSpecRequest {
         feature = "serde",
         serde(rename = "Disk", skip_serializing_if = "Option::is_none")
     )]
-    pub disk: Option<Vec<crate::types::ModifyInstanceSpecDisk>>,
+    pub disk: Option<Vec<crate::types::Disk>>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -398,10 +395,7 @@ impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
     /// Sets `SystemDisk`.
     ///
     /// - Wire name: `SystemDisk`.
-    pub fn system_disk(
-        mut self,
-        value: crate::types::DescribeInstanceModificationPriceSystemDisk,
-    ) -> Self {
+    pub fn system_disk(mut self, value: crate::types::SystemDisk) -> Self {
         self.inner.system_disk = Some(value);
         self
     }
@@ -458,10 +452,7 @@ impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
     ///
     /// - Wire name: `Disk`.
     /// - Must have at most 128 items.
-    pub fn disk(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::ModifyInstanceSpecDisk>,
-    ) -> Self {
+    pub fn disk(mut self, values: impl IntoIterator<Item = crate::types::Disk>) -> Self {
         self.inner.disk = Some(values.into_iter().collect());
         self
     }
@@ -607,7 +598,7 @@ for ModifyPrepayInstanceSpecResponse {
 }
 /// Service errors of `ModifyPrepayInstanceSpec`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyPrepayInstanceSpecError {
     /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
@@ -765,7 +756,10 @@ pub enum ModifyPrepayInstanceSpecError {
     /// HTTP 503 `LimitedOperation.ServiceUnavailable`: The service is currently unavailable. Please try again later.
     LimitedOperationServiceUnavailable(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyPrepayInstanceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -849,6 +843,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyPrepayInstanceSpecError
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyPrepayInstanceSpecError {
     /// The service error behind the variant.
     #[inline]
@@ -929,7 +924,7 @@ impl ModifyPrepayInstanceSpecError {
             67 => Self::InternalError(error),
             68 => Self::ImageOrderFailed(error),
             69 => Self::LimitedOperationServiceUnavailable(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1008,7 +1003,7 @@ impl ModifyPrepayInstanceSpecError {
             Self::InternalError(error) => (67, error),
             Self::ImageOrderFailed(error) => (68, error),
             Self::LimitedOperationServiceUnavailable(error) => (69, error),
-            Self::Unhandled(error) => (70, error),
+            Self::Unhandled(unhandled) => (70, unhandled.service_error()),
         }
     }
 }
@@ -1097,6 +1092,23 @@ impl ::std::fmt::Debug for ModifyPrepayInstanceSpecError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyPrepayInstanceSpecError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyPrepayInstanceSpecError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyReservedInstanceAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -338,7 +335,7 @@ for ModifyReservedInstanceAttributeResponse {
 }
 /// Service errors of `ModifyReservedInstanceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyReservedInstanceAttributeError {
     /// HTTP 403 `InvalidParameter.ReservedInstanceName`: The reservedInstanceName is invalid.
@@ -350,7 +347,10 @@ pub enum ModifyReservedInstanceAttributeError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyReservedInstanceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -368,6 +368,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyReservedInstanceAttribu
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyReservedInstanceAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -382,7 +383,7 @@ impl ModifyReservedInstanceAttributeError {
             1 => Self::InvalidZoneIdNotFound(error),
             2 => Self::InvalidReservedInstanceIdNotFound(error),
             3 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -393,7 +394,7 @@ impl ModifyReservedInstanceAttributeError {
             Self::InvalidZoneIdNotFound(error) => (1, error),
             Self::InvalidReservedInstanceIdNotFound(error) => (2, error),
             Self::InternalError(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -416,6 +417,23 @@ impl ::std::fmt::Debug for ModifyReservedInstanceAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyReservedInstanceAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyReservedInstanceAttributeError {

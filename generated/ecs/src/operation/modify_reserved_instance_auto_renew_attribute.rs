@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyReservedInstanceAutoRenewAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -348,7 +345,7 @@ for ModifyReservedInstanceAutoRenewAttributeResponse {
 }
 /// Service errors of `ModifyReservedInstanceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyReservedInstanceAutoRenewAttributeError {
     /// HTTP 400 `InvalidParameter.Duration`: The specified parameter Duration is invalid.
@@ -366,7 +363,10 @@ pub enum ModifyReservedInstanceAutoRenewAttributeError {
     /// HTTP 403 `InValidParameter`: Parameter invalid.%s
     InValidParameter(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyReservedInstanceAutoRenewAttributeError {
@@ -388,6 +388,7 @@ for ModifyReservedInstanceAutoRenewAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyReservedInstanceAutoRenewAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -405,7 +406,7 @@ impl ModifyReservedInstanceAutoRenewAttributeError {
             4 => Self::InvalidParameterPeriod(error),
             5 => Self::InvalidParameterRenewalStatus(error),
             6 => Self::InValidParameter(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -419,7 +420,7 @@ impl ModifyReservedInstanceAutoRenewAttributeError {
             Self::InvalidParameterPeriod(error) => (4, error),
             Self::InvalidParameterRenewalStatus(error) => (5, error),
             Self::InValidParameter(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -445,6 +446,23 @@ impl ::std::fmt::Debug for ModifyReservedInstanceAutoRenewAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyReservedInstanceAutoRenewAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyReservedInstanceAutoRenewAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyReservedInstances",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -376,7 +373,7 @@ for ModifyReservedInstancesResponse {
 }
 /// Service errors of `ModifyReservedInstances`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyReservedInstancesError {
     /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
@@ -466,7 +463,10 @@ pub enum ModifyReservedInstancesError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyReservedInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -519,6 +519,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyReservedInstancesError 
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyReservedInstancesError {
     /// The service error behind the variant.
     #[inline]
@@ -568,7 +569,7 @@ impl ModifyReservedInstancesError {
             36 => Self::InvalidReservedInstanceIdNotFound(error),
             37 => Self::InvalidZoneIdNotFound(error),
             38 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -618,7 +619,7 @@ impl ModifyReservedInstancesError {
             Self::InvalidReservedInstanceIdNotFound(error) => (36, error),
             Self::InvalidZoneIdNotFound(error) => (37, error),
             Self::InternalError(error) => (38, error),
-            Self::Unhandled(error) => (39, error),
+            Self::Unhandled(unhandled) => (39, unhandled.service_error()),
         }
     }
 }
@@ -676,6 +677,23 @@ impl ::std::fmt::Debug for ModifyReservedInstancesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyReservedInstancesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyReservedInstancesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyRouterInterfaceSpec",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -302,7 +299,7 @@ for ModifyRouterInterfaceSpecResponse {
 }
 /// Service errors of `ModifyRouterInterfaceSpec`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyRouterInterfaceSpecError {
     /// HTTP 400 `InvalidSpec.ValudNotSupported`: The specified Spec is not supported.
@@ -326,7 +323,10 @@ pub enum ModifyRouterInterfaceSpecError {
     /// HTTP 404 `InvalidRouterInterfaceId.NotFound`: The specified RouterInterfaceId does not exist in our record.
     InvalidRouterInterfaceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -350,6 +350,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceSpecErro
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyRouterInterfaceSpecError {
     /// The service error behind the variant.
     #[inline]
@@ -370,7 +371,7 @@ impl ModifyRouterInterfaceSpecError {
             7 => Self::InvalidRouterInterfaceSpecMalformed(error),
             8 => Self::IllegalParamChargeType(error),
             9 => Self::InvalidRouterInterfaceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -387,7 +388,7 @@ impl ModifyRouterInterfaceSpecError {
             Self::InvalidRouterInterfaceSpecMalformed(error) => (7, error),
             Self::IllegalParamChargeType(error) => (8, error),
             Self::InvalidRouterInterfaceIdNotFound(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -416,6 +417,23 @@ impl ::std::fmt::Debug for ModifyRouterInterfaceSpecError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyRouterInterfaceSpecError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyRouterInterfaceSpecError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifySecurityGroupAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -311,7 +308,7 @@ for ModifySecurityGroupAttributeResponse {
 }
 /// Service errors of `ModifySecurityGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifySecurityGroupAttributeError {
     /// HTTP 400 `InvalidSecurityGroupName.Malformed`: Specified security group name is not valid.
@@ -325,7 +322,10 @@ pub enum ModifySecurityGroupAttributeError {
     /// HTTP 404 `InvalidSecurityGroupId.NotFound`: The specified SecurityGroupId does not exist.
     InvalidSecurityGroupIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -344,6 +344,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupAttributeE
         )
     }
 }
+#[allow(deprecated)]
 impl ModifySecurityGroupAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -359,7 +360,7 @@ impl ModifySecurityGroupAttributeError {
             2 => Self::InvalidParameter(error),
             3 => Self::InvalidOperationResourceManagedByCloudProduct(error),
             4 => Self::InvalidSecurityGroupIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -371,7 +372,7 @@ impl ModifySecurityGroupAttributeError {
             Self::InvalidParameter(error) => (2, error),
             Self::InvalidOperationResourceManagedByCloudProduct(error) => (3, error),
             Self::InvalidSecurityGroupIdNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -395,6 +396,23 @@ impl ::std::fmt::Debug for ModifySecurityGroupAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifySecurityGroupAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifySecurityGroupAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifySecurityGroupRule",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -785,7 +782,7 @@ for ModifySecurityGroupRuleResponse {
 }
 /// Service errors of `ModifySecurityGroupRule`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifySecurityGroupRuleError {
     /// HTTP 400 `OperationDenied`: The specified IpProtocol does not exist or IpProtocol and PortRange do not match.
@@ -893,7 +890,10 @@ pub enum ModifySecurityGroupRuleError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -956,6 +956,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupRuleError 
         )
     }
 }
+#[allow(deprecated)]
 impl ModifySecurityGroupRuleError {
     /// The service error behind the variant.
     #[inline]
@@ -1015,7 +1016,7 @@ impl ModifySecurityGroupRuleError {
             46 => Self::InvalidPrefixListIdNotFound(error),
             47 => Self::InvalidSecurityGroupRuleIdNotFound(error),
             48 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1071,7 +1072,7 @@ impl ModifySecurityGroupRuleError {
             Self::InvalidPrefixListIdNotFound(error) => (46, error),
             Self::InvalidSecurityGroupRuleIdNotFound(error) => (47, error),
             Self::InternalError(error) => (48, error),
-            Self::Unhandled(error) => (49, error),
+            Self::Unhandled(unhandled) => (49, unhandled.service_error()),
         }
     }
 }
@@ -1139,6 +1140,23 @@ impl ::std::fmt::Debug for ModifySecurityGroupRuleError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifySecurityGroupRuleError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifySecurityGroupRuleError {

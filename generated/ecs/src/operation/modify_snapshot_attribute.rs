@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifySnapshotAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -339,7 +336,7 @@ for ModifySnapshotAttributeResponse {
 }
 /// Service errors of `ModifySnapshotAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifySnapshotAttributeError {
     /// HTTP 400 `InvalidSnapshotName.Malformed`: The specified SnapshotName is wrongly formed.
@@ -365,7 +362,10 @@ pub enum ModifySnapshotAttributeError {
     /// HTTP 404 `InvalidSnapshotDisableInstantAccess.Malformed`: The specified DisableInstantAccess is not valid!
     InvalidSnapshotDisableInstantAccessMalformed(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySnapshotAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -389,6 +389,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifySnapshotAttributeError 
         )
     }
 }
+#[allow(deprecated)]
 impl ModifySnapshotAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -409,7 +410,7 @@ impl ModifySnapshotAttributeError {
             7 => Self::InvalidDescriptionMalformed(error),
             8 => Self::InvalidSnapshotIdNotFound(error),
             9 => Self::InvalidSnapshotDisableInstantAccessMalformed(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -426,7 +427,7 @@ impl ModifySnapshotAttributeError {
             Self::InvalidDescriptionMalformed(error) => (7, error),
             Self::InvalidSnapshotIdNotFound(error) => (8, error),
             Self::InvalidSnapshotDisableInstantAccessMalformed(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -455,6 +456,23 @@ impl ::std::fmt::Debug for ModifySnapshotAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifySnapshotAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifySnapshotAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifySnapshotCategory",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -314,7 +311,7 @@ for ModifySnapshotCategoryResponse {
 }
 /// Service errors of `ModifySnapshotCategory`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifySnapshotCategoryError {
     /// HTTP 400 `InvalidRetentionDays.Malformed`: The specified RetentionDays is not valid.
@@ -352,7 +349,10 @@ pub enum ModifySnapshotCategoryError {
     /// HTTP 404 `InvalidSnapshotId.NotFound`: The specified SnapshotId does not exist.
     InvalidSnapshotIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySnapshotCategoryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -380,6 +380,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifySnapshotCategoryError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifySnapshotCategoryError {
     /// The service error behind the variant.
     #[inline]
@@ -404,7 +405,7 @@ impl ModifySnapshotCategoryError {
             11 => Self::InvalidOperationEncryptedSnapshotUnsupport(error),
             12 => Self::QuotaExceedConcurrentArchiveSnapshotQuota(error),
             13 => Self::InvalidSnapshotIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -425,7 +426,7 @@ impl ModifySnapshotCategoryError {
             Self::InvalidOperationEncryptedSnapshotUnsupport(error) => (11, error),
             Self::QuotaExceedConcurrentArchiveSnapshotQuota(error) => (12, error),
             Self::InvalidSnapshotIdNotFound(error) => (13, error),
-            Self::Unhandled(error) => (14, error),
+            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
 }
@@ -458,6 +459,23 @@ impl ::std::fmt::Debug for ModifySnapshotCategoryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifySnapshotCategoryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifySnapshotCategoryError {

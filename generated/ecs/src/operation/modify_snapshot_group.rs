@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifySnapshotGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -300,7 +297,7 @@ for ModifySnapshotGroupResponse {
 }
 /// Service errors of `ModifySnapshotGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifySnapshotGroupError {
     /// HTTP 400 `InvalidParameter.Name`: The specified Name is invalid.
@@ -312,7 +309,10 @@ pub enum ModifySnapshotGroupError {
     /// HTTP 404 `InvalidSnapshotGroup.NotFound`: The SnapshotGroupId provided does not exist in our records.
     InvalidSnapshotGroupNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySnapshotGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -330,6 +330,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifySnapshotGroupError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifySnapshotGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -344,7 +345,7 @@ impl ModifySnapshotGroupError {
             1 => Self::InvalidParameterDescription(error),
             2 => Self::InvalidRegionIdNotFound(error),
             3 => Self::InvalidSnapshotGroupNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -355,7 +356,7 @@ impl ModifySnapshotGroupError {
             Self::InvalidParameterDescription(error) => (1, error),
             Self::InvalidRegionIdNotFound(error) => (2, error),
             Self::InvalidSnapshotGroupNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -378,6 +379,23 @@ impl ::std::fmt::Debug for ModifySnapshotGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifySnapshotGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifySnapshotGroupError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyStorageCapacityUnitAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -304,7 +301,7 @@ for ModifyStorageCapacityUnitAttributeResponse {
 }
 /// Service errors of `ModifyStorageCapacityUnitAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyStorageCapacityUnitAttributeError {
     /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
@@ -318,7 +315,10 @@ pub enum ModifyStorageCapacityUnitAttributeError {
     /// HTTP 404 `InvalidStorageCapacityUnitId.NotFound`: The specified StorageCapacityUnitId does not exist.
     InvalidStorageCapacityUnitIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyStorageCapacityUnitAttributeError {
@@ -338,6 +338,7 @@ for ModifyStorageCapacityUnitAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyStorageCapacityUnitAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -353,7 +354,7 @@ impl ModifyStorageCapacityUnitAttributeError {
             2 => Self::InvalidDescriptionMalformed(error),
             3 => Self::MissingParameterStorageCapacityUnitId(error),
             4 => Self::InvalidStorageCapacityUnitIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -365,7 +366,7 @@ impl ModifyStorageCapacityUnitAttributeError {
             Self::InvalidDescriptionMalformed(error) => (2, error),
             Self::MissingParameterStorageCapacityUnitId(error) => (3, error),
             Self::InvalidStorageCapacityUnitIdNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -389,6 +390,23 @@ impl ::std::fmt::Debug for ModifyStorageCapacityUnitAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyStorageCapacityUnitAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyStorageCapacityUnitAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyUserBusinessBehavior",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -260,7 +257,7 @@ for ModifyUserBusinessBehaviorResponse {
 }
 /// Service errors of `ModifyUserBusinessBehavior`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyUserBusinessBehaviorError {
     /// HTTP 403 `InvalidAction.UserForbidden`: Specified action is not valid.
@@ -268,7 +265,10 @@ pub enum ModifyUserBusinessBehaviorError {
     /// HTTP 403 `InvalidParams`: The parameters statusKey or statusValue are not valid.
     InvalidParams(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyUserBusinessBehaviorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -278,6 +278,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyUserBusinessBehaviorErr
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyUserBusinessBehaviorError {
     /// The service error behind the variant.
     #[inline]
@@ -290,7 +291,7 @@ impl ModifyUserBusinessBehaviorError {
         match index {
             0 => Self::InvalidActionUserForbidden(error),
             1 => Self::InvalidParams(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -299,7 +300,7 @@ impl ModifyUserBusinessBehaviorError {
         match self {
             Self::InvalidActionUserForbidden(error) => (0, error),
             Self::InvalidParams(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -316,6 +317,23 @@ impl ::std::fmt::Debug for ModifyUserBusinessBehaviorError {
         let (index, error) = self.parts();
         let names = ["InvalidActionUserForbidden", "InvalidParams", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyUserBusinessBehaviorError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyUserBusinessBehaviorError {

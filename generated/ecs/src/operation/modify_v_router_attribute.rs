@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVRouterAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -272,7 +269,7 @@ for ModifyVRouterAttributeResponse {
 }
 /// Service errors of `ModifyVRouterAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyVRouterAttributeError {
     /// HTTP 400 `InvalidVRouterName.Malformed`: Specified virtual router name is not valid.
@@ -288,7 +285,10 @@ pub enum ModifyVRouterAttributeError {
     /// HTTP 404 `InvalidVRouterId.NotFound`: Specified virtual router does not exist.
     InvalidVRouterIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVRouterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -308,6 +308,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVRouterAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyVRouterAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -324,7 +325,7 @@ impl ModifyVRouterAttributeError {
             3 => Self::InvalidDescriptionMalformed(error),
             4 => Self::ForbiddenVRouterNotFound(error),
             5 => Self::InvalidVRouterIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -337,7 +338,7 @@ impl ModifyVRouterAttributeError {
             Self::InvalidDescriptionMalformed(error) => (3, error),
             Self::ForbiddenVRouterNotFound(error) => (4, error),
             Self::InvalidVRouterIdNotFound(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -362,6 +363,23 @@ impl ::std::fmt::Debug for ModifyVRouterAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyVRouterAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyVRouterAttributeError {

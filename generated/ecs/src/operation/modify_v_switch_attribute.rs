@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVSwitchAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -272,7 +269,7 @@ for ModifyVSwitchAttributeResponse {
 }
 /// Service errors of `ModifyVSwitchAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyVSwitchAttributeError {
     /// HTTP 400 `InvalidDescription.Malformed`: Invalid description.
@@ -286,7 +283,10 @@ pub enum ModifyVSwitchAttributeError {
     /// HTTP 404 `InvalidVSwitchId.NotFound`: The specified virtual switch does not exists.
     InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVSwitchAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -305,6 +305,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVSwitchAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyVSwitchAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -320,7 +321,7 @@ impl ModifyVSwitchAttributeError {
             2 => Self::InvalidVSwitchDiscriptionMalformed(error),
             3 => Self::ForbiddenVRouterNotFound(error),
             4 => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -332,7 +333,7 @@ impl ModifyVSwitchAttributeError {
             Self::InvalidVSwitchDiscriptionMalformed(error) => (2, error),
             Self::ForbiddenVRouterNotFound(error) => (3, error),
             Self::InvalidVSwitchIdNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -356,6 +357,23 @@ impl ::std::fmt::Debug for ModifyVSwitchAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyVSwitchAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyVSwitchAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVpcAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -302,7 +299,7 @@ for ModifyVpcAttributeResponse {
 }
 /// Service errors of `ModifyVpcAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyVpcAttributeError {
     /// HTTP 400 `InvalidDescription.Malformed`: description not valid..
@@ -332,7 +329,10 @@ pub enum ModifyVpcAttributeError {
     /// Also returned with HTTP 404: Specified VPC does not exist.
     InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -358,6 +358,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyVpcAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -380,7 +381,7 @@ impl ModifyVpcAttributeError {
             9 => Self::ParamExclusiveEnableIpv6AndCidrBlock(error),
             10 => Self::OperationFailedClassicLinkEnabled(error),
             11 => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -399,7 +400,7 @@ impl ModifyVpcAttributeError {
             Self::ParamExclusiveEnableIpv6AndCidrBlock(error) => (9, error),
             Self::OperationFailedClassicLinkEnabled(error) => (10, error),
             Self::InvalidVpcIdNotFound(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -430,6 +431,23 @@ impl ::std::fmt::Debug for ModifyVpcAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyVpcAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyVpcAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "PurchaseReservedInstancesOffering",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -75,7 +72,7 @@ pub struct PurchaseReservedInstancesOfferingRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
@@ -357,10 +354,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -708,7 +702,7 @@ for PurchaseReservedInstancesOfferingResponse {
 }
 /// Service errors of `PurchaseReservedInstancesOffering`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum PurchaseReservedInstancesOfferingError {
     /// HTTP 400 `InvalidStartTime.ScopeNotMatch`: Zonal reservedInstance not supported for scheduled creating.
@@ -790,7 +784,10 @@ pub enum PurchaseReservedInstancesOfferingError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for PurchaseReservedInstancesOfferingError {
@@ -840,6 +837,7 @@ for PurchaseReservedInstancesOfferingError {
         )
     }
 }
+#[allow(deprecated)]
 impl PurchaseReservedInstancesOfferingError {
     /// The service error behind the variant.
     #[inline]
@@ -885,7 +883,7 @@ impl PurchaseReservedInstancesOfferingError {
             32 => Self::InvalidZoneIdNotFound(error),
             33 => Self::PaymentMethodNotFound(error),
             34 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -931,7 +929,7 @@ impl PurchaseReservedInstancesOfferingError {
             Self::InvalidZoneIdNotFound(error) => (32, error),
             Self::PaymentMethodNotFound(error) => (33, error),
             Self::InternalError(error) => (34, error),
-            Self::Unhandled(error) => (35, error),
+            Self::Unhandled(unhandled) => (35, unhandled.service_error()),
         }
     }
 }
@@ -985,6 +983,23 @@ impl ::std::fmt::Debug for PurchaseReservedInstancesOfferingError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl PurchaseReservedInstancesOfferingError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for PurchaseReservedInstancesOfferingError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "PurchaseStorageCapacityUnit",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -157,7 +154,7 @@ pub struct PurchaseStorageCapacityUnitRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the resource group to which to add the SCU. You can specify only the IDs of the resource groups that you have permissions to access.
     ///
     /// - Wire name: `ResourceGroupId`.
@@ -358,10 +355,7 @@ impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -527,7 +521,7 @@ for PurchaseStorageCapacityUnitResponse {
 }
 /// Service errors of `PurchaseStorageCapacityUnit`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum PurchaseStorageCapacityUnitError {
     /// HTTP 400 `InvalidParameter.Period`: The specified Period is not valid.
@@ -553,7 +547,10 @@ pub enum PurchaseStorageCapacityUnitError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for PurchaseStorageCapacityUnitError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -578,6 +575,7 @@ impl From<::acs_runtime::client::ServiceError> for PurchaseStorageCapacityUnitEr
         )
     }
 }
+#[allow(deprecated)]
 impl PurchaseStorageCapacityUnitError {
     /// The service error behind the variant.
     #[inline]
@@ -599,7 +597,7 @@ impl PurchaseStorageCapacityUnitError {
             8 => Self::InvalidStartTimeMalFormed(error),
             9 => Self::InvalidResourceGroupNotFound(error),
             10 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -617,7 +615,7 @@ impl PurchaseStorageCapacityUnitError {
             Self::InvalidStartTimeMalFormed(error) => (8, error),
             Self::InvalidResourceGroupNotFound(error) => (9, error),
             Self::InternalError(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -647,6 +645,23 @@ impl ::std::fmt::Debug for PurchaseStorageCapacityUnitError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl PurchaseStorageCapacityUnitError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for PurchaseStorageCapacityUnitError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReActivateInstances",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -259,7 +256,7 @@ for ReActivateInstancesResponse {
 }
 /// Service errors of `ReActivateInstances`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ReActivateInstancesError {
     /// HTTP 400 `ReopenInstance.InstanceNotEnoughBalance`: Reopen instance must have enough account balance.
@@ -281,7 +278,10 @@ pub enum ReActivateInstancesError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ReActivateInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -304,6 +304,7 @@ impl From<::acs_runtime::client::ServiceError> for ReActivateInstancesError {
         )
     }
 }
+#[allow(deprecated)]
 impl ReActivateInstancesError {
     /// The service error behind the variant.
     #[inline]
@@ -323,7 +324,7 @@ impl ReActivateInstancesError {
             6 => Self::InvalidInstanceIdNotFound(error),
             7 => Self::InvalidPayTypeNotSupport(error),
             8 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -339,7 +340,7 @@ impl ReActivateInstancesError {
             Self::InvalidInstanceIdNotFound(error) => (6, error),
             Self::InvalidPayTypeNotSupport(error) => (7, error),
             Self::InternalError(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -367,6 +368,23 @@ impl ::std::fmt::Debug for ReActivateInstancesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ReActivateInstancesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ReActivateInstancesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReInitDisk",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -357,7 +354,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ReInitDiskRespon
 }
 /// Service errors of `ReInitDisk`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ReInitDiskError {
     /// HTTP 400 `LoginAsNonRoot.ImageNotSupport`: The specified image does not support login as non-root.
@@ -419,7 +416,10 @@ pub enum ReInitDiskError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ReInitDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -461,6 +461,7 @@ impl From<::acs_runtime::client::ServiceError> for ReInitDiskError {
         )
     }
 }
+#[allow(deprecated)]
 impl ReInitDiskError {
     /// The service error behind the variant.
     #[inline]
@@ -503,7 +504,7 @@ impl ReInitDiskError {
             25 => Self::InvalidImageIdNotFound(error),
             26 => Self::InvalidDiskIdOperationNotSupported(error),
             27 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -540,7 +541,7 @@ impl ReInitDiskError {
             Self::InvalidImageIdNotFound(error) => (25, error),
             Self::InvalidDiskIdOperationNotSupported(error) => (26, error),
             Self::InternalError(error) => (27, error),
-            Self::Unhandled(error) => (28, error),
+            Self::Unhandled(unhandled) => (28, unhandled.service_error()),
         }
     }
 }
@@ -587,6 +588,23 @@ impl ::std::fmt::Debug for ReInitDiskError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ReInitDiskError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ReInitDiskError {

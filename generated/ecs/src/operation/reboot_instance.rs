@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RebootInstance",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -295,7 +292,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RebootInstanceRe
 }
 /// Service errors of `RebootInstance`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RebootInstanceError {
     /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
@@ -321,7 +318,10 @@ pub enum RebootInstanceError {
     /// HTTP 503 `LimitedOperation.ServiceUnavailable`: The service is currently unavailable. Please try again later.
     LimitedOperationServiceUnavailable(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RebootInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -346,6 +346,7 @@ impl From<::acs_runtime::client::ServiceError> for RebootInstanceError {
         )
     }
 }
+#[allow(deprecated)]
 impl RebootInstanceError {
     /// The service error behind the variant.
     #[inline]
@@ -367,7 +368,7 @@ impl RebootInstanceError {
             8 => Self::InvalidInstanceIdNotFound(error),
             9 => Self::InternalError(error),
             10 => Self::LimitedOperationServiceUnavailable(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -385,7 +386,7 @@ impl RebootInstanceError {
             Self::InvalidInstanceIdNotFound(error) => (8, error),
             Self::InternalError(error) => (9, error),
             Self::LimitedOperationServiceUnavailable(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -415,6 +416,23 @@ impl ::std::fmt::Debug for RebootInstanceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RebootInstanceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RebootInstanceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RedeployDedicatedHost",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -304,7 +301,7 @@ for RedeployDedicatedHostResponse {
 }
 /// Service errors of `RedeployDedicatedHost`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RedeployDedicatedHostError {
     /// HTTP 400 `InvalidDedicatedHostStatus.Malformed`: The specified DedicatedHost is in inValid status to execute redeployment.
@@ -316,7 +313,10 @@ pub enum RedeployDedicatedHostError {
     /// HTTP 404 `InvalidDedicatedHostId.NotFound`: The specified DedicatedHostId does not exist.
     InvalidDedicatedHostIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RedeployDedicatedHostError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -334,6 +334,7 @@ impl From<::acs_runtime::client::ServiceError> for RedeployDedicatedHostError {
         )
     }
 }
+#[allow(deprecated)]
 impl RedeployDedicatedHostError {
     /// The service error behind the variant.
     #[inline]
@@ -348,7 +349,7 @@ impl RedeployDedicatedHostError {
             1 => Self::InvalidInstanceStatusUnstopped(error),
             2 => Self::InvalidUserUnauthorized(error),
             3 => Self::InvalidDedicatedHostIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -359,7 +360,7 @@ impl RedeployDedicatedHostError {
             Self::InvalidInstanceStatusUnstopped(error) => (1, error),
             Self::InvalidUserUnauthorized(error) => (2, error),
             Self::InvalidDedicatedHostIdNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -382,6 +383,23 @@ impl ::std::fmt::Debug for RedeployDedicatedHostError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RedeployDedicatedHostError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RedeployDedicatedHostError {

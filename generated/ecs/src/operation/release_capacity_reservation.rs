@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReleaseCapacityReservation",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -47,9 +44,7 @@ pub struct ReleaseCapacityReservationRequest {
         feature = "serde",
         serde(rename = "PrivatePoolOptions", skip_serializing_if = "Option::is_none")
     )]
-    pub private_pool_options: Option<
-        crate::types::DescribeCapacityReservationInstancesPrivatePoolOptions,
-    >,
+    pub private_pool_options: Option<crate::types::PrivatePoolOptions>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Set the value to false. This indicates that the system directly releases the capacity reservation.
     ///
     /// - Wire name: `DryRun`.
@@ -134,7 +129,7 @@ impl<C> ReleaseCapacityReservationRequestBuilder<C> {
     /// - Required.
     pub fn private_pool_options(
         mut self,
-        value: crate::types::DescribeCapacityReservationInstancesPrivatePoolOptions,
+        value: crate::types::PrivatePoolOptions,
     ) -> Self {
         self.inner.private_pool_options = Some(value);
         self
@@ -282,7 +277,7 @@ for ReleaseCapacityReservationResponse {
 }
 /// Service errors of `ReleaseCapacityReservation`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ReleaseCapacityReservationError {
     /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
@@ -358,7 +353,10 @@ pub enum ReleaseCapacityReservationError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseCapacityReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -407,6 +405,7 @@ impl From<::acs_runtime::client::ServiceError> for ReleaseCapacityReservationErr
         )
     }
 }
+#[allow(deprecated)]
 impl ReleaseCapacityReservationError {
     /// The service error behind the variant.
     #[inline]
@@ -452,7 +451,7 @@ impl ReleaseCapacityReservationError {
             32 => Self::InvalidOperationReleasePrivatePoolUnsupported(error),
             33 => Self::InvalidPermissionResourceShareAssocoated(error),
             34 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -496,7 +495,7 @@ impl ReleaseCapacityReservationError {
             Self::InvalidOperationReleasePrivatePoolUnsupported(error) => (32, error),
             Self::InvalidPermissionResourceShareAssocoated(error) => (33, error),
             Self::InternalError(error) => (34, error),
-            Self::Unhandled(error) => (35, error),
+            Self::Unhandled(unhandled) => (35, unhandled.service_error()),
         }
     }
 }
@@ -550,6 +549,23 @@ impl ::std::fmt::Debug for ReleaseCapacityReservationError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ReleaseCapacityReservationError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ReleaseCapacityReservationError {

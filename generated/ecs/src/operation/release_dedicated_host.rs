@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReleaseDedicatedHost",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -293,7 +290,7 @@ for ReleaseDedicatedHostResponse {
 }
 /// Service errors of `ReleaseDedicatedHost`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ReleaseDedicatedHostError {
     /// HTTP 400 `ChargeTypeViolation`: The operation is not permitted due to charge type of the dedicated host.
@@ -309,7 +306,10 @@ pub enum ReleaseDedicatedHostError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseDedicatedHostError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -329,6 +329,7 @@ impl From<::acs_runtime::client::ServiceError> for ReleaseDedicatedHostError {
         )
     }
 }
+#[allow(deprecated)]
 impl ReleaseDedicatedHostError {
     /// The service error behind the variant.
     #[inline]
@@ -345,7 +346,7 @@ impl ReleaseDedicatedHostError {
             3 => Self::OperationDeniedDedicatedHostShared(error),
             4 => Self::InvalidDedicatedHostIdNotFound(error),
             5 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -358,7 +359,7 @@ impl ReleaseDedicatedHostError {
             Self::OperationDeniedDedicatedHostShared(error) => (3, error),
             Self::InvalidDedicatedHostIdNotFound(error) => (4, error),
             Self::InternalError(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -383,6 +384,23 @@ impl ::std::fmt::Debug for ReleaseDedicatedHostError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ReleaseDedicatedHostError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ReleaseDedicatedHostError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReleasePublicIpAddress",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -308,7 +305,7 @@ for ReleasePublicIpAddressResponse {
 }
 /// Service errors of `ReleasePublicIpAddress`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ReleasePublicIpAddressError {
     /// HTTP 400 `OperationDenied`: Specified operation is denied as your instance is in VPC.
@@ -330,7 +327,10 @@ pub enum ReleasePublicIpAddressError {
     /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
     InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ReleasePublicIpAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -353,6 +353,7 @@ impl From<::acs_runtime::client::ServiceError> for ReleasePublicIpAddressError {
         )
     }
 }
+#[allow(deprecated)]
 impl ReleasePublicIpAddressError {
     /// The service error behind the variant.
     #[inline]
@@ -372,7 +373,7 @@ impl ReleasePublicIpAddressError {
             6 => Self::OperationTimesOverLimit(error),
             7 => Self::ForbiddenExceedDuration(error),
             8 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -388,7 +389,7 @@ impl ReleasePublicIpAddressError {
             Self::OperationTimesOverLimit(error) => (6, error),
             Self::ForbiddenExceedDuration(error) => (7, error),
             Self::InvalidInstanceIdNotFound(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -416,6 +417,23 @@ impl ::std::fmt::Debug for ReleasePublicIpAddressError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ReleasePublicIpAddressError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ReleasePublicIpAddressError {

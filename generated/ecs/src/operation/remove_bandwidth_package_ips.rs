@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RemoveBandwidthPackageIps",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -294,7 +291,7 @@ for RemoveBandwidthPackageIpsResponse {
 }
 /// Service errors of `RemoveBandwidthPackageIps`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RemoveBandwidthPackageIpsError {
     /// HTTP 400 `InvalidIpCount.ValueNotSupported`: Can not remove all ips of the bandwidthPackage.
@@ -310,7 +307,10 @@ pub enum RemoveBandwidthPackageIpsError {
     /// HTTP 404 `invalidRemovedIpAddresses.NotFound`: Some of the specified value of RemovedIpAddress not found in specified BandwidthPackage.
     InvalidRemovedIpAddressesNotFoundError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveBandwidthPackageIpsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -330,6 +330,7 @@ impl From<::acs_runtime::client::ServiceError> for RemoveBandwidthPackageIpsErro
         )
     }
 }
+#[allow(deprecated)]
 impl RemoveBandwidthPackageIpsError {
     /// The service error behind the variant.
     #[inline]
@@ -346,7 +347,7 @@ impl RemoveBandwidthPackageIpsError {
             3 => Self::InvalidRegionIdNotFound(error),
             4 => Self::InvalidBandwidthPackageIdNotFound(error),
             5 => Self::InvalidRemovedIpAddressesNotFoundError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -359,7 +360,7 @@ impl RemoveBandwidthPackageIpsError {
             Self::InvalidRegionIdNotFound(error) => (3, error),
             Self::InvalidBandwidthPackageIdNotFound(error) => (4, error),
             Self::InvalidRemovedIpAddressesNotFoundError(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -384,6 +385,23 @@ impl ::std::fmt::Debug for RemoveBandwidthPackageIpsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RemoveBandwidthPackageIpsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RemoveBandwidthPackageIpsError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RenewDedicatedHosts",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -357,7 +354,7 @@ for RenewDedicatedHostsResponse {
 }
 /// Service errors of `RenewDedicatedHosts`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RenewDedicatedHostsError {
     /// HTTP 400 `IdempotenceParamNotMatch`: Request uses a client token in a previous request but is not identical to that request.
@@ -385,7 +382,10 @@ pub enum RenewDedicatedHostsError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RenewDedicatedHostsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -410,6 +410,7 @@ impl From<::acs_runtime::client::ServiceError> for RenewDedicatedHostsError {
         )
     }
 }
+#[allow(deprecated)]
 impl RenewDedicatedHostsError {
     /// The service error behind the variant.
     #[inline]
@@ -431,7 +432,7 @@ impl RenewDedicatedHostsError {
             8 => Self::IncorrectHostStatus(error),
             9 => Self::LastTokenProcessing(error),
             10 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -449,7 +450,7 @@ impl RenewDedicatedHostsError {
             Self::IncorrectHostStatus(error) => (8, error),
             Self::LastTokenProcessing(error) => (9, error),
             Self::InternalError(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -479,6 +480,23 @@ impl ::std::fmt::Debug for RenewDedicatedHostsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RenewDedicatedHostsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RenewDedicatedHostsError {

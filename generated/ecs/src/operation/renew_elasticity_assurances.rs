@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RenewElasticityAssurances",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -458,7 +455,7 @@ for RenewElasticityAssurancesResponse {
 }
 /// Service errors of `RenewElasticityAssurances`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RenewElasticityAssurancesError {
     /// HTTP 400 `InvalidPeriodUnit.ValueNotSupported`: The specified parameter PeriodUnit is not valid.
@@ -490,7 +487,10 @@ pub enum RenewElasticityAssurancesError {
     /// HTTP 500 `InvalidPrivatePoolId.NotFound`: The specified private pool does not exist.
     InvalidPrivatePoolIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RenewElasticityAssurancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -518,6 +518,7 @@ impl From<::acs_runtime::client::ServiceError> for RenewElasticityAssurancesErro
         )
     }
 }
+#[allow(deprecated)]
 impl RenewElasticityAssurancesError {
     /// The service error behind the variant.
     #[inline]
@@ -542,7 +543,7 @@ impl RenewElasticityAssurancesError {
             11 => Self::InternalError(error),
             12 => Self::IncorrectPrivatePoolStatus(error),
             13 => Self::InvalidPrivatePoolIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -563,7 +564,7 @@ impl RenewElasticityAssurancesError {
             Self::InternalError(error) => (11, error),
             Self::IncorrectPrivatePoolStatus(error) => (12, error),
             Self::InvalidPrivatePoolIdNotFound(error) => (13, error),
-            Self::Unhandled(error) => (14, error),
+            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
 }
@@ -596,6 +597,23 @@ impl ::std::fmt::Debug for RenewElasticityAssurancesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RenewElasticityAssurancesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RenewElasticityAssurancesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RenewInstance",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -349,7 +346,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RenewInstanceRes
 }
 /// Service errors of `RenewInstance`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RenewInstanceError {
     /// HTTP 400 `InvalidInternetChargeType.ValueNotSupported`: The specified InternetChargeType is not valid.
@@ -465,7 +462,10 @@ pub enum RenewInstanceError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RenewInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -534,6 +534,7 @@ impl From<::acs_runtime::client::ServiceError> for RenewInstanceError {
         )
     }
 }
+#[allow(deprecated)]
 impl RenewInstanceError {
     /// The service error behind the variant.
     #[inline]
@@ -599,7 +600,7 @@ impl RenewInstanceError {
             52 => Self::InvalidDiskIdNotFound(error),
             53 => Self::InvalidInstanceIdNotFound(error),
             54 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -661,7 +662,7 @@ impl RenewInstanceError {
             Self::InvalidDiskIdNotFound(error) => (52, error),
             Self::InvalidInstanceIdNotFound(error) => (53, error),
             Self::InternalError(error) => (54, error),
-            Self::Unhandled(error) => (55, error),
+            Self::Unhandled(unhandled) => (55, unhandled.service_error()),
         }
     }
 }
@@ -735,6 +736,23 @@ impl ::std::fmt::Debug for RenewInstanceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RenewInstanceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RenewInstanceError {

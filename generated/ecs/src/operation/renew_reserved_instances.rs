@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RenewReservedInstances",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -422,7 +419,7 @@ for RenewReservedInstancesResponse {
 }
 /// Service errors of `RenewReservedInstances`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RenewReservedInstancesError {
     /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
@@ -526,7 +523,10 @@ pub enum RenewReservedInstancesError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RenewReservedInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -586,6 +586,7 @@ impl From<::acs_runtime::client::ServiceError> for RenewReservedInstancesError {
         )
     }
 }
+#[allow(deprecated)]
 impl RenewReservedInstancesError {
     /// The service error behind the variant.
     #[inline]
@@ -642,7 +643,7 @@ impl RenewReservedInstancesError {
             43 => Self::ChargeTypeViolation(error),
             44 => Self::InvalidZoneIdNotFound(error),
             45 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -699,7 +700,7 @@ impl RenewReservedInstancesError {
             Self::ChargeTypeViolation(error) => (43, error),
             Self::InvalidZoneIdNotFound(error) => (44, error),
             Self::InternalError(error) => (45, error),
-            Self::Unhandled(error) => (46, error),
+            Self::Unhandled(unhandled) => (46, unhandled.service_error()),
         }
     }
 }
@@ -764,6 +765,23 @@ impl ::std::fmt::Debug for RenewReservedInstancesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RenewReservedInstancesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RenewReservedInstancesError {

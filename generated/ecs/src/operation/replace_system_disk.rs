@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReplaceSystemDisk",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -645,7 +642,7 @@ for ReplaceSystemDiskResponse {
 }
 /// Service errors of `ReplaceSystemDisk`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ReplaceSystemDiskError {
     /// HTTP 400 `LoginAsNonRoot.ImageNotSupport`: The specified image does not support login as non-root.
@@ -821,7 +818,10 @@ pub enum ReplaceSystemDiskError {
     /// HTTP 404 `NoSuchResource`: The specified resource is not found.
     NoSuchResource(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ReplaceSystemDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -915,6 +915,7 @@ impl From<::acs_runtime::client::ServiceError> for ReplaceSystemDiskError {
         )
     }
 }
+#[allow(deprecated)]
 impl ReplaceSystemDiskError {
     /// The service error behind the variant.
     #[inline]
@@ -1005,7 +1006,7 @@ impl ReplaceSystemDiskError {
             77 => Self::InvalidSystemDiskSizeLessThanImageSize(error),
             78 => Self::InvalidSystemDiskSizeLessThanMinSize(error),
             79 => Self::NoSuchResource(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1094,7 +1095,7 @@ impl ReplaceSystemDiskError {
             Self::InvalidSystemDiskSizeLessThanImageSize(error) => (77, error),
             Self::InvalidSystemDiskSizeLessThanMinSize(error) => (78, error),
             Self::NoSuchResource(error) => (79, error),
-            Self::Unhandled(error) => (80, error),
+            Self::Unhandled(unhandled) => (80, unhandled.service_error()),
         }
     }
 }
@@ -1193,6 +1194,23 @@ impl ::std::fmt::Debug for ReplaceSystemDiskError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ReplaceSystemDiskError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ReplaceSystemDiskError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReportInstancesStatus",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -472,7 +469,7 @@ for ReportInstancesStatusResponse {
 }
 /// Service errors of `ReportInstancesStatus`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ReportInstancesStatusError {
     /// HTTP 403 `InvalidParameter`: %s
@@ -486,7 +483,10 @@ pub enum ReportInstancesStatusError {
     /// HTTP 404 `MissingParameter`: %s
     MissingParameter(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ReportInstancesStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -505,6 +505,7 @@ impl From<::acs_runtime::client::ServiceError> for ReportInstancesStatusError {
         )
     }
 }
+#[allow(deprecated)]
 impl ReportInstancesStatusError {
     /// The service error behind the variant.
     #[inline]
@@ -520,7 +521,7 @@ impl ReportInstancesStatusError {
             2 => Self::DiskIdLimitExceeded(error),
             3 => Self::InvalidInstanceIdNotFound(error),
             4 => Self::MissingParameter(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -532,7 +533,7 @@ impl ReportInstancesStatusError {
             Self::DiskIdLimitExceeded(error) => (2, error),
             Self::InvalidInstanceIdNotFound(error) => (3, error),
             Self::MissingParameter(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -556,6 +557,23 @@ impl ::std::fmt::Debug for ReportInstancesStatusError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ReportInstancesStatusError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ReportInstancesStatusError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ResetDisk",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -283,7 +280,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ResetDiskRespons
 }
 /// Service errors of `ResetDisk`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ResetDiskError {
     /// HTTP 400 `DiskCategory.OperationNotSupported`: The operation is not supported to the specified disk due to its disk category.
@@ -341,7 +338,10 @@ pub enum ResetDiskError {
     /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
     InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ResetDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -381,6 +381,7 @@ impl From<::acs_runtime::client::ServiceError> for ResetDiskError {
         )
     }
 }
+#[allow(deprecated)]
 impl ResetDiskError {
     /// The service error behind the variant.
     #[inline]
@@ -417,7 +418,7 @@ impl ResetDiskError {
             23 => Self::DiskNotFound(error),
             24 => Self::InvalidSnapshotIdNotFound(error),
             25 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -450,7 +451,7 @@ impl ResetDiskError {
             Self::DiskNotFound(error) => (23, error),
             Self::InvalidSnapshotIdNotFound(error) => (24, error),
             Self::InvalidInstanceIdNotFound(error) => (25, error),
-            Self::Unhandled(error) => (26, error),
+            Self::Unhandled(unhandled) => (26, unhandled.service_error()),
         }
     }
 }
@@ -495,6 +496,23 @@ impl ::std::fmt::Debug for ResetDiskError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ResetDiskError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ResetDiskError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ResetDiskDefaultKMSKeyId",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -238,7 +235,7 @@ for ResetDiskDefaultKMSKeyIdResponse {
 }
 /// Service errors of `ResetDiskDefaultKMSKeyId`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ResetDiskDefaultKMSKeyIdError {
     /// HTTP 400 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be enabled.
@@ -262,7 +259,10 @@ pub enum ResetDiskDefaultKMSKeyIdError {
     /// HTTP 403 `InvalidDefaultEncryption.NotFound`: You have not configured default encryption setting in this region.
     InvalidDefaultEncryptionNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ResetDiskDefaultKMSKeyIdError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -286,6 +286,7 @@ impl From<::acs_runtime::client::ServiceError> for ResetDiskDefaultKMSKeyIdError
         )
     }
 }
+#[allow(deprecated)]
 impl ResetDiskDefaultKMSKeyIdError {
     /// The service error behind the variant.
     #[inline]
@@ -306,7 +307,7 @@ impl ResetDiskDefaultKMSKeyIdError {
             7 => Self::InvalidOperationKmsServiceNotOpen(error),
             8 => Self::UserNotInTheWhiteList(error),
             9 => Self::InvalidDefaultEncryptionNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -323,7 +324,7 @@ impl ResetDiskDefaultKMSKeyIdError {
             Self::InvalidOperationKmsServiceNotOpen(error) => (7, error),
             Self::UserNotInTheWhiteList(error) => (8, error),
             Self::InvalidDefaultEncryptionNotFound(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -352,6 +353,23 @@ impl ::std::fmt::Debug for ResetDiskDefaultKMSKeyIdError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ResetDiskDefaultKMSKeyIdError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ResetDiskDefaultKMSKeyIdError {

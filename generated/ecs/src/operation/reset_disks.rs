@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ResetDisks",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -288,7 +285,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ResetDisksRespon
 }
 /// Service errors of `ResetDisks`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ResetDisksError {
     /// HTTP 400 `DiskCategory.OperationNotSupported`: The operation is not supported to the specified disk due to its disk category.
@@ -350,7 +347,10 @@ pub enum ResetDisksError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ResetDisksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -393,6 +393,7 @@ impl From<::acs_runtime::client::ServiceError> for ResetDisksError {
         )
     }
 }
+#[allow(deprecated)]
 impl ResetDisksError {
     /// The service error behind the variant.
     #[inline]
@@ -432,7 +433,7 @@ impl ResetDisksError {
             26 => Self::InvalidRegionIdNotFound(error),
             27 => Self::InvalidSnapshotNotFound(error),
             28 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -468,7 +469,7 @@ impl ResetDisksError {
             Self::InvalidRegionIdNotFound(error) => (26, error),
             Self::InvalidSnapshotNotFound(error) => (27, error),
             Self::InternalError(error) => (28, error),
-            Self::Unhandled(error) => (29, error),
+            Self::Unhandled(unhandled) => (29, unhandled.service_error()),
         }
     }
 }
@@ -516,6 +517,23 @@ impl ::std::fmt::Debug for ResetDisksError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ResetDisksError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ResetDisksError {

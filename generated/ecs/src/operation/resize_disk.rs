@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ResizeDisk",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -385,7 +382,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ResizeDiskRespon
 }
 /// Service errors of `ResizeDisk`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ResizeDiskError {
     /// HTTP 400 `InvalidDataDiskSize.ValueNotSupported`: The specified DataDisk.n.Size beyond the permitted range, or the capacity of snapshot exceeds the size limit of the specified disk category.
@@ -493,7 +490,10 @@ pub enum ResizeDiskError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ResizeDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -555,6 +555,7 @@ impl From<::acs_runtime::client::ServiceError> for ResizeDiskError {
         )
     }
 }
+#[allow(deprecated)]
 impl ResizeDiskError {
     /// The service error behind the variant.
     #[inline]
@@ -613,7 +614,7 @@ impl ResizeDiskError {
             45 => Self::InvalidDiskIdNotFound(error),
             46 => Self::InvalidInstanceIdNotFound(error),
             47 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -672,7 +673,7 @@ impl ResizeDiskError {
             Self::InvalidDiskIdNotFound(error) => (45, error),
             Self::InvalidInstanceIdNotFound(error) => (46, error),
             Self::InternalError(error) => (47, error),
-            Self::Unhandled(error) => (48, error),
+            Self::Unhandled(unhandled) => (48, unhandled.service_error()),
         }
     }
 }
@@ -739,6 +740,23 @@ impl ::std::fmt::Debug for ResizeDiskError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ResizeDiskError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ResizeDiskError {

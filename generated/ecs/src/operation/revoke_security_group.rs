@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RevokeSecurityGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -765,7 +762,7 @@ for RevokeSecurityGroupResponse {
 }
 /// Service errors of `RevokeSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RevokeSecurityGroupError {
     /// HTTP 400 `InvalidSecurityGroupId.Malformed`: The specified parameter SecurityGroupId is not valid.
@@ -861,7 +858,10 @@ pub enum RevokeSecurityGroupError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -920,6 +920,7 @@ impl From<::acs_runtime::client::ServiceError> for RevokeSecurityGroupError {
         )
     }
 }
+#[allow(deprecated)]
 impl RevokeSecurityGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -975,7 +976,7 @@ impl RevokeSecurityGroupError {
             42 => Self::InvalidPrefixListIdNotFound(error),
             43 => Self::InvalidSecurityGroupRuleIdNotFound(error),
             44 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1027,7 +1028,7 @@ impl RevokeSecurityGroupError {
             Self::InvalidPrefixListIdNotFound(error) => (42, error),
             Self::InvalidSecurityGroupRuleIdNotFound(error) => (43, error),
             Self::InternalError(error) => (44, error),
-            Self::Unhandled(error) => (45, error),
+            Self::Unhandled(unhandled) => (45, unhandled.service_error()),
         }
     }
 }
@@ -1091,6 +1092,23 @@ impl ::std::fmt::Debug for RevokeSecurityGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RevokeSecurityGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RevokeSecurityGroupError {

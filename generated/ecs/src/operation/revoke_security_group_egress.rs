@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RevokeSecurityGroupEgress",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -762,7 +759,7 @@ for RevokeSecurityGroupEgressResponse {
 }
 /// Service errors of `RevokeSecurityGroupEgress`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RevokeSecurityGroupEgressError {
     /// HTTP 400 `InvalidIpProtocol.ValueNotSupported`: The parameter IpProtocol must be specified with case insensitive TCP, UDP, ICMP, GRE or All.
@@ -856,7 +853,10 @@ pub enum RevokeSecurityGroupEgressError {
     /// HTTP 404 `InvalidPrefixListId.NotFound`: The specified prefix list was not found.
     InvalidPrefixListIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeSecurityGroupEgressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -915,6 +915,7 @@ impl From<::acs_runtime::client::ServiceError> for RevokeSecurityGroupEgressErro
         )
     }
 }
+#[allow(deprecated)]
 impl RevokeSecurityGroupEgressError {
     /// The service error behind the variant.
     #[inline]
@@ -970,7 +971,7 @@ impl RevokeSecurityGroupEgressError {
             42 => Self::InvalidDestGroupIdNotFound(error),
             43 => Self::InvalidSecurityGroupRuleIdNotFound(error),
             44 => Self::InvalidPrefixListIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1022,7 +1023,7 @@ impl RevokeSecurityGroupEgressError {
             Self::InvalidDestGroupIdNotFound(error) => (42, error),
             Self::InvalidSecurityGroupRuleIdNotFound(error) => (43, error),
             Self::InvalidPrefixListIdNotFound(error) => (44, error),
-            Self::Unhandled(error) => (45, error),
+            Self::Unhandled(unhandled) => (45, unhandled.service_error()),
         }
     }
 }
@@ -1086,6 +1087,23 @@ impl ::std::fmt::Debug for RevokeSecurityGroupEgressError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RevokeSecurityGroupEgressError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RevokeSecurityGroupEgressError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RunCommand",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -1091,7 +1088,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RunCommandRespon
 }
 /// Service errors of `RunCommand`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RunCommandError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -1233,7 +1230,10 @@ pub enum RunCommandError {
     /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
     InternalErrorDispatch(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RunCommandError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1316,6 +1316,7 @@ impl From<::acs_runtime::client::ServiceError> for RunCommandError {
         )
     }
 }
+#[allow(deprecated)]
 impl RunCommandError {
     /// The service error behind the variant.
     #[inline]
@@ -1395,7 +1396,7 @@ impl RunCommandError {
             66 => Self::InvalidTerminationModeNotFound(error),
             67 => Self::InvalidOssOutputDeliveryBucketNotFound(error),
             68 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1471,7 +1472,7 @@ impl RunCommandError {
             Self::InvalidTerminationModeNotFound(error) => (66, error),
             Self::InvalidOssOutputDeliveryBucketNotFound(error) => (67, error),
             Self::InternalErrorDispatch(error) => (68, error),
-            Self::Unhandled(error) => (69, error),
+            Self::Unhandled(unhandled) => (69, unhandled.service_error()),
         }
     }
 }
@@ -1559,6 +1560,23 @@ impl ::std::fmt::Debug for RunCommandError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RunCommandError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RunCommandError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RunInstances",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -1063,7 +1060,7 @@ pub struct RunInstancesRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// IPv6 address N to be assigned to the primary ENI. Valid values of N: 1 to 10.
     ///
     /// Example: `Ipv6Address.1=2001:db8:1234:1a00::***`.
@@ -1133,9 +1130,7 @@ pub struct RunInstancesRequest {
         feature = "serde",
         serde(rename = "PrivateDnsNameOptions", skip_serializing_if = "Option::is_none")
     )]
-    pub private_dns_name_options: Option<
-        crate::types::ModifyInstanceAttributePrivateDnsNameOptions,
-    >,
+    pub private_dns_name_options: Option<crate::types::PrivateDnsNameOptions>,
     /// - Wire name: `ClockOptions`.
     #[rpc(name = "ClockOptions", style = "flat")]
     #[cfg_attr(
@@ -2240,10 +2235,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 71 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -2321,7 +2313,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     /// - Wire name: `PrivateDnsNameOptions`.
     pub fn private_dns_name_options(
         mut self,
-        value: crate::types::ModifyInstanceAttributePrivateDnsNameOptions,
+        value: crate::types::PrivateDnsNameOptions,
     ) -> Self {
         self.inner.private_dns_name_options = Some(value);
         self
@@ -2484,7 +2476,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RunInstancesResp
 }
 /// Service errors of `RunInstances`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RunInstancesError {
     /// HTTP 400 `LoginAsNonRoot.ImageNotSupport`: The specified image does not support login as non-root.
@@ -3406,7 +3398,10 @@ pub enum RunInstancesError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RunInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -3840,6 +3835,7 @@ impl From<::acs_runtime::client::ServiceError> for RunInstancesError {
         )
     }
 }
+#[allow(deprecated)]
 impl RunInstancesError {
     /// The service error behind the variant.
     #[inline]
@@ -4282,7 +4278,7 @@ impl RunInstancesError {
             417 => Self::InvalidAutoSnapshotPolicyIdNotFound(error),
             418 => Self::ThrottlingResource(error),
             419 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -4745,7 +4741,7 @@ impl RunInstancesError {
             Self::InvalidAutoSnapshotPolicyIdNotFound(error) => (417, error),
             Self::ThrottlingResource(error) => (418, error),
             Self::InternalError(error) => (419, error),
-            Self::Unhandled(error) => (420, error),
+            Self::Unhandled(unhandled) => (420, unhandled.service_error()),
         }
     }
 }
@@ -5184,6 +5180,23 @@ impl ::std::fmt::Debug for RunInstancesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RunInstancesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RunInstancesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SendFile",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -213,7 +210,7 @@ pub struct SendFileRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -457,10 +454,7 @@ impl<C> SendFileRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -589,7 +583,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SendFileResponse
 }
 /// Service errors of `SendFile`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum SendFileError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -639,7 +633,10 @@ pub enum SendFileError {
     /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
     InternalErrorDispatch(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for SendFileError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -676,6 +673,7 @@ impl From<::acs_runtime::client::ServiceError> for SendFileError {
         )
     }
 }
+#[allow(deprecated)]
 impl SendFileError {
     /// The service error behind the variant.
     #[inline]
@@ -709,7 +707,7 @@ impl SendFileError {
             20 => Self::InvalidInstanceNotFound(error),
             21 => Self::InvalidResourceGroupNotFound(error),
             22 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -739,7 +737,7 @@ impl SendFileError {
             Self::InvalidInstanceNotFound(error) => (20, error),
             Self::InvalidResourceGroupNotFound(error) => (21, error),
             Self::InternalErrorDispatch(error) => (22, error),
-            Self::Unhandled(error) => (23, error),
+            Self::Unhandled(unhandled) => (23, unhandled.service_error()),
         }
     }
 }
@@ -781,6 +779,23 @@ impl ::std::fmt::Debug for SendFileError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl SendFileError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for SendFileError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "StartImagePipelineExecution",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -62,7 +59,7 @@ pub struct StartImagePipelineExecutionRequest {
         feature = "serde",
         serde(rename = "Tag", skip_serializing_if = "Option::is_none")
     )]
-    pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
+    pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the image template.
     ///
     /// - Wire name: `ImagePipelineId`.
@@ -175,10 +172,7 @@ impl<C> StartImagePipelineExecutionRequestBuilder<C> {
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
-    pub fn tag(
-        mut self,
-        values: impl IntoIterator<Item = crate::types::AllocateDedicatedHostsTag>,
-    ) -> Self {
+    pub fn tag(mut self, values: impl IntoIterator<Item = crate::types::Tag>) -> Self {
         self.inner.tag = Some(values.into_iter().collect());
         self
     }
@@ -349,7 +343,7 @@ for StartImagePipelineExecutionResponse {
 }
 /// Service errors of `StartImagePipelineExecution`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum StartImagePipelineExecutionError {
     /// HTTP 400 `InvalidImage.OsTypeUnsupported`: The specified base image does not support image building.
@@ -393,7 +387,10 @@ pub enum StartImagePipelineExecutionError {
     /// HTTP 500 `StartImagePipelineExecution.Failed`: Start image pipeline execution failed.
     StartImagePipelineExecutionFailed(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for StartImagePipelineExecutionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -427,6 +424,7 @@ impl From<::acs_runtime::client::ServiceError> for StartImagePipelineExecutionEr
         )
     }
 }
+#[allow(deprecated)]
 impl StartImagePipelineExecutionError {
     /// The service error behind the variant.
     #[inline]
@@ -457,7 +455,7 @@ impl StartImagePipelineExecutionError {
             17 => Self::InvalidImagePipelineBaseImageNotFound(error),
             18 => Self::InvalidImagePipelineOssObjectNotFound(error),
             19 => Self::StartImagePipelineExecutionFailed(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -484,7 +482,7 @@ impl StartImagePipelineExecutionError {
             Self::InvalidImagePipelineBaseImageNotFound(error) => (17, error),
             Self::InvalidImagePipelineOssObjectNotFound(error) => (18, error),
             Self::StartImagePipelineExecutionFailed(error) => (19, error),
-            Self::Unhandled(error) => (20, error),
+            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
         }
     }
 }
@@ -523,6 +521,23 @@ impl ::std::fmt::Debug for StartImagePipelineExecutionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl StartImagePipelineExecutionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for StartImagePipelineExecutionError {

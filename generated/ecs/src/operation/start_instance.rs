@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "StartInstance",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -305,7 +302,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for StartInstanceRes
 }
 /// Service errors of `StartInstance`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum StartInstanceError {
     /// HTTP 400 `LackResource`: There's no enough resource on the specified capacity reservation.
@@ -359,7 +356,10 @@ pub enum StartInstanceError {
     /// HTTP 503 `LimitedOperation.ServiceUnavailable`: The service is currently unavailable. Please try again later.
     LimitedOperationServiceUnavailable(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for StartInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -397,6 +397,7 @@ impl From<::acs_runtime::client::ServiceError> for StartInstanceError {
         )
     }
 }
+#[allow(deprecated)]
 impl StartInstanceError {
     /// The service error behind the variant.
     #[inline]
@@ -431,7 +432,7 @@ impl StartInstanceError {
             21 => Self::InternalError(error),
             22 => Self::ServiceUnavailable(error),
             23 => Self::LimitedOperationServiceUnavailable(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -462,7 +463,7 @@ impl StartInstanceError {
             Self::InternalError(error) => (21, error),
             Self::ServiceUnavailable(error) => (22, error),
             Self::LimitedOperationServiceUnavailable(error) => (23, error),
-            Self::Unhandled(error) => (24, error),
+            Self::Unhandled(unhandled) => (24, unhandled.service_error()),
         }
     }
 }
@@ -505,6 +506,23 @@ impl ::std::fmt::Debug for StartInstanceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl StartInstanceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for StartInstanceError {

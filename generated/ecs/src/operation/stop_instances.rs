@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "StopInstances",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -419,7 +416,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for StopInstancesRes
 }
 /// Service errors of `StopInstances`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum StopInstancesError {
     /// HTTP 400 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be added ECS tag
@@ -465,7 +462,10 @@ pub enum StopInstancesError {
     /// HTTP 503 `LimitedOperation.ServiceUnavailable`: The service is currently unavailable. Please try again later.
     LimitedOperationServiceUnavailable(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for StopInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -499,6 +499,7 @@ impl From<::acs_runtime::client::ServiceError> for StopInstancesError {
         )
     }
 }
+#[allow(deprecated)]
 impl StopInstancesError {
     /// The service error behind the variant.
     #[inline]
@@ -529,7 +530,7 @@ impl StopInstancesError {
             17 => Self::InvalidOperationConflict(error),
             18 => Self::InternalError(error),
             19 => Self::LimitedOperationServiceUnavailable(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -556,7 +557,7 @@ impl StopInstancesError {
             Self::InvalidOperationConflict(error) => (17, error),
             Self::InternalError(error) => (18, error),
             Self::LimitedOperationServiceUnavailable(error) => (19, error),
-            Self::Unhandled(error) => (20, error),
+            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
         }
     }
 }
@@ -595,6 +596,23 @@ impl ::std::fmt::Debug for StopInstancesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl StopInstancesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for StopInstancesError {

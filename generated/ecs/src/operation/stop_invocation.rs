@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "StopInvocation",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -283,7 +280,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for StopInvocationRe
 }
 /// Service errors of `StopInvocation`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum StopInvocationError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -301,7 +298,10 @@ pub enum StopInvocationError {
     /// HTTP 500 `InternalError.Dispatch`: An error occurred when you dispatched the request.
     InternalErrorDispatch(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for StopInvocationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -322,6 +322,7 @@ impl From<::acs_runtime::client::ServiceError> for StopInvocationError {
         )
     }
 }
+#[allow(deprecated)]
 impl StopInvocationError {
     /// The service error behind the variant.
     #[inline]
@@ -339,7 +340,7 @@ impl StopInvocationError {
             4 => Self::InvalidInvokeIdNotFound(error),
             5 => Self::InvalidInstanceIdNotFound(error),
             6 => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -353,7 +354,7 @@ impl StopInvocationError {
             Self::InvalidInvokeIdNotFound(error) => (4, error),
             Self::InvalidInstanceIdNotFound(error) => (5, error),
             Self::InternalErrorDispatch(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -379,6 +380,23 @@ impl ::std::fmt::Debug for StopInvocationError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl StopInvocationError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for StopInvocationError {

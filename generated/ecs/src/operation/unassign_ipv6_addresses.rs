@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UnassignIpv6Addresses",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -323,7 +320,7 @@ for UnassignIpv6AddressesResponse {
 }
 /// Service errors of `UnassignIpv6Addresses`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UnassignIpv6AddressesError {
     /// HTTP 400 `UnsupportedParameter`: %s
@@ -377,7 +374,10 @@ pub enum UnassignIpv6AddressesError {
     /// HTTP 500 `InvalidOperation.RegionNotSupportIpPrefix`: The current region does not support ip prefix.
     InvalidOperationRegionNotSupportIpPrefix(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UnassignIpv6AddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -415,6 +415,7 @@ impl From<::acs_runtime::client::ServiceError> for UnassignIpv6AddressesError {
         )
     }
 }
+#[allow(deprecated)]
 impl UnassignIpv6AddressesError {
     /// The service error behind the variant.
     #[inline]
@@ -449,7 +450,7 @@ impl UnassignIpv6AddressesError {
             21 => Self::InvalidIpIpPrefixNotStrict(error),
             22 => Self::InvalidEniIdNotFound(error),
             23 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -480,7 +481,7 @@ impl UnassignIpv6AddressesError {
             Self::InvalidIpIpPrefixNotStrict(error) => (21, error),
             Self::InvalidEniIdNotFound(error) => (22, error),
             Self::InvalidOperationRegionNotSupportIpPrefix(error) => (23, error),
-            Self::Unhandled(error) => (24, error),
+            Self::Unhandled(unhandled) => (24, unhandled.service_error()),
         }
     }
 }
@@ -523,6 +524,23 @@ impl ::std::fmt::Debug for UnassignIpv6AddressesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UnassignIpv6AddressesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UnassignIpv6AddressesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UnassignPrivateIpAddresses",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -329,7 +326,7 @@ for UnassignPrivateIpAddressesResponse {
 }
 /// Service errors of `UnassignPrivateIpAddresses`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UnassignPrivateIpAddressesError {
     /// HTTP 400 `UnsupportedParameter`: %s
@@ -409,7 +406,10 @@ pub enum UnassignPrivateIpAddressesError {
     /// HTTP 500 `InvalidOperation.RegionNotSupportIpPrefix`: The current region does not support ip prefix.
     InvalidOperationRegionNotSupportIpPrefix(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UnassignPrivateIpAddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -460,6 +460,7 @@ impl From<::acs_runtime::client::ServiceError> for UnassignPrivateIpAddressesErr
         )
     }
 }
+#[allow(deprecated)]
 impl UnassignPrivateIpAddressesError {
     /// The service error behind the variant.
     #[inline]
@@ -507,7 +508,7 @@ impl UnassignPrivateIpAddressesError {
             34 => Self::InvalidSecurityGroupIdNotFound(error),
             35 => Self::InvalidInstanceIdNotFound(error),
             36 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -551,7 +552,7 @@ impl UnassignPrivateIpAddressesError {
             Self::InvalidSecurityGroupIdNotFound(error) => (34, error),
             Self::InvalidInstanceIdNotFound(error) => (35, error),
             Self::InvalidOperationRegionNotSupportIpPrefix(error) => (36, error),
-            Self::Unhandled(error) => (37, error),
+            Self::Unhandled(unhandled) => (37, unhandled.service_error()),
         }
     }
 }
@@ -607,6 +608,23 @@ impl ::std::fmt::Debug for UnassignPrivateIpAddressesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UnassignPrivateIpAddressesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UnassignPrivateIpAddressesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UnassociateHaVip",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -292,7 +289,7 @@ for UnassociateHaVipResponse {
 }
 /// Service errors of `UnassociateHaVip`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UnassociateHaVipError {
     /// HTTP 400 `IncorrectHaVipStatus`: HaVip can be operated by this action only when it's status is InUse.
@@ -314,7 +311,10 @@ pub enum UnassociateHaVipError {
     /// HTTP 404 `InvalidInstanceId.NotFound`: The specified Instance does not exist in the specified region.
     InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -337,6 +337,7 @@ impl From<::acs_runtime::client::ServiceError> for UnassociateHaVipError {
         )
     }
 }
+#[allow(deprecated)]
 impl UnassociateHaVipError {
     /// The service error behind the variant.
     #[inline]
@@ -356,7 +357,7 @@ impl UnassociateHaVipError {
             6 => Self::InvalidRegionIdNotFound(error),
             7 => Self::InvalidHaVipIdNotFound(error),
             8 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -372,7 +373,7 @@ impl UnassociateHaVipError {
             Self::InvalidRegionIdNotFound(error) => (6, error),
             Self::InvalidHaVipIdNotFound(error) => (7, error),
             Self::InvalidInstanceIdNotFound(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -400,6 +401,23 @@ impl ::std::fmt::Debug for UnassociateHaVipError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UnassociateHaVipError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UnassociateHaVipError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AsymmetricDecrypt",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -377,7 +374,7 @@ for AsymmetricDecryptResponse {
 }
 /// Service errors of `AsymmetricDecrypt`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AsymmetricDecryptError {
     /// HTTP 400 `Rejected.UnsupportedOperation`: Unsupported operation.
@@ -387,7 +384,10 @@ pub enum AsymmetricDecryptError {
     /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
     ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AsymmetricDecryptError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -404,6 +404,7 @@ impl From<::acs_runtime::client::ServiceError> for AsymmetricDecryptError {
         )
     }
 }
+#[allow(deprecated)]
 impl AsymmetricDecryptError {
     /// The service error behind the variant.
     #[inline]
@@ -417,7 +418,7 @@ impl AsymmetricDecryptError {
             0 => Self::RejectedUnsupportedOperation(error),
             1 => Self::ForbiddenAliasNotFound(error),
             2 => Self::ForbiddenKeyNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -427,7 +428,7 @@ impl AsymmetricDecryptError {
             Self::RejectedUnsupportedOperation(error) => (0, error),
             Self::ForbiddenAliasNotFound(error) => (1, error),
             Self::ForbiddenKeyNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -449,6 +450,23 @@ impl ::std::fmt::Debug for AsymmetricDecryptError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AsymmetricDecryptError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AsymmetricDecryptError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AsymmetricSign",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -359,7 +356,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AsymmetricSignRe
 }
 /// Service errors of `AsymmetricSign`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AsymmetricSignError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -371,7 +368,10 @@ pub enum AsymmetricSignError {
     /// HTTP 404 `Forbidden.AliasNotFound`: The specified Alias is not found.
     ForbiddenAliasNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AsymmetricSignError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -389,6 +389,7 @@ impl From<::acs_runtime::client::ServiceError> for AsymmetricSignError {
         )
     }
 }
+#[allow(deprecated)]
 impl AsymmetricSignError {
     /// The service error behind the variant.
     #[inline]
@@ -403,7 +404,7 @@ impl AsymmetricSignError {
             1 => Self::InvalidAccessKeyIdNotFound(error),
             2 => Self::ForbiddenKeyNotFound(error),
             3 => Self::ForbiddenAliasNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -414,7 +415,7 @@ impl AsymmetricSignError {
             Self::InvalidAccessKeyIdNotFound(error) => (1, error),
             Self::ForbiddenKeyNotFound(error) => (2, error),
             Self::ForbiddenAliasNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -437,6 +438,23 @@ impl ::std::fmt::Debug for AsymmetricSignError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AsymmetricSignError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AsymmetricSignError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateAlias",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -254,7 +251,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateAliasRespo
 }
 /// Service errors of `CreateAlias`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateAliasError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -264,7 +261,10 @@ pub enum CreateAliasError {
     /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
     ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAliasError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -281,6 +281,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateAliasError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateAliasError {
     /// The service error behind the variant.
     #[inline]
@@ -294,7 +295,7 @@ impl CreateAliasError {
             0 => Self::InvalidParameter(error),
             1 => Self::InvalidAccessKeyIdNotFound(error),
             2 => Self::ForbiddenKeyNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -304,7 +305,7 @@ impl CreateAliasError {
             Self::InvalidParameter(error) => (0, error),
             Self::InvalidAccessKeyIdNotFound(error) => (1, error),
             Self::ForbiddenKeyNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -326,6 +327,23 @@ impl ::std::fmt::Debug for CreateAliasError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateAliasError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateAliasError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateKey",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -513,7 +510,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateKeyRespons
 }
 /// Service errors of `CreateKey`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateKeyError {
     /// HTTP 400 `Rejected.LimitExceeded`: The request was rejected because user create resource limit was exceeded
@@ -533,7 +530,10 @@ pub enum CreateKeyError {
     /// HTTP 503 `SerivceUnvailableTemporary`: Service Unvailable Temporary
     SerivceUnvailableTemporary(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateKeyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -555,6 +555,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateKeyError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateKeyError {
     /// The service error behind the variant.
     #[inline]
@@ -573,7 +574,7 @@ impl CreateKeyError {
             5 => Self::ForbiddenDkmsInstanceNotFound(error),
             6 => Self::InternalFailure(error),
             7 => Self::SerivceUnvailableTemporary(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -588,7 +589,7 @@ impl CreateKeyError {
             Self::ForbiddenDkmsInstanceNotFound(error) => (5, error),
             Self::InternalFailure(error) => (6, error),
             Self::SerivceUnvailableTemporary(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -615,6 +616,23 @@ impl ::std::fmt::Debug for CreateKeyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateKeyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateKeyError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateKeyVersion",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -250,7 +247,7 @@ for CreateKeyVersionResponse {
 }
 /// Service errors of `CreateKeyVersion`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateKeyVersionError {
     /// HTTP 400 `Rejected.UnsupportedOperation`: Unsupported operation.
@@ -266,7 +263,10 @@ pub enum CreateKeyVersionError {
     /// HTTP 409 `Rejected.PendingDeletion`: The request was rejected because the key state is PendingDeletion.
     RejectedPendingDeletion(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateKeyVersionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -286,6 +286,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateKeyVersionError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateKeyVersionError {
     /// The service error behind the variant.
     #[inline]
@@ -302,7 +303,7 @@ impl CreateKeyVersionError {
             3 => Self::RejectedDisabled(error),
             4 => Self::RejectedUnavailable(error),
             5 => Self::RejectedPendingDeletion(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -315,7 +316,7 @@ impl CreateKeyVersionError {
             Self::RejectedDisabled(error) => (3, error),
             Self::RejectedUnavailable(error) => (4, error),
             Self::RejectedPendingDeletion(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -340,6 +341,23 @@ impl ::std::fmt::Debug for CreateKeyVersionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateKeyVersionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateKeyVersionError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateSecret",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -717,7 +714,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateSecretResp
 }
 /// Service errors of `CreateSecret`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateSecretError {
     /// HTTP 400 `UnsupportedOperation`: This action is not supported.
@@ -739,7 +736,10 @@ pub enum CreateSecretError {
     /// HTTP 500 `InternalFailure`: Internal  Failure
     InternalFailure(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSecretError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -762,6 +762,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateSecretError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateSecretError {
     /// The service error behind the variant.
     #[inline]
@@ -781,7 +782,7 @@ impl CreateSecretError {
             6 => Self::RejectedResourceExist(error),
             7 => Self::RejectedResourceInDeleteWindow(error),
             8 => Self::InternalFailure(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -797,7 +798,7 @@ impl CreateSecretError {
             Self::RejectedResourceExist(error) => (6, error),
             Self::RejectedResourceInDeleteWindow(error) => (7, error),
             Self::InternalFailure(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -825,6 +826,23 @@ impl ::std::fmt::Debug for CreateSecretError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateSecretError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateSecretError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteAlias",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -224,7 +221,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteAliasRespo
 }
 /// Service errors of `DeleteAlias`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteAliasError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -232,7 +229,10 @@ pub enum DeleteAliasError {
     /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
     InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteAliasError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -242,6 +242,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteAliasError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteAliasError {
     /// The service error behind the variant.
     #[inline]
@@ -254,7 +255,7 @@ impl DeleteAliasError {
         match index {
             0 => Self::InvalidParameter(error),
             1 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -263,7 +264,7 @@ impl DeleteAliasError {
         match self {
             Self::InvalidParameter(error) => (0, error),
             Self::InvalidAccessKeyIdNotFound(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -280,6 +281,23 @@ impl ::std::fmt::Debug for DeleteAliasError {
         let (index, error) = self.parts();
         let names = ["InvalidParameter", "InvalidAccessKeyIdNotFound", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteAliasError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteAliasError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteSecret",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -314,7 +311,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteSecretResp
 }
 /// Service errors of `DeleteSecret`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteSecretError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -328,7 +325,10 @@ pub enum DeleteSecretError {
     /// HTTP 500 `InternalFailure`: Internal Failure
     InternalFailure(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSecretError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -347,6 +347,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteSecretError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteSecretError {
     /// The service error behind the variant.
     #[inline]
@@ -362,7 +363,7 @@ impl DeleteSecretError {
             2 => Self::InvalidAccessKeyIdNotFound(error),
             3 => Self::RejectedResourceInDeleteWindow(error),
             4 => Self::InternalFailure(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -374,7 +375,7 @@ impl DeleteSecretError {
             Self::InvalidAccessKeyIdNotFound(error) => (2, error),
             Self::RejectedResourceInDeleteWindow(error) => (3, error),
             Self::InternalFailure(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -398,6 +399,23 @@ impl ::std::fmt::Debug for DeleteSecretError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteSecretError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteSecretError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeKey",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -235,7 +232,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeKeyRespo
 }
 /// Service errors of `DescribeKey`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeKeyError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -247,7 +244,10 @@ pub enum DescribeKeyError {
     /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
     InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeKeyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -265,6 +265,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeKeyError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeKeyError {
     /// The service error behind the variant.
     #[inline]
@@ -279,7 +280,7 @@ impl DescribeKeyError {
             1 => Self::ForbiddenKeyNotFound(error),
             2 => Self::ForbiddenAliasNotFound(error),
             3 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -290,7 +291,7 @@ impl DescribeKeyError {
             Self::ForbiddenKeyNotFound(error) => (1, error),
             Self::ForbiddenAliasNotFound(error) => (2, error),
             Self::InvalidAccessKeyIdNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -313,6 +314,23 @@ impl ::std::fmt::Debug for DescribeKeyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeKeyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeKeyError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSecret",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -442,7 +439,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeSecretRe
 }
 /// Service errors of `DescribeSecret`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeSecretError {
     /// HTTP 400 `IllegalTimestamp`: The input parameter Timestamp that is mandatory for processing this request is not supplied.
@@ -456,7 +453,10 @@ pub enum DescribeSecretError {
     /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
     InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSecretError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -475,6 +475,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSecretError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeSecretError {
     /// The service error behind the variant.
     #[inline]
@@ -490,7 +491,7 @@ impl DescribeSecretError {
             2 => Self::ForbiddenNoPermission(error),
             3 => Self::ForbiddenResourceNotFound(error),
             4 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -502,7 +503,7 @@ impl DescribeSecretError {
             Self::ForbiddenNoPermission(error) => (2, error),
             Self::ForbiddenResourceNotFound(error) => (3, error),
             Self::InvalidAccessKeyIdNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -526,6 +527,23 @@ impl ::std::fmt::Debug for DescribeSecretError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeSecretError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeSecretError {

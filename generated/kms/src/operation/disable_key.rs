@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DisableKey",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -224,7 +221,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DisableKeyRespon
 }
 /// Service errors of `DisableKey`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DisableKeyError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -234,7 +231,10 @@ pub enum DisableKeyError {
     /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
     InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DisableKeyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -251,6 +251,7 @@ impl From<::acs_runtime::client::ServiceError> for DisableKeyError {
         )
     }
 }
+#[allow(deprecated)]
 impl DisableKeyError {
     /// The service error behind the variant.
     #[inline]
@@ -264,7 +265,7 @@ impl DisableKeyError {
             0 => Self::InvalidParameter(error),
             1 => Self::ForbiddenKeyNotFound(error),
             2 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -274,7 +275,7 @@ impl DisableKeyError {
             Self::InvalidParameter(error) => (0, error),
             Self::ForbiddenKeyNotFound(error) => (1, error),
             Self::InvalidAccessKeyIdNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -296,6 +297,23 @@ impl ::std::fmt::Debug for DisableKeyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DisableKeyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DisableKeyError {

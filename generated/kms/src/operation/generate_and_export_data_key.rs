@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GenerateAndExportDataKey",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -487,7 +484,7 @@ for GenerateAndExportDataKeyResponse {
 }
 /// Service errors of `GenerateAndExportDataKey`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GenerateAndExportDataKeyError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -499,7 +496,10 @@ pub enum GenerateAndExportDataKeyError {
     /// HTTP 500 `InternalFailure`: InternalFailure
     InternalFailure(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GenerateAndExportDataKeyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -517,6 +517,7 @@ impl From<::acs_runtime::client::ServiceError> for GenerateAndExportDataKeyError
         )
     }
 }
+#[allow(deprecated)]
 impl GenerateAndExportDataKeyError {
     /// The service error behind the variant.
     #[inline]
@@ -531,7 +532,7 @@ impl GenerateAndExportDataKeyError {
             1 => Self::ForbiddenKeyNotFound(error),
             2 => Self::InvalidAccessKeyIdNotFound(error),
             3 => Self::InternalFailure(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -542,7 +543,7 @@ impl GenerateAndExportDataKeyError {
             Self::ForbiddenKeyNotFound(error) => (1, error),
             Self::InvalidAccessKeyIdNotFound(error) => (2, error),
             Self::InternalFailure(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -565,6 +566,23 @@ impl ::std::fmt::Debug for GenerateAndExportDataKeyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GenerateAndExportDataKeyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GenerateAndExportDataKeyError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetKeyPolicy",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -243,7 +240,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetKeyPolicyResp
 }
 /// Service errors of `GetKeyPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GetKeyPolicyError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -259,7 +256,10 @@ pub enum GetKeyPolicyError {
     /// HTTP 404 `Forbidden.ResourceNotFound`: Policy not found.
     ForbiddenResourceNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GetKeyPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -279,6 +279,7 @@ impl From<::acs_runtime::client::ServiceError> for GetKeyPolicyError {
         )
     }
 }
+#[allow(deprecated)]
 impl GetKeyPolicyError {
     /// The service error behind the variant.
     #[inline]
@@ -295,7 +296,7 @@ impl GetKeyPolicyError {
             3 => Self::ForbiddenKeyPolicyUnSupported(error),
             4 => Self::ForbiddenKeyNotFound(error),
             5 => Self::ForbiddenResourceNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -308,7 +309,7 @@ impl GetKeyPolicyError {
             Self::ForbiddenKeyPolicyUnSupported(error) => (3, error),
             Self::ForbiddenKeyNotFound(error) => (4, error),
             Self::ForbiddenResourceNotFound(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -333,6 +334,23 @@ impl ::std::fmt::Debug for GetKeyPolicyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GetKeyPolicyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GetKeyPolicyError {

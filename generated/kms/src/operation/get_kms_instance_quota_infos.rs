@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetKmsInstanceQuotaInfos",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -258,7 +255,7 @@ for GetKmsInstanceQuotaInfosResponse {
 }
 /// Service errors of `GetKmsInstanceQuotaInfos`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GetKmsInstanceQuotaInfosError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -268,7 +265,10 @@ pub enum GetKmsInstanceQuotaInfosError {
     /// HTTP 403 `Forbidden.DKMSInstanceNotFound`: The specified DKMS Instance is not found.
     ForbiddenDkmsInstanceNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GetKmsInstanceQuotaInfosError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -285,6 +285,7 @@ impl From<::acs_runtime::client::ServiceError> for GetKmsInstanceQuotaInfosError
         )
     }
 }
+#[allow(deprecated)]
 impl GetKmsInstanceQuotaInfosError {
     /// The service error behind the variant.
     #[inline]
@@ -298,7 +299,7 @@ impl GetKmsInstanceQuotaInfosError {
             0 => Self::InvalidParameter(error),
             1 => Self::ForbiddenDkmsInstanceStateInvalid(error),
             2 => Self::ForbiddenDkmsInstanceNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -308,7 +309,7 @@ impl GetKmsInstanceQuotaInfosError {
             Self::InvalidParameter(error) => (0, error),
             Self::ForbiddenDkmsInstanceStateInvalid(error) => (1, error),
             Self::ForbiddenDkmsInstanceNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -330,6 +331,23 @@ impl ::std::fmt::Debug for GetKmsInstanceQuotaInfosError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GetKmsInstanceQuotaInfosError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GetKmsInstanceQuotaInfosError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetSecretPolicy",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -248,7 +245,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetSecretPolicyR
 }
 /// Service errors of `GetSecretPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GetSecretPolicyError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -268,7 +265,10 @@ pub enum GetSecretPolicyError {
     /// HTTP 503 `SerivceUnvailableTemporary`: Service Unvailable Temporary
     SerivceUnvailableTemporary(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GetSecretPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -290,6 +290,7 @@ impl From<::acs_runtime::client::ServiceError> for GetSecretPolicyError {
         )
     }
 }
+#[allow(deprecated)]
 impl GetSecretPolicyError {
     /// The service error behind the variant.
     #[inline]
@@ -308,7 +309,7 @@ impl GetSecretPolicyError {
             5 => Self::ForbiddenResourceNotFound(error),
             6 => Self::ForbiddenKeyNotFound(error),
             7 => Self::SerivceUnvailableTemporary(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -323,7 +324,7 @@ impl GetSecretPolicyError {
             Self::ForbiddenResourceNotFound(error) => (5, error),
             Self::ForbiddenKeyNotFound(error) => (6, error),
             Self::SerivceUnvailableTemporary(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -350,6 +351,23 @@ impl ::std::fmt::Debug for GetSecretPolicyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GetSecretPolicyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GetSecretPolicyError {

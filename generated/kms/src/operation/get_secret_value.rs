@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetSecretValue",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -481,7 +478,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetSecretValueRe
 }
 /// Service errors of `GetSecretValue`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GetSecretValueError {
     /// HTTP 403 `Forbidden.DKMSInstanceStateInvalid`: The DKMS instance state is invalid.
@@ -493,7 +490,10 @@ pub enum GetSecretValueError {
     /// HTTP 404 `Forbidden.ResourceNotFound`: Resource not found.
     ForbiddenResourceNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GetSecretValueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -511,6 +511,7 @@ impl From<::acs_runtime::client::ServiceError> for GetSecretValueError {
         )
     }
 }
+#[allow(deprecated)]
 impl GetSecretValueError {
     /// The service error behind the variant.
     #[inline]
@@ -525,7 +526,7 @@ impl GetSecretValueError {
             1 => Self::ForbiddenDkmsInstanceNotFound(error),
             2 => Self::ForbiddenKeyNotFound(error),
             3 => Self::ForbiddenResourceNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -536,7 +537,7 @@ impl GetSecretValueError {
             Self::ForbiddenDkmsInstanceNotFound(error) => (1, error),
             Self::ForbiddenKeyNotFound(error) => (2, error),
             Self::ForbiddenResourceNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -559,6 +560,23 @@ impl ::std::fmt::Debug for GetSecretValueError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GetSecretValueError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GetSecretValueError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ImportKeyMaterial",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -327,7 +324,7 @@ for ImportKeyMaterialResponse {
 }
 /// Service errors of `ImportKeyMaterial`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ImportKeyMaterialError {
     /// HTTP 400 `InvalidKeyMaterial`: key material is invalid
@@ -343,7 +340,10 @@ pub enum ImportKeyMaterialError {
     /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
     InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ImportKeyMaterialError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -363,6 +363,7 @@ impl From<::acs_runtime::client::ServiceError> for ImportKeyMaterialError {
         )
     }
 }
+#[allow(deprecated)]
 impl ImportKeyMaterialError {
     /// The service error behind the variant.
     #[inline]
@@ -379,7 +380,7 @@ impl ImportKeyMaterialError {
             3 => Self::UnsupportedOrigin(error),
             4 => Self::InvalidParameter(error),
             5 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -392,7 +393,7 @@ impl ImportKeyMaterialError {
             Self::UnsupportedOrigin(error) => (3, error),
             Self::InvalidParameter(error) => (4, error),
             Self::InvalidAccessKeyIdNotFound(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -417,6 +418,23 @@ impl ::std::fmt::Debug for ImportKeyMaterialError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ImportKeyMaterialError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ImportKeyMaterialError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListAliases",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -291,7 +288,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAliasesRespo
 }
 /// Service errors of `ListAliases`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListAliasesError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -299,7 +296,10 @@ pub enum ListAliasesError {
     /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
     InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ListAliasesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -309,6 +309,7 @@ impl From<::acs_runtime::client::ServiceError> for ListAliasesError {
         )
     }
 }
+#[allow(deprecated)]
 impl ListAliasesError {
     /// The service error behind the variant.
     #[inline]
@@ -321,7 +322,7 @@ impl ListAliasesError {
         match index {
             0 => Self::InvalidParameter(error),
             1 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -330,7 +331,7 @@ impl ListAliasesError {
         match self {
             Self::InvalidParameter(error) => (0, error),
             Self::InvalidAccessKeyIdNotFound(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -347,6 +348,23 @@ impl ::std::fmt::Debug for ListAliasesError {
         let (index, error) = self.parts();
         let names = ["InvalidParameter", "InvalidAccessKeyIdNotFound", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListAliasesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListAliasesError {

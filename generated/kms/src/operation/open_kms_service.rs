@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "OpenKmsService",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -206,7 +203,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for OpenKmsServiceRe
 }
 /// Service errors of `OpenKmsService`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum OpenKmsServiceError {
     /// HTTP 400 `CreateLXOrderFailed`: Create order failed.
@@ -216,7 +213,10 @@ pub enum OpenKmsServiceError {
     /// HTTP 400 `Forbidden.Opened`: Your kms service has been opened.
     ForbiddenOpened(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for OpenKmsServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -233,6 +233,7 @@ impl From<::acs_runtime::client::ServiceError> for OpenKmsServiceError {
         )
     }
 }
+#[allow(deprecated)]
 impl OpenKmsServiceError {
     /// The service error behind the variant.
     #[inline]
@@ -246,7 +247,7 @@ impl OpenKmsServiceError {
             0 => Self::CreateLxOrderFailed(error),
             1 => Self::ForbiddenNoRealNameAuthentication(error),
             2 => Self::ForbiddenOpened(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -256,7 +257,7 @@ impl OpenKmsServiceError {
             Self::CreateLxOrderFailed(error) => (0, error),
             Self::ForbiddenNoRealNameAuthentication(error) => (1, error),
             Self::ForbiddenOpened(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -278,6 +279,23 @@ impl ::std::fmt::Debug for OpenKmsServiceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl OpenKmsServiceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for OpenKmsServiceError {

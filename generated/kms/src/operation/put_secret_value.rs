@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "PutSecretValue",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -378,7 +375,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PutSecretValueRe
 }
 /// Service errors of `PutSecretValue`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum PutSecretValueError {
     /// HTTP 400 `InvalidParameter`: some of the specified parameters "" is not valid
@@ -394,7 +391,10 @@ pub enum PutSecretValueError {
     /// HTTP 500 `InternalFailure`: Internal Failure
     InternalFailure(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for PutSecretValueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -414,6 +414,7 @@ impl From<::acs_runtime::client::ServiceError> for PutSecretValueError {
         )
     }
 }
+#[allow(deprecated)]
 impl PutSecretValueError {
     /// The service error behind the variant.
     #[inline]
@@ -430,7 +431,7 @@ impl PutSecretValueError {
             3 => Self::ForbiddenResourceNotFound(error),
             4 => Self::RejectedResourceExist(error),
             5 => Self::InternalFailure(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -443,7 +444,7 @@ impl PutSecretValueError {
             Self::ForbiddenResourceNotFound(error) => (3, error),
             Self::RejectedResourceExist(error) => (4, error),
             Self::InternalFailure(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -468,6 +469,23 @@ impl ::std::fmt::Debug for PutSecretValueError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl PutSecretValueError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for PutSecretValueError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReleaseKmsInstance",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -259,7 +256,7 @@ for ReleaseKmsInstanceResponse {
 }
 /// Service errors of `ReleaseKmsInstance`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ReleaseKmsInstanceError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -273,7 +270,10 @@ pub enum ReleaseKmsInstanceError {
     /// HTTP 503 `SerivceUnvailableTemporary`: Service Unvailable Temporary
     SerivceUnvailableTemporary(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseKmsInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -292,6 +292,7 @@ impl From<::acs_runtime::client::ServiceError> for ReleaseKmsInstanceError {
         )
     }
 }
+#[allow(deprecated)]
 impl ReleaseKmsInstanceError {
     /// The service error behind the variant.
     #[inline]
@@ -307,7 +308,7 @@ impl ReleaseKmsInstanceError {
             2 => Self::ForbiddenDkmsInstanceNotFound(error),
             3 => Self::ForbiddenNoBackup(error),
             4 => Self::SerivceUnvailableTemporary(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -319,7 +320,7 @@ impl ReleaseKmsInstanceError {
             Self::ForbiddenDkmsInstanceNotFound(error) => (2, error),
             Self::ForbiddenNoBackup(error) => (3, error),
             Self::SerivceUnvailableTemporary(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -343,6 +344,23 @@ impl ::std::fmt::Debug for ReleaseKmsInstanceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ReleaseKmsInstanceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ReleaseKmsInstanceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RestoreSecret",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -235,7 +232,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RestoreSecretRes
 }
 /// Service errors of `RestoreSecret`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RestoreSecretError {
     /// HTTP 400 `InvalidParameter`: some of the specified parameters "" is not valid
@@ -249,7 +246,10 @@ pub enum RestoreSecretError {
     /// HTTP 500 `InternalFailure`: Internal Failure
     InternalFailure(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RestoreSecretError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -268,6 +268,7 @@ impl From<::acs_runtime::client::ServiceError> for RestoreSecretError {
         )
     }
 }
+#[allow(deprecated)]
 impl RestoreSecretError {
     /// The service error behind the variant.
     #[inline]
@@ -283,7 +284,7 @@ impl RestoreSecretError {
             2 => Self::ForbiddenResourceNotFound(error),
             3 => Self::RejectedResourceInUse(error),
             4 => Self::InternalFailure(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -295,7 +296,7 @@ impl RestoreSecretError {
             Self::ForbiddenResourceNotFound(error) => (2, error),
             Self::RejectedResourceInUse(error) => (3, error),
             Self::InternalFailure(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -319,6 +320,23 @@ impl ::std::fmt::Debug for RestoreSecretError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RestoreSecretError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RestoreSecretError {

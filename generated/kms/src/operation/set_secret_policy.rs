@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SetSecretPolicy",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -261,7 +258,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SetSecretPolicyR
 }
 /// Service errors of `SetSecretPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum SetSecretPolicyError {
     /// HTTP 400 `MissingParameter`: The parameter needed but no provided.
@@ -283,7 +280,10 @@ pub enum SetSecretPolicyError {
     /// HTTP 503 `SerivceUnvailableTemporary`: Service Unvailable Temporary
     SerivceUnvailableTemporary(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for SetSecretPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -306,6 +306,7 @@ impl From<::acs_runtime::client::ServiceError> for SetSecretPolicyError {
         )
     }
 }
+#[allow(deprecated)]
 impl SetSecretPolicyError {
     /// The service error behind the variant.
     #[inline]
@@ -325,7 +326,7 @@ impl SetSecretPolicyError {
             6 => Self::ForbiddenResourceNotFound(error),
             7 => Self::ForbiddenKeyNotFound(error),
             8 => Self::SerivceUnvailableTemporary(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -341,7 +342,7 @@ impl SetSecretPolicyError {
             Self::ForbiddenResourceNotFound(error) => (6, error),
             Self::ForbiddenKeyNotFound(error) => (7, error),
             Self::SerivceUnvailableTemporary(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -369,6 +370,23 @@ impl ::std::fmt::Debug for SetSecretPolicyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl SetSecretPolicyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for SetSecretPolicyError {

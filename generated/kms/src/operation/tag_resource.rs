@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "TagResource",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -309,7 +306,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResourceRespo
 }
 /// Service errors of `TagResource`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum TagResourceError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -317,7 +314,10 @@ pub enum TagResourceError {
     /// HTTP 404 `InvalidAccessKeyId.NotFound`: The Access Key ID provided does not exist in our records.
     InvalidAccessKeyIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for TagResourceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -327,6 +327,7 @@ impl From<::acs_runtime::client::ServiceError> for TagResourceError {
         )
     }
 }
+#[allow(deprecated)]
 impl TagResourceError {
     /// The service error behind the variant.
     #[inline]
@@ -339,7 +340,7 @@ impl TagResourceError {
         match index {
             0 => Self::InvalidParameter(error),
             1 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -348,7 +349,7 @@ impl TagResourceError {
         match self {
             Self::InvalidParameter(error) => (0, error),
             Self::InvalidAccessKeyIdNotFound(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -365,6 +366,23 @@ impl ::std::fmt::Debug for TagResourceError {
         let (index, error) = self.parts();
         let names = ["InvalidParameter", "InvalidAccessKeyIdNotFound", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl TagResourceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for TagResourceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateRotationPolicy",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -303,7 +300,7 @@ for UpdateRotationPolicyResponse {
 }
 /// Service errors of `UpdateRotationPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateRotationPolicyError {
     /// HTTP 400 `Rejected.UnsupportedOperation`: Unsupported operation.
@@ -313,7 +310,10 @@ pub enum UpdateRotationPolicyError {
     /// HTTP 404 `Forbidden.KeyNotFound`: The specified Key is not found.
     ForbiddenKeyNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateRotationPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -330,6 +330,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateRotationPolicyError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateRotationPolicyError {
     /// The service error behind the variant.
     #[inline]
@@ -343,7 +344,7 @@ impl UpdateRotationPolicyError {
             0 => Self::RejectedUnsupportedOperation(error),
             1 => Self::InvalidParameter(error),
             2 => Self::ForbiddenKeyNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -353,7 +354,7 @@ impl UpdateRotationPolicyError {
             Self::RejectedUnsupportedOperation(error) => (0, error),
             Self::InvalidParameter(error) => (1, error),
             Self::ForbiddenKeyNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -375,6 +376,23 @@ impl ::std::fmt::Debug for UpdateRotationPolicyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateRotationPolicyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateRotationPolicyError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateAdditionalCertificatesWithListener",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -386,7 +383,7 @@ for AssociateAdditionalCertificatesWithListenerResponse {
 }
 /// Service errors of `AssociateAdditionalCertificatesWithListener`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AssociateAdditionalCertificatesWithListenerError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -406,7 +403,10 @@ pub enum AssociateAdditionalCertificatesWithListenerError {
     /// HTTP 404 `ResourceNotFound.listener`: The specified resource %s is not found.
     ResourceNotFoundListener(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for AssociateAdditionalCertificatesWithListenerError {
@@ -429,6 +429,7 @@ for AssociateAdditionalCertificatesWithListenerError {
         )
     }
 }
+#[allow(deprecated)]
 impl AssociateAdditionalCertificatesWithListenerError {
     /// The service error behind the variant.
     #[inline]
@@ -447,7 +448,7 @@ impl AssociateAdditionalCertificatesWithListenerError {
             5 => Self::ResourceNotFoundCertificate(error),
             6 => Self::ForbiddenNoPermission(error),
             7 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -462,7 +463,7 @@ impl AssociateAdditionalCertificatesWithListenerError {
             Self::ResourceNotFoundCertificate(error) => (5, error),
             Self::ForbiddenNoPermission(error) => (6, error),
             Self::ResourceNotFoundListener(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -489,6 +490,23 @@ impl ::std::fmt::Debug for AssociateAdditionalCertificatesWithListenerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AssociateAdditionalCertificatesWithListenerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AssociateAdditionalCertificatesWithListenerError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AttachCommonBandwidthPackageToLoadBalancer",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -362,7 +359,7 @@ for AttachCommonBandwidthPackageToLoadBalancerResponse {
 }
 /// Service errors of `AttachCommonBandwidthPackageToLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AttachCommonBandwidthPackageToLoadBalancerError {
     /// HTTP 400 `OperationDenied.IntranetLoadBalancer`: The operation is not allowed because of IntranetLoadBalancer.
@@ -378,7 +375,10 @@ pub enum AttachCommonBandwidthPackageToLoadBalancerError {
     /// HTTP 404 `ResourceNotFound.CommonBandwidthPackage`: The specified resource of CommonBandwidthPackage is not found.
     ResourceNotFoundCommonBandwidthPackage(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for AttachCommonBandwidthPackageToLoadBalancerError {
@@ -399,6 +399,7 @@ for AttachCommonBandwidthPackageToLoadBalancerError {
         )
     }
 }
+#[allow(deprecated)]
 impl AttachCommonBandwidthPackageToLoadBalancerError {
     /// The service error behind the variant.
     #[inline]
@@ -415,7 +416,7 @@ impl AttachCommonBandwidthPackageToLoadBalancerError {
             3 => Self::ResourceNotFoundLoadBalancer(error),
             4 => Self::ResourceNotFoundBandwidthPackageId(error),
             5 => Self::ResourceNotFoundCommonBandwidthPackage(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -428,7 +429,7 @@ impl AttachCommonBandwidthPackageToLoadBalancerError {
             Self::ResourceNotFoundLoadBalancer(error) => (3, error),
             Self::ResourceNotFoundBandwidthPackageId(error) => (4, error),
             Self::ResourceNotFoundCommonBandwidthPackage(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -453,6 +454,23 @@ impl ::std::fmt::Debug for AttachCommonBandwidthPackageToLoadBalancerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AttachCommonBandwidthPackageToLoadBalancerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AttachCommonBandwidthPackageToLoadBalancerError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateListener",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -884,7 +881,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateListenerRe
 }
 /// Service errors of `CreateListener`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateListenerError {
     /// HTTP 400 `Conflict.Port`: The Port \[%s\] is conflict.
@@ -952,7 +949,10 @@ pub enum CreateListenerError {
     /// HTTP 404 `ResourceNotFound.HdMonitorConfigNotExist`: The specified resource of HdMonitorConfigNotExist is not found.
     ResourceNotFoundHdMonitorConfigNotExist(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -996,6 +996,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateListenerError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateListenerError {
     /// The service error behind the variant.
     #[inline]
@@ -1040,7 +1041,7 @@ impl CreateListenerError {
             27 => Self::ResourceNotFoundServerGroup(error),
             28 => Self::ResourceNotFoundCaCertificate(error),
             29 => Self::ResourceNotFoundHdMonitorConfigNotExist(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1081,7 +1082,7 @@ impl CreateListenerError {
             Self::ResourceNotFoundServerGroup(error) => (27, error),
             Self::ResourceNotFoundCaCertificate(error) => (28, error),
             Self::ResourceNotFoundHdMonitorConfigNotExist(error) => (29, error),
-            Self::Unhandled(error) => (30, error),
+            Self::Unhandled(unhandled) => (30, unhandled.service_error()),
         }
     }
 }
@@ -1130,6 +1131,23 @@ impl ::std::fmt::Debug for CreateListenerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateListenerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateListenerError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateLoadBalancer",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -130,7 +127,9 @@ pub struct CreateLoadBalancerRequest {
             skip_serializing_if = "Option::is_none"
         )
     )]
-    pub load_balancer_billing_config: Option<crate::types::LoadBalancerBillingConfig>,
+    pub load_balancer_billing_config: Option<
+        crate::types::CreateLoadBalancerLoadBalancerBillingConfig,
+    >,
     /// The ID of the resource group to which the instance belongs.
     ///
     /// - Wire name: `ResourceGroupId` (form body).
@@ -193,7 +192,9 @@ pub struct CreateLoadBalancerRequest {
             skip_serializing_if = "Option::is_none"
         )
     )]
-    pub deletion_protection_config: Option<crate::types::DeletionProtectionConfig>,
+    pub deletion_protection_config: Option<
+        crate::types::CreateLoadBalancerDeletionProtectionConfig,
+    >,
     /// The configuration of the configuration read-only mode.
     ///
     /// - Wire name: `ModificationProtectionConfig` (form body).
@@ -206,7 +207,7 @@ pub struct CreateLoadBalancerRequest {
         )
     )]
     pub modification_protection_config: Option<
-        crate::types::ModificationProtectionConfig,
+        crate::types::CreateLoadBalancerModificationProtectionConfig,
     >,
     /// The tags.
     ///
@@ -384,7 +385,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     /// - Wire name: `LoadBalancerBillingConfig` (form body).
     pub fn load_balancer_billing_config(
         mut self,
-        value: crate::types::LoadBalancerBillingConfig,
+        value: crate::types::CreateLoadBalancerLoadBalancerBillingConfig,
     ) -> Self {
         self.inner.load_balancer_billing_config = Some(value);
         self
@@ -447,7 +448,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     /// - Wire name: `DeletionProtectionConfig` (form body).
     pub fn deletion_protection_config(
         mut self,
-        value: crate::types::DeletionProtectionConfig,
+        value: crate::types::CreateLoadBalancerDeletionProtectionConfig,
     ) -> Self {
         self.inner.deletion_protection_config = Some(value);
         self
@@ -459,7 +460,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     /// - Wire name: `ModificationProtectionConfig` (form body).
     pub fn modification_protection_config(
         mut self,
-        value: crate::types::ModificationProtectionConfig,
+        value: crate::types::CreateLoadBalancerModificationProtectionConfig,
     ) -> Self {
         self.inner.modification_protection_config = Some(value);
         self
@@ -628,7 +629,7 @@ for CreateLoadBalancerResponse {
 }
 /// Service errors of `CreateLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateLoadBalancerError {
     /// HTTP 400 `OperationDenied.OnlyPayByTrafficSupported`: The operation is not allowed because of OnlyPayByTrafficSupported.
@@ -688,7 +689,10 @@ pub enum CreateLoadBalancerError {
     /// HTTP 404 `ResourceNotFound.Vpc`: The specified resource of Vpc is not found.
     ResourceNotFoundVpc(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -730,6 +734,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateLoadBalancerError {
     /// The service error behind the variant.
     #[inline]
@@ -768,7 +773,7 @@ impl CreateLoadBalancerError {
             25 => Self::UnauthorizedRegion(error),
             26 => Self::ResourceNotFoundVSwitch(error),
             27 => Self::ResourceNotFoundVpc(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -803,7 +808,7 @@ impl CreateLoadBalancerError {
             Self::UnauthorizedRegion(error) => (25, error),
             Self::ResourceNotFoundVSwitch(error) => (26, error),
             Self::ResourceNotFoundVpc(error) => (27, error),
-            Self::Unhandled(error) => (28, error),
+            Self::Unhandled(unhandled) => (28, unhandled.service_error()),
         }
     }
 }
@@ -850,6 +855,23 @@ impl ::std::fmt::Debug for CreateLoadBalancerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateLoadBalancerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateLoadBalancerError {

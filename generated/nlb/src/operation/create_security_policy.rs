@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateSecurityPolicy",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -521,7 +518,7 @@ for CreateSecurityPolicyResponse {
 }
 /// Service errors of `CreateSecurityPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateSecurityPolicyError {
     /// HTTP 400 `IllegalParam`: The param of %s is illegal.
@@ -529,7 +526,10 @@ pub enum CreateSecurityPolicyError {
     /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
     ForbiddenNoPermission(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSecurityPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -539,6 +539,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateSecurityPolicyError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateSecurityPolicyError {
     /// The service error behind the variant.
     #[inline]
@@ -551,7 +552,7 @@ impl CreateSecurityPolicyError {
         match index {
             0 => Self::IllegalParam(error),
             1 => Self::ForbiddenNoPermission(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -560,7 +561,7 @@ impl CreateSecurityPolicyError {
         match self {
             Self::IllegalParam(error) => (0, error),
             Self::ForbiddenNoPermission(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -577,6 +578,23 @@ impl ::std::fmt::Debug for CreateSecurityPolicyError {
         let (index, error) = self.parts();
         let names = ["IllegalParam", "ForbiddenNoPermission", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateSecurityPolicyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateSecurityPolicyError {

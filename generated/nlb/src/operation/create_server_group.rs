@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateServerGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -711,7 +708,7 @@ for CreateServerGroupResponse {
 }
 /// Service errors of `CreateServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateServerGroupError {
     /// HTTP 400 `IllegalParam.AnyPortServerGroupConflictWithHealthCheckConfig`: The param of AnyPortServerGroupConflictWithHealthCheckConfig is illegal.
@@ -751,7 +748,10 @@ pub enum CreateServerGroupError {
     /// HTTP 404 `ResourceNotFound.ResourceGroup`: The param of resourceGroup not existed.
     ResourceNotFoundResourceGroup(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -781,6 +781,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateServerGroupError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateServerGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -807,7 +808,7 @@ impl CreateServerGroupError {
             13 => Self::ForbiddenNoPermission(error),
             14 => Self::ResourceNotFoundVpc(error),
             15 => Self::ResourceNotFoundResourceGroup(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -832,7 +833,7 @@ impl CreateServerGroupError {
             Self::ForbiddenNoPermission(error) => (13, error),
             Self::ResourceNotFoundVpc(error) => (14, error),
             Self::ResourceNotFoundResourceGroup(error) => (15, error),
-            Self::Unhandled(error) => (16, error),
+            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
         }
     }
 }
@@ -867,6 +868,23 @@ impl ::std::fmt::Debug for CreateServerGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateServerGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateServerGroupError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteListener",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -327,7 +324,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteListenerRe
 }
 /// Service errors of `DeleteListener`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteListenerError {
     /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
@@ -347,7 +344,10 @@ pub enum DeleteListenerError {
     /// HTTP 404 `ResourceNotFound.listener`: The specified resource %s is not found.
     ResourceNotFoundListener(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -369,6 +369,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteListenerError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteListenerError {
     /// The service error behind the variant.
     #[inline]
@@ -387,7 +388,7 @@ impl DeleteListenerError {
             5 => Self::ForbiddenNoPermission(error),
             6 => Self::ResourceNotFoundLoadBalancer(error),
             7 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -402,7 +403,7 @@ impl DeleteListenerError {
             Self::ForbiddenNoPermission(error) => (5, error),
             Self::ResourceNotFoundLoadBalancer(error) => (6, error),
             Self::ResourceNotFoundListener(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -429,6 +430,23 @@ impl ::std::fmt::Debug for DeleteListenerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteListenerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteListenerError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteSecurityPolicy",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -318,7 +315,7 @@ for DeleteSecurityPolicyResponse {
 }
 /// Service errors of `DeleteSecurityPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteSecurityPolicyError {
     /// HTTP 400 `ResourceInUse.SecurityPolicy`: The specified resource of SecurityPolicy is in use.
@@ -328,7 +325,10 @@ pub enum DeleteSecurityPolicyError {
     /// HTTP 404 `ResourceNotFound.securitypolicy`: The specified resource of securitypolicy is not found.
     ResourceNotFoundSecuritypolicy(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSecurityPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -345,6 +345,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteSecurityPolicyError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteSecurityPolicyError {
     /// The service error behind the variant.
     #[inline]
@@ -358,7 +359,7 @@ impl DeleteSecurityPolicyError {
             0 => Self::ResourceInUseSecurityPolicy(error),
             1 => Self::ForbiddenNoPermission(error),
             2 => Self::ResourceNotFoundSecuritypolicy(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -368,7 +369,7 @@ impl DeleteSecurityPolicyError {
             Self::ResourceInUseSecurityPolicy(error) => (0, error),
             Self::ForbiddenNoPermission(error) => (1, error),
             Self::ResourceNotFoundSecuritypolicy(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -390,6 +391,23 @@ impl ::std::fmt::Debug for DeleteSecurityPolicyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteSecurityPolicyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteSecurityPolicyError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteServerGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -336,7 +333,7 @@ for DeleteServerGroupResponse {
 }
 /// Service errors of `DeleteServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteServerGroupError {
     /// HTTP 400 `ResourceInUse.ServerGroup`: The specified resource of ServerGroup is in use.
@@ -354,7 +351,10 @@ pub enum DeleteServerGroupError {
     /// HTTP 404 `ResourceNotFound.serverGroup`: The specified resource of serverGroup is not found.
     ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -375,6 +375,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteServerGroupError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteServerGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -392,7 +393,7 @@ impl DeleteServerGroupError {
             4 => Self::ConflictLock(error),
             5 => Self::ForbiddenNoPermission(error),
             6 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -406,7 +407,7 @@ impl DeleteServerGroupError {
             Self::ConflictLock(error) => (4, error),
             Self::ForbiddenNoPermission(error) => (5, error),
             Self::ResourceNotFoundServerGroup(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -432,6 +433,23 @@ impl ::std::fmt::Debug for DeleteServerGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteServerGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteServerGroupError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeHdMonitorRegionConfig",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -266,7 +263,7 @@ for DescribeHdMonitorRegionConfigResponse {
 }
 /// Service errors of `DescribeHdMonitorRegionConfig`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeHdMonitorRegionConfigError {
     /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
@@ -274,7 +271,10 @@ pub enum DescribeHdMonitorRegionConfigError {
     /// HTTP 404 `DescribeHDMonitor.Fail`: DescribeHDMonitor Fail.
     DescribeHdMonitorFail(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeHdMonitorRegionConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -284,6 +284,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeHdMonitorRegionConfig
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeHdMonitorRegionConfigError {
     /// The service error behind the variant.
     #[inline]
@@ -296,7 +297,7 @@ impl DescribeHdMonitorRegionConfigError {
         match index {
             0 => Self::ForbiddenNoPermission(error),
             1 => Self::DescribeHdMonitorFail(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -305,7 +306,7 @@ impl DescribeHdMonitorRegionConfigError {
         match self {
             Self::ForbiddenNoPermission(error) => (0, error),
             Self::DescribeHdMonitorFail(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -322,6 +323,23 @@ impl ::std::fmt::Debug for DescribeHdMonitorRegionConfigError {
         let (index, error) = self.parts();
         let names = ["ForbiddenNoPermission", "DescribeHdMonitorFail", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeHdMonitorRegionConfigError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeHdMonitorRegionConfigError {

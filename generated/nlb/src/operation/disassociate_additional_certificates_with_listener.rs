@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DisassociateAdditionalCertificatesWithListener",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -388,7 +385,7 @@ for DisassociateAdditionalCertificatesWithListenerResponse {
 }
 /// Service errors of `DisassociateAdditionalCertificatesWithListener`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DisassociateAdditionalCertificatesWithListenerError {
     /// HTTP 400 `IncorrectStatus.listener`: The status of %s \[%s\] is incorrect.
@@ -412,7 +409,10 @@ pub enum DisassociateAdditionalCertificatesWithListenerError {
     /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
     ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DisassociateAdditionalCertificatesWithListenerError {
@@ -437,6 +437,7 @@ for DisassociateAdditionalCertificatesWithListenerError {
         )
     }
 }
+#[allow(deprecated)]
 impl DisassociateAdditionalCertificatesWithListenerError {
     /// The service error behind the variant.
     #[inline]
@@ -457,7 +458,7 @@ impl DisassociateAdditionalCertificatesWithListenerError {
             7 => Self::ConflictLock(error),
             8 => Self::ResourceNotFoundListener(error),
             9 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -474,7 +475,7 @@ impl DisassociateAdditionalCertificatesWithListenerError {
             Self::ConflictLock(error) => (7, error),
             Self::ResourceNotFoundListener(error) => (8, error),
             Self::ResourceNotFoundLoadBalancer(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -503,6 +504,23 @@ impl ::std::fmt::Debug for DisassociateAdditionalCertificatesWithListenerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DisassociateAdditionalCertificatesWithListenerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DisassociateAdditionalCertificatesWithListenerError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetJobStatus",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -268,7 +265,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetJobStatusResp
 }
 /// Service errors of `GetJobStatus`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GetJobStatusError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -278,7 +275,10 @@ pub enum GetJobStatusError {
     /// HTTP 404 `ResourceNotFound.JobId`: The specified resource of JobId is not found.
     ResourceNotFoundJobId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GetJobStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -291,6 +291,7 @@ impl From<::acs_runtime::client::ServiceError> for GetJobStatusError {
         )
     }
 }
+#[allow(deprecated)]
 impl GetJobStatusError {
     /// The service error behind the variant.
     #[inline]
@@ -304,7 +305,7 @@ impl GetJobStatusError {
             0 => Self::SystemBusy(error),
             1 => Self::ForbiddenNoPermission(error),
             2 => Self::ResourceNotFoundJobId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -314,7 +315,7 @@ impl GetJobStatusError {
             Self::SystemBusy(error) => (0, error),
             Self::ForbiddenNoPermission(error) => (1, error),
             Self::ResourceNotFoundJobId(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -336,6 +337,23 @@ impl ::std::fmt::Debug for GetJobStatusError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GetJobStatusError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GetJobStatusError {

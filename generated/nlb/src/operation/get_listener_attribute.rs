@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetListenerAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -590,7 +587,7 @@ for GetListenerAttributeResponse {
 }
 /// Service errors of `GetListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GetListenerAttributeError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -600,7 +597,10 @@ pub enum GetListenerAttributeError {
     /// HTTP 404 `ResourceNotFound.listener`: The specified resource %s is not found.
     ResourceNotFoundListener(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GetListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -617,6 +617,7 @@ impl From<::acs_runtime::client::ServiceError> for GetListenerAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl GetListenerAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -630,7 +631,7 @@ impl GetListenerAttributeError {
             0 => Self::SystemBusy(error),
             1 => Self::ResourceNotFoundLoadBalancer(error),
             2 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -640,7 +641,7 @@ impl GetListenerAttributeError {
             Self::SystemBusy(error) => (0, error),
             Self::ResourceNotFoundLoadBalancer(error) => (1, error),
             Self::ResourceNotFoundListener(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -662,6 +663,23 @@ impl ::std::fmt::Debug for GetListenerAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GetListenerAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GetListenerAttributeError {

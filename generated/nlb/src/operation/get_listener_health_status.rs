@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetListenerHealthStatus",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -301,7 +298,7 @@ for GetListenerHealthStatusResponse {
 }
 /// Service errors of `GetListenerHealthStatus`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GetListenerHealthStatusError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -313,7 +310,10 @@ pub enum GetListenerHealthStatusError {
     /// HTTP 404 `ResourceNotFound.listener`: The specified resource %s is not found.
     ResourceNotFoundListener(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GetListenerHealthStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -331,6 +331,7 @@ impl From<::acs_runtime::client::ServiceError> for GetListenerHealthStatusError 
         )
     }
 }
+#[allow(deprecated)]
 impl GetListenerHealthStatusError {
     /// The service error behind the variant.
     #[inline]
@@ -345,7 +346,7 @@ impl GetListenerHealthStatusError {
             1 => Self::ForbiddenNoPermission(error),
             2 => Self::ResourceNotFoundLoadBalancer(error),
             3 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -356,7 +357,7 @@ impl GetListenerHealthStatusError {
             Self::ForbiddenNoPermission(error) => (1, error),
             Self::ResourceNotFoundLoadBalancer(error) => (2, error),
             Self::ResourceNotFoundListener(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -379,6 +380,23 @@ impl ::std::fmt::Debug for GetListenerHealthStatusError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GetListenerHealthStatusError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GetListenerHealthStatusError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetLoadBalancerAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -494,9 +491,7 @@ pub struct GetLoadBalancerAttributeResponse {
             skip_serializing_if = "Option::is_none"
         )
     )]
-    pub load_balancer_billing_config: Option<
-        crate::types::GetLoadBalancerAttributeLoadBalancerBillingConfig,
-    >,
+    pub load_balancer_billing_config: Option<crate::types::LoadBalancerBillingConfig>,
     /// The maximum number of new connections per second supported by the NLB instance in each zone (virtual IP address). Valid values: **0** to **1000000**.
     ///
     /// **0** indicates that the number of connections is unlimited.
@@ -518,9 +513,7 @@ pub struct GetLoadBalancerAttributeResponse {
             skip_serializing_if = "Option::is_none"
         )
     )]
-    pub deletion_protection_config: Option<
-        crate::types::GetLoadBalancerAttributeDeletionProtectionConfig,
-    >,
+    pub deletion_protection_config: Option<crate::types::DeletionProtectionConfig>,
     /// The configuration of the configuration read-only mode.
     ///
     /// - Wire name: `ModificationProtectionConfig`.
@@ -532,7 +525,7 @@ pub struct GetLoadBalancerAttributeResponse {
         )
     )]
     pub modification_protection_config: Option<
-        crate::types::GetLoadBalancerAttributeModificationProtectionConfig,
+        crate::types::ModificationProtectionConfig,
     >,
     /// The tags.
     ///
@@ -586,7 +579,7 @@ for GetLoadBalancerAttributeResponse {
 }
 /// Service errors of `GetLoadBalancerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GetLoadBalancerAttributeError {
     /// HTTP 400 `OperationFailed.GetXipFailed`: Operation failed because GetXipFailed.
@@ -596,7 +589,10 @@ pub enum GetLoadBalancerAttributeError {
     /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
     ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GetLoadBalancerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -613,6 +609,7 @@ impl From<::acs_runtime::client::ServiceError> for GetLoadBalancerAttributeError
         )
     }
 }
+#[allow(deprecated)]
 impl GetLoadBalancerAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -626,7 +623,7 @@ impl GetLoadBalancerAttributeError {
             0 => Self::OperationFailedGetXipFailed(error),
             1 => Self::ForbiddenNoPermission(error),
             2 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -636,7 +633,7 @@ impl GetLoadBalancerAttributeError {
             Self::OperationFailedGetXipFailed(error) => (0, error),
             Self::ForbiddenNoPermission(error) => (1, error),
             Self::ResourceNotFoundLoadBalancer(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -658,6 +655,23 @@ impl ::std::fmt::Debug for GetLoadBalancerAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GetLoadBalancerAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GetLoadBalancerAttributeError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListLoadBalancers",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -666,7 +663,7 @@ for ListLoadBalancersResponse {
 }
 /// Service errors of `ListLoadBalancers`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListLoadBalancersError {
     /// HTTP 400 `IllegalParam.LoadBalancerType`: The LoadBalancerType value is invalid.
@@ -678,7 +675,10 @@ pub enum ListLoadBalancersError {
     /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
     ForbiddenNoPermission(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ListLoadBalancersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -696,6 +696,7 @@ impl From<::acs_runtime::client::ServiceError> for ListLoadBalancersError {
         )
     }
 }
+#[allow(deprecated)]
 impl ListLoadBalancersError {
     /// The service error behind the variant.
     #[inline]
@@ -710,7 +711,7 @@ impl ListLoadBalancersError {
             1 => Self::SystemBusy(error),
             2 => Self::IllegalParamLoadBalancerName(error),
             3 => Self::ForbiddenNoPermission(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -721,7 +722,7 @@ impl ListLoadBalancersError {
             Self::SystemBusy(error) => (1, error),
             Self::IllegalParamLoadBalancerName(error) => (2, error),
             Self::ForbiddenNoPermission(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -744,6 +745,23 @@ impl ::std::fmt::Debug for ListLoadBalancersError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListLoadBalancersError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListLoadBalancersError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "LoadBalancerJoinSecurityGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -380,7 +377,7 @@ for LoadBalancerJoinSecurityGroupResponse {
 }
 /// Service errors of `LoadBalancerJoinSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum LoadBalancerJoinSecurityGroupError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -410,7 +407,10 @@ pub enum LoadBalancerJoinSecurityGroupError {
     /// HTTP 404 `ResourceNotFound.SecurityGroup`: The specified resource of SecurityGroup is not found.
     ResourceNotFoundSecurityGroup(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for LoadBalancerJoinSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -437,6 +437,7 @@ impl From<::acs_runtime::client::ServiceError> for LoadBalancerJoinSecurityGroup
         )
     }
 }
+#[allow(deprecated)]
 impl LoadBalancerJoinSecurityGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -460,7 +461,7 @@ impl LoadBalancerJoinSecurityGroupError {
             10 => Self::ForbiddenSecurityGroup(error),
             11 => Self::ResourceNotFoundLoadBalancer(error),
             12 => Self::ResourceNotFoundSecurityGroup(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -480,7 +481,7 @@ impl LoadBalancerJoinSecurityGroupError {
             Self::ForbiddenSecurityGroup(error) => (10, error),
             Self::ResourceNotFoundLoadBalancer(error) => (11, error),
             Self::ResourceNotFoundSecurityGroup(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -512,6 +513,23 @@ impl ::std::fmt::Debug for LoadBalancerJoinSecurityGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl LoadBalancerJoinSecurityGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for LoadBalancerJoinSecurityGroupError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RemoveServersFromServerGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -376,7 +373,7 @@ for RemoveServersFromServerGroupResponse {
 }
 /// Service errors of `RemoveServersFromServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RemoveServersFromServerGroupError {
     /// HTTP 400 `Conflict.Lock`: The Lock \[%s\] is conflict.
@@ -394,7 +391,10 @@ pub enum RemoveServersFromServerGroupError {
     /// HTTP 404 `ResourceNotFound.serverGroup`: The specified resource of serverGroup is not found.
     ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveServersFromServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -415,6 +415,7 @@ impl From<::acs_runtime::client::ServiceError> for RemoveServersFromServerGroupE
         )
     }
 }
+#[allow(deprecated)]
 impl RemoveServersFromServerGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -432,7 +433,7 @@ impl RemoveServersFromServerGroupError {
             4 => Self::ForbiddenNoPermission(error),
             5 => Self::ResourceNotFoundBackendServer(error),
             6 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -446,7 +447,7 @@ impl RemoveServersFromServerGroupError {
             Self::ForbiddenNoPermission(error) => (4, error),
             Self::ResourceNotFoundBackendServer(error) => (5, error),
             Self::ResourceNotFoundServerGroup(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -472,6 +473,23 @@ impl ::std::fmt::Debug for RemoveServersFromServerGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RemoveServersFromServerGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RemoveServersFromServerGroupError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SetHdMonitorRegionConfig",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -319,7 +316,7 @@ for SetHdMonitorRegionConfigResponse {
 }
 /// Service errors of `SetHdMonitorRegionConfig`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum SetHdMonitorRegionConfigError {
     /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
@@ -327,7 +324,10 @@ pub enum SetHdMonitorRegionConfigError {
     /// HTTP 404 `EnableHDMonitor.Fail`: EnableHDMonitor Fail.
     EnableHdMonitorFail(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for SetHdMonitorRegionConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -337,6 +337,7 @@ impl From<::acs_runtime::client::ServiceError> for SetHdMonitorRegionConfigError
         )
     }
 }
+#[allow(deprecated)]
 impl SetHdMonitorRegionConfigError {
     /// The service error behind the variant.
     #[inline]
@@ -349,7 +350,7 @@ impl SetHdMonitorRegionConfigError {
         match index {
             0 => Self::ForbiddenNoPermission(error),
             1 => Self::EnableHdMonitorFail(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -358,7 +359,7 @@ impl SetHdMonitorRegionConfigError {
         match self {
             Self::ForbiddenNoPermission(error) => (0, error),
             Self::EnableHdMonitorFail(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -375,6 +376,23 @@ impl ::std::fmt::Debug for SetHdMonitorRegionConfigError {
         let (index, error) = self.parts();
         let names = ["ForbiddenNoPermission", "EnableHdMonitorFail", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl SetHdMonitorRegionConfigError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for SetHdMonitorRegionConfigError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "StartListener",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -322,7 +319,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for StartListenerRes
 }
 /// Service errors of `StartListener`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum StartListenerError {
     /// HTTP 400 `IncorrectStatus.listener`: The status of listener \[%s\] is incorrect.
@@ -332,7 +329,10 @@ pub enum StartListenerError {
     /// HTTP 404 `ResourceNotFound.listener`: The specified resource %s is not found.
     ResourceNotFoundListener(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for StartListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -349,6 +349,7 @@ impl From<::acs_runtime::client::ServiceError> for StartListenerError {
         )
     }
 }
+#[allow(deprecated)]
 impl StartListenerError {
     /// The service error behind the variant.
     #[inline]
@@ -362,7 +363,7 @@ impl StartListenerError {
             0 => Self::IncorrectStatusListener(error),
             1 => Self::ForbiddenNoPermission(error),
             2 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -372,7 +373,7 @@ impl StartListenerError {
             Self::IncorrectStatusListener(error) => (0, error),
             Self::ForbiddenNoPermission(error) => (1, error),
             Self::ResourceNotFoundListener(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -394,6 +395,23 @@ impl ::std::fmt::Debug for StartListenerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl StartListenerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for StartListenerError {

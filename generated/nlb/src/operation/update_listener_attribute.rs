@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateListenerAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -722,7 +719,7 @@ for UpdateListenerAttributeResponse {
 }
 /// Service errors of `UpdateListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateListenerAttributeError {
     /// HTTP 400 `Mismatch.VpcId`: The VpcId is mismatched for %s and %s.
@@ -762,7 +759,10 @@ pub enum UpdateListenerAttributeError {
     /// HTTP 404 `ResourceNotFound.securitypolicy`: The specified resource of securitypolicy is not found.
     ResourceNotFoundSecuritypolicy(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -794,6 +794,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError 
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateListenerAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -822,7 +823,7 @@ impl UpdateListenerAttributeError {
             15 => Self::ResourceNotFoundHdMonitorConfigNotExist(error),
             16 => Self::ResourceNotFoundCaCertificate(error),
             17 => Self::ResourceNotFoundSecuritypolicy(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -847,7 +848,7 @@ impl UpdateListenerAttributeError {
             Self::ResourceNotFoundHdMonitorConfigNotExist(error) => (15, error),
             Self::ResourceNotFoundCaCertificate(error) => (16, error),
             Self::ResourceNotFoundSecuritypolicy(error) => (17, error),
-            Self::Unhandled(error) => (18, error),
+            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
         }
     }
 }
@@ -884,6 +885,23 @@ impl ::std::fmt::Debug for UpdateListenerAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateListenerAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateListenerAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateLoadBalancerAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -410,7 +407,7 @@ for UpdateLoadBalancerAttributeResponse {
 }
 /// Service errors of `UpdateLoadBalancerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateLoadBalancerAttributeError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -426,7 +423,10 @@ pub enum UpdateLoadBalancerAttributeError {
     /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
     ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -446,6 +446,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerAttributeEr
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateLoadBalancerAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -462,7 +463,7 @@ impl UpdateLoadBalancerAttributeError {
             3 => Self::IllegalParamLoadBalancerName(error),
             4 => Self::ForbiddenNoPermission(error),
             5 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -475,7 +476,7 @@ impl UpdateLoadBalancerAttributeError {
             Self::IllegalParamLoadBalancerName(error) => (3, error),
             Self::ForbiddenNoPermission(error) => (4, error),
             Self::ResourceNotFoundLoadBalancer(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -500,6 +501,23 @@ impl ::std::fmt::Debug for UpdateLoadBalancerAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateLoadBalancerAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateLoadBalancerAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateLoadBalancerProtection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -443,7 +440,7 @@ for UpdateLoadBalancerProtectionResponse {
 }
 /// Service errors of `UpdateLoadBalancerProtection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateLoadBalancerProtectionError {
     /// HTTP 400 `IllegalParam`: The param of %s is illegal.
@@ -467,7 +464,10 @@ pub enum UpdateLoadBalancerProtectionError {
     /// HTTP 404 `ResourceNotFound.loadBalancer`: The specified resource of loadbalancer is not found.
     ResourceNotFoundLoadBalancer(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerProtectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -491,6 +491,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerProtectionE
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateLoadBalancerProtectionError {
     /// The service error behind the variant.
     #[inline]
@@ -511,7 +512,7 @@ impl UpdateLoadBalancerProtectionError {
             7 => Self::ResourceInCreatingLoadbalancer(error),
             8 => Self::ForbiddenNoPermission(error),
             9 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -528,7 +529,7 @@ impl UpdateLoadBalancerProtectionError {
             Self::ResourceInCreatingLoadbalancer(error) => (7, error),
             Self::ForbiddenNoPermission(error) => (8, error),
             Self::ResourceNotFoundLoadBalancer(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -557,6 +558,23 @@ impl ::std::fmt::Debug for UpdateLoadBalancerProtectionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateLoadBalancerProtectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateLoadBalancerProtectionError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateSecurityPolicyAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -501,7 +498,7 @@ for UpdateSecurityPolicyAttributeResponse {
 }
 /// Service errors of `UpdateSecurityPolicyAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateSecurityPolicyAttributeError {
     /// HTTP 400 `IllegalParam.PreserveClientIpSwitch`: The param of PreserveClientIpSwitch is illegal.
@@ -513,7 +510,10 @@ pub enum UpdateSecurityPolicyAttributeError {
     /// HTTP 404 `ResourceNotFound.serverGroup`: The specified resource of serverGroup is not found.
     ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateSecurityPolicyAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -531,6 +531,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateSecurityPolicyAttribute
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateSecurityPolicyAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -545,7 +546,7 @@ impl UpdateSecurityPolicyAttributeError {
             1 => Self::UpdateSecurityPolicyFailed(error),
             2 => Self::ResourceNotFoundSecuritypolicy(error),
             3 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -556,7 +557,7 @@ impl UpdateSecurityPolicyAttributeError {
             Self::UpdateSecurityPolicyFailed(error) => (1, error),
             Self::ResourceNotFoundSecuritypolicy(error) => (2, error),
             Self::ResourceNotFoundServerGroup(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -579,6 +580,23 @@ impl ::std::fmt::Debug for UpdateSecurityPolicyAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateSecurityPolicyAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateSecurityPolicyAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateServerGroupAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -521,7 +518,7 @@ for UpdateServerGroupAttributeResponse {
 }
 /// Service errors of `UpdateServerGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateServerGroupAttributeError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -545,7 +542,10 @@ pub enum UpdateServerGroupAttributeError {
     /// HTTP 404 `ResourceNotFound.serverGroup`: The specified resource of serverGroup is not found.
     ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -569,6 +569,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeErr
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateServerGroupAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -589,7 +590,7 @@ impl UpdateServerGroupAttributeError {
             7 => Self::IllegalParamPreserveClientIpSwitch(error),
             8 => Self::ForbiddenNoPermission(error),
             9 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -606,7 +607,7 @@ impl UpdateServerGroupAttributeError {
             Self::IllegalParamPreserveClientIpSwitch(error) => (7, error),
             Self::ForbiddenNoPermission(error) => (8, error),
             Self::ResourceNotFoundServerGroup(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -635,6 +636,23 @@ impl ::std::fmt::Debug for UpdateServerGroupAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateServerGroupAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateServerGroupAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateServerGroupServersAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -390,7 +387,7 @@ for UpdateServerGroupServersAttributeResponse {
 }
 /// Service errors of `UpdateServerGroupServersAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateServerGroupServersAttributeError {
     /// HTTP 400 `IncorrectStatus.serverGroup`: The status of servergroup \[%s\] is incorrect.
@@ -404,7 +401,10 @@ pub enum UpdateServerGroupServersAttributeError {
     /// HTTP 404 `ResourceNotFound.serverGroup`: The specified resource of serverGroup is not found.
     ResourceNotFoundServerGroup(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for UpdateServerGroupServersAttributeError {
@@ -424,6 +424,7 @@ for UpdateServerGroupServersAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateServerGroupServersAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -439,7 +440,7 @@ impl UpdateServerGroupServersAttributeError {
             2 => Self::ForbiddenNoPermission(error),
             3 => Self::ResourceNotFoundBackendServer(error),
             4 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -451,7 +452,7 @@ impl UpdateServerGroupServersAttributeError {
             Self::ForbiddenNoPermission(error) => (2, error),
             Self::ResourceNotFoundBackendServer(error) => (3, error),
             Self::ResourceNotFoundServerGroup(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -475,6 +476,23 @@ impl ::std::fmt::Debug for UpdateServerGroupServersAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateServerGroupServersAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateServerGroupServersAttributeError {

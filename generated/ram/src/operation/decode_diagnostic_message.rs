@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DecodeDiagnosticMessage",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -245,7 +242,7 @@ for DecodeDiagnosticMessageResponse {
 }
 /// Service errors of `DecodeDiagnosticMessage`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DecodeDiagnosticMessageError {
     /// HTTP 400 `NotSupport`: This method can only be invoked by customer, sub user and assumed role user.
@@ -261,7 +258,10 @@ pub enum DecodeDiagnosticMessageError {
     /// HTTP 429 `TooManyRequests`: Too many search requests at same time, please retry later.
     TooManyRequests(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DecodeDiagnosticMessageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -281,6 +281,7 @@ impl From<::acs_runtime::client::ServiceError> for DecodeDiagnosticMessageError 
         )
     }
 }
+#[allow(deprecated)]
 impl DecodeDiagnosticMessageError {
     /// The service error behind the variant.
     #[inline]
@@ -297,7 +298,7 @@ impl DecodeDiagnosticMessageError {
             3 => Self::SearchInaccurate(error),
             4 => Self::EntityNotExist(error),
             5 => Self::TooManyRequests(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -310,7 +311,7 @@ impl DecodeDiagnosticMessageError {
             Self::SearchInaccurate(error) => (3, error),
             Self::EntityNotExist(error) => (4, error),
             Self::TooManyRequests(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -335,6 +336,23 @@ impl ::std::fmt::Debug for DecodeDiagnosticMessageError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DecodeDiagnosticMessageError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DecodeDiagnosticMessageError {

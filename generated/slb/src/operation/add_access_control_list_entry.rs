@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddAccessControlListEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -290,7 +287,7 @@ for AddAccessControlListEntryResponse {
 }
 /// Service errors of `AddAccessControlListEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AddAccessControlListEntryError {
     /// HTTP 400 `InvalidParam.AclEntryExists`: The specified aclEntry already exists in the acl.
@@ -310,7 +307,10 @@ pub enum AddAccessControlListEntryError {
     /// HTTP 503 `ServiceUnavailable`: Service is unavailable now.
     ServiceUnavailable(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AddAccessControlListEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -332,6 +332,7 @@ impl From<::acs_runtime::client::ServiceError> for AddAccessControlListEntryErro
         )
     }
 }
+#[allow(deprecated)]
 impl AddAccessControlListEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -350,7 +351,7 @@ impl AddAccessControlListEntryError {
             5 => Self::AclEntryExceedLimit(error),
             6 => Self::SystemBusy(error),
             7 => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -365,7 +366,7 @@ impl AddAccessControlListEntryError {
             Self::AclEntryExceedLimit(error) => (5, error),
             Self::SystemBusy(error) => (6, error),
             Self::ServiceUnavailable(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -392,6 +393,23 @@ impl ::std::fmt::Debug for AddAccessControlListEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AddAccessControlListEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AddAccessControlListEntryError {

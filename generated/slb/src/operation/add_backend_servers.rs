@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddBackendServers",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -324,7 +321,7 @@ pub struct AddBackendServersResponse {
         feature = "serde",
         serde(rename = "BackendServers", skip_serializing_if = "Option::is_none")
     )]
-    pub backend_servers: Option<crate::types::BackendServers>,
+    pub backend_servers: Option<crate::types::AddBackendServersBackendServers>,
 }
 impl ::acs_runtime::de::FromJson for AddBackendServersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
@@ -348,7 +345,7 @@ for AddBackendServersResponse {
 }
 /// Service errors of `AddBackendServers`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AddBackendServersError {
     /// HTTP 400 `InvalidParameter`: The specified load balancer does not support the network type of the ECS instance.
@@ -370,7 +367,10 @@ pub enum AddBackendServersError {
     /// HTTP 400 `SystemBusy`: The system is busy.
     SystemBusy(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AddBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -393,6 +393,7 @@ impl From<::acs_runtime::client::ServiceError> for AddBackendServersError {
         )
     }
 }
+#[allow(deprecated)]
 impl AddBackendServersError {
     /// The service error behind the variant.
     #[inline]
@@ -412,7 +413,7 @@ impl AddBackendServersError {
             6 => Self::OperationFailedActionNotSupport(error),
             7 => Self::NetworkConflict(error),
             8 => Self::SystemBusy(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -428,7 +429,7 @@ impl AddBackendServersError {
             Self::OperationFailedActionNotSupport(error) => (6, error),
             Self::NetworkConflict(error) => (7, error),
             Self::SystemBusy(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -456,6 +457,23 @@ impl ::std::fmt::Debug for AddBackendServersError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AddBackendServersError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AddBackendServersError {

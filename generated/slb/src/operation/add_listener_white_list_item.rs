@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddListenerWhiteListItem",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -348,7 +345,7 @@ for AddListenerWhiteListItemResponse {
 }
 /// Service errors of `AddListenerWhiteListItem`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AddListenerWhiteListItemError {
     /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified
@@ -360,7 +357,10 @@ pub enum AddListenerWhiteListItemError {
     /// HTTP 400 `InvalidParameter.SourceItems`: %s.
     InvalidParameterSourceItems(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AddListenerWhiteListItemError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -378,6 +378,7 @@ impl From<::acs_runtime::client::ServiceError> for AddListenerWhiteListItemError
         )
     }
 }
+#[allow(deprecated)]
 impl AddListenerWhiteListItemError {
     /// The service error behind the variant.
     #[inline]
@@ -392,7 +393,7 @@ impl AddListenerWhiteListItemError {
             1 => Self::OperationNotAllowed(error),
             2 => Self::InvalidAddress(error),
             3 => Self::InvalidParameterSourceItems(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -403,7 +404,7 @@ impl AddListenerWhiteListItemError {
             Self::OperationNotAllowed(error) => (1, error),
             Self::InvalidAddress(error) => (2, error),
             Self::InvalidParameterSourceItems(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -426,6 +427,23 @@ impl ::std::fmt::Debug for AddListenerWhiteListItemError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AddListenerWhiteListItemError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AddListenerWhiteListItemError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddTags",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -275,7 +272,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AddTagsResponse 
 }
 /// Service errors of `AddTags`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AddTagsError {
     /// HTTP 400 `InvalidParameter.TagValue`: The specified tag value is illegal.
@@ -301,7 +298,10 @@ pub enum AddTagsError {
     /// HTTP 400 `InternalInvokeError`: The request processing has failed due to some unknown error, exception or failure.
     InternalInvokeError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AddTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -326,6 +326,7 @@ impl From<::acs_runtime::client::ServiceError> for AddTagsError {
         )
     }
 }
+#[allow(deprecated)]
 impl AddTagsError {
     /// The service error behind the variant.
     #[inline]
@@ -347,7 +348,7 @@ impl AddTagsError {
             8 => Self::InnerRateLimiting(error),
             9 => Self::SystemError(error),
             10 => Self::InternalInvokeError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -365,7 +366,7 @@ impl AddTagsError {
             Self::InnerRateLimiting(error) => (8, error),
             Self::SystemError(error) => (9, error),
             Self::InternalInvokeError(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -395,6 +396,23 @@ impl ::std::fmt::Debug for AddTagsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AddTagsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AddTagsError {

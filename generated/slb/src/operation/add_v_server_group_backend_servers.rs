@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddVServerGroupBackendServers",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -342,9 +339,7 @@ pub struct AddVServerGroupBackendServersResponse {
         feature = "serde",
         serde(rename = "BackendServers", skip_serializing_if = "Option::is_none")
     )]
-    pub backend_servers: Option<
-        crate::types::AddVServerGroupBackendServersBackendServers,
-    >,
+    pub backend_servers: Option<crate::types::BackendServers>,
 }
 impl ::acs_runtime::de::FromJson for AddVServerGroupBackendServersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
@@ -368,7 +363,7 @@ for AddVServerGroupBackendServersResponse {
 }
 /// Service errors of `AddVServerGroupBackendServers`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AddVServerGroupBackendServersError {
     /// HTTP 400 `InvalidBackendServers.ServerIpConflict`: %s.
@@ -426,7 +421,10 @@ pub enum AddVServerGroupBackendServersError {
     /// HTTP 404 `ResourceNotFound.Cen`: The specified resource Cen %s not Exists.
     ResourceNotFoundCen(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AddVServerGroupBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -466,6 +464,7 @@ impl From<::acs_runtime::client::ServiceError> for AddVServerGroupBackendServers
         )
     }
 }
+#[allow(deprecated)]
 impl AddVServerGroupBackendServersError {
     /// The service error behind the variant.
     #[inline]
@@ -502,7 +501,7 @@ impl AddVServerGroupBackendServersError {
             23 => Self::OperationBusy(error),
             24 => Self::ResourceNotFoundVServers(error),
             25 => Self::ResourceNotFoundCen(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -535,7 +534,7 @@ impl AddVServerGroupBackendServersError {
             Self::OperationBusy(error) => (23, error),
             Self::ResourceNotFoundVServers(error) => (24, error),
             Self::ResourceNotFoundCen(error) => (25, error),
-            Self::Unhandled(error) => (26, error),
+            Self::Unhandled(unhandled) => (26, unhandled.service_error()),
         }
     }
 }
@@ -580,6 +579,23 @@ impl ::std::fmt::Debug for AddVServerGroupBackendServersError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AddVServerGroupBackendServersError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AddVServerGroupBackendServersError {

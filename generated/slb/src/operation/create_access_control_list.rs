@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateAccessControlList",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -340,7 +337,7 @@ for CreateAccessControlListResponse {
 }
 /// Service errors of `CreateAccessControlList`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateAccessControlListError {
     /// HTTP 400 `InvalidAction.RegionNotSupport`: The region does not support this action.
@@ -360,7 +357,10 @@ pub enum CreateAccessControlListError {
     /// HTTP 400 `MissingParam.TagKey`: The param MissingParam.TagKey is missing.
     MissingParamTagKey(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAccessControlListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -382,6 +382,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateAccessControlListError 
         )
     }
 }
+#[allow(deprecated)]
 impl CreateAccessControlListError {
     /// The service error behind the variant.
     #[inline]
@@ -400,7 +401,7 @@ impl CreateAccessControlListError {
             5 => Self::InvalidParamTagKey(error),
             6 => Self::SizeLimitExceededTag(error),
             7 => Self::MissingParamTagKey(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -415,7 +416,7 @@ impl CreateAccessControlListError {
             Self::InvalidParamTagKey(error) => (5, error),
             Self::SizeLimitExceededTag(error) => (6, error),
             Self::MissingParamTagKey(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -442,6 +443,23 @@ impl ::std::fmt::Debug for CreateAccessControlListError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateAccessControlListError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateAccessControlListError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateDomainExtension",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -353,7 +350,7 @@ for CreateDomainExtensionResponse {
 }
 /// Service errors of `CreateDomainExtension`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateDomainExtensionError {
     /// HTTP 400 `InvalidAction.RegionNotSupport`: The region does not support this action.
@@ -391,7 +388,10 @@ pub enum CreateDomainExtensionError {
     /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified.
     TooManyListeners(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDomainExtensionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -422,6 +422,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateDomainExtensionError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateDomainExtensionError {
     /// The service error behind the variant.
     #[inline]
@@ -449,7 +450,7 @@ impl CreateDomainExtensionError {
             14 => Self::MissingParamServerCertificates(error),
             15 => Self::InvalidParamSizeServerCertificates(error),
             16 => Self::TooManyListeners(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -473,7 +474,7 @@ impl CreateDomainExtensionError {
             Self::MissingParamServerCertificates(error) => (14, error),
             Self::InvalidParamSizeServerCertificates(error) => (15, error),
             Self::TooManyListeners(error) => (16, error),
-            Self::Unhandled(error) => (17, error),
+            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
         }
     }
 }
@@ -509,6 +510,23 @@ impl ::std::fmt::Debug for CreateDomainExtensionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateDomainExtensionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateDomainExtensionError {

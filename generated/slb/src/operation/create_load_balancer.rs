@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateLoadBalancer",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -976,7 +973,7 @@ for CreateLoadBalancerResponse {
 }
 /// Service errors of `CreateLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateLoadBalancerError {
     /// HTTP 400 `OperationFailed.ZoneResourceLimit`: The operation failed because of resource limit of the specified zone.
@@ -1122,7 +1119,10 @@ pub enum CreateLoadBalancerError {
     /// HTTP 403 `SecurityRisk.AuthVerification`: We have detected a security risk with your payment method. Please proceed with verification via the link in your email or console message and re-submit your order after verification.
     SecurityRiskAuthVerification(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1206,6 +1206,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateLoadBalancerError {
     /// The service error behind the variant.
     #[inline]
@@ -1286,7 +1287,7 @@ impl CreateLoadBalancerError {
             67 => Self::InsufficientAvailableQuota(error),
             68 => Self::ForbiddenAliGroupForbiddenRegion(error),
             69 => Self::SecurityRiskAuthVerification(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1365,7 +1366,7 @@ impl CreateLoadBalancerError {
             Self::InsufficientAvailableQuota(error) => (67, error),
             Self::ForbiddenAliGroupForbiddenRegion(error) => (68, error),
             Self::SecurityRiskAuthVerification(error) => (69, error),
-            Self::Unhandled(error) => (70, error),
+            Self::Unhandled(unhandled) => (70, unhandled.service_error()),
         }
     }
 }
@@ -1454,6 +1455,23 @@ impl ::std::fmt::Debug for CreateLoadBalancerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateLoadBalancerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateLoadBalancerError {

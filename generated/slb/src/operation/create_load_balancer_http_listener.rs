@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateLoadBalancerHTTPListener",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -1311,7 +1308,7 @@ for CreateLoadBalancerHTTPListenerResponse {
 }
 /// Service errors of `CreateLoadBalancerHTTPListener`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateLoadBalancerHTTPListenerError {
     /// HTTP 400 `InvalidParameter.RegionNotSupport`: The region does not support the parameter: %s.
@@ -1375,7 +1372,10 @@ pub enum CreateLoadBalancerHTTPListenerError {
     /// HTTP 400 `QuotaLimitExceeds.AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
     QuotaLimitExceedsAclListenerOverLimit(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerHTTPListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1418,6 +1418,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerHTTPListene
         )
     }
 }
+#[allow(deprecated)]
 impl CreateLoadBalancerHTTPListenerError {
     /// The service error behind the variant.
     #[inline]
@@ -1457,7 +1458,7 @@ impl CreateLoadBalancerHTTPListenerError {
             26 => Self::QuotaLimitExceedsAclAttachedToListener(error),
             27 => Self::QuotaLimitExceedsTotalAclEntry(error),
             28 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1495,7 +1496,7 @@ impl CreateLoadBalancerHTTPListenerError {
             Self::QuotaLimitExceedsAclAttachedToListener(error) => (26, error),
             Self::QuotaLimitExceedsTotalAclEntry(error) => (27, error),
             Self::QuotaLimitExceedsAclListenerOverLimit(error) => (28, error),
-            Self::Unhandled(error) => (29, error),
+            Self::Unhandled(unhandled) => (29, unhandled.service_error()),
         }
     }
 }
@@ -1543,6 +1544,23 @@ impl ::std::fmt::Debug for CreateLoadBalancerHTTPListenerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateLoadBalancerHTTPListenerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateLoadBalancerHTTPListenerError {

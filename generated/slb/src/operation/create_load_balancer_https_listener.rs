@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateLoadBalancerHTTPSListener",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -1400,7 +1397,7 @@ for CreateLoadBalancerHTTPSListenerResponse {
 }
 /// Service errors of `CreateLoadBalancerHTTPSListener`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateLoadBalancerHTTPSListenerError {
     /// HTTP 400 `ParamDuplicateError`: The specified parameter value of XForwardedFor_ClientCertSubjectDNAlias is duplicate. Please change to a different one.
@@ -1492,7 +1489,10 @@ pub enum CreateLoadBalancerHTTPSListenerError {
     /// HTTP 404 `ResourceNotFound.Certificate`: The specified resource is not found.
     ResourceNotFoundCertificate(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerHTTPSListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1549,6 +1549,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerHTTPSListen
         )
     }
 }
+#[allow(deprecated)]
 impl CreateLoadBalancerHTTPSListenerError {
     /// The service error behind the variant.
     #[inline]
@@ -1602,7 +1603,7 @@ impl CreateLoadBalancerHTTPSListenerError {
             40 => Self::QuotaLimitExceedsTotalAclEntry(error),
             41 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
             42 => Self::ResourceNotFoundCertificate(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1654,7 +1655,7 @@ impl CreateLoadBalancerHTTPSListenerError {
             Self::QuotaLimitExceedsTotalAclEntry(error) => (40, error),
             Self::QuotaLimitExceedsAclListenerOverLimit(error) => (41, error),
             Self::ResourceNotFoundCertificate(error) => (42, error),
-            Self::Unhandled(error) => (43, error),
+            Self::Unhandled(unhandled) => (43, unhandled.service_error()),
         }
     }
 }
@@ -1716,6 +1717,23 @@ impl ::std::fmt::Debug for CreateLoadBalancerHTTPSListenerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateLoadBalancerHTTPSListenerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateLoadBalancerHTTPSListenerError {

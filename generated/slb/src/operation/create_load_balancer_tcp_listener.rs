@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateLoadBalancerTCPListener",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -1046,7 +1043,7 @@ for CreateLoadBalancerTCPListenerResponse {
 }
 /// Service errors of `CreateLoadBalancerTCPListener`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateLoadBalancerTCPListenerError {
     /// HTTP 400 `InvalidParameterValue.SpecNotSupport`: The loadBalancer of shared spec does not support the parameter value, %s.
@@ -1140,7 +1137,10 @@ pub enum CreateLoadBalancerTCPListenerError {
     /// HTTP 400 `QuotaLimitExceeds.AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
     QuotaLimitExceedsAclListenerOverLimit(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerTCPListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1197,6 +1197,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerTCPListener
         )
     }
 }
+#[allow(deprecated)]
 impl CreateLoadBalancerTCPListenerError {
     /// The service error behind the variant.
     #[inline]
@@ -1250,7 +1251,7 @@ impl CreateLoadBalancerTCPListenerError {
             40 => Self::QuotaLimitExceedsAclAttachedToListener(error),
             41 => Self::QuotaLimitExceedsTotalAclEntry(error),
             42 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1304,7 +1305,7 @@ impl CreateLoadBalancerTCPListenerError {
             Self::QuotaLimitExceedsAclAttachedToListener(error) => (40, error),
             Self::QuotaLimitExceedsTotalAclEntry(error) => (41, error),
             Self::QuotaLimitExceedsAclListenerOverLimit(error) => (42, error),
-            Self::Unhandled(error) => (43, error),
+            Self::Unhandled(unhandled) => (43, unhandled.service_error()),
         }
     }
 }
@@ -1366,6 +1367,23 @@ impl ::std::fmt::Debug for CreateLoadBalancerTCPListenerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateLoadBalancerTCPListenerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateLoadBalancerTCPListenerError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateLoadBalancerUDPListener",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -852,7 +849,7 @@ for CreateLoadBalancerUDPListenerResponse {
 }
 /// Service errors of `CreateLoadBalancerUDPListener`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateLoadBalancerUDPListenerError {
     /// HTTP 400 `InvalidParameterValue.SpecNotSupport`: The loadBalancer of shared spec does not support the parameter value, %s.
@@ -952,7 +949,10 @@ pub enum CreateLoadBalancerUDPListenerError {
     /// HTTP 400 `QuotaLimitExceeds.AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
     QuotaLimitExceedsAclListenerOverLimit(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerUDPListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1013,6 +1013,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerUDPListener
         )
     }
 }
+#[allow(deprecated)]
 impl CreateLoadBalancerUDPListenerError {
     /// The service error behind the variant.
     #[inline]
@@ -1070,7 +1071,7 @@ impl CreateLoadBalancerUDPListenerError {
             44 => Self::QuotaLimitExceedsAclAttachedToListener(error),
             45 => Self::QuotaLimitExceedsTotalAclEntry(error),
             46 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1126,7 +1127,7 @@ impl CreateLoadBalancerUDPListenerError {
             Self::QuotaLimitExceedsAclAttachedToListener(error) => (44, error),
             Self::QuotaLimitExceedsTotalAclEntry(error) => (45, error),
             Self::QuotaLimitExceedsAclListenerOverLimit(error) => (46, error),
-            Self::Unhandled(error) => (47, error),
+            Self::Unhandled(unhandled) => (47, unhandled.service_error()),
         }
     }
 }
@@ -1192,6 +1193,23 @@ impl ::std::fmt::Debug for CreateLoadBalancerUDPListenerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateLoadBalancerUDPListenerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateLoadBalancerUDPListenerError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateMasterSlaveServerGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -394,7 +391,7 @@ for CreateMasterSlaveServerGroupResponse {
 }
 /// Service errors of `CreateMasterSlaveServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateMasterSlaveServerGroupError {
     /// HTTP 400 `BACKEND_SERVERS_NUM_MUST_BE_TWO`: Backend servers num must be 2.
@@ -436,7 +433,10 @@ pub enum CreateMasterSlaveServerGroupError {
     /// HTTP 400 `MissingParam.TagKey`: The param MissingParam.TagKey is missing.
     MissingParamTagKey(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateMasterSlaveServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -467,6 +467,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateMasterSlaveServerGroupE
         )
     }
 }
+#[allow(deprecated)]
 impl CreateMasterSlaveServerGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -494,7 +495,7 @@ impl CreateMasterSlaveServerGroupError {
             14 => Self::InvalidParamTagKey(error),
             15 => Self::SizeLimitExceededTag(error),
             16 => Self::MissingParamTagKey(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -518,7 +519,7 @@ impl CreateMasterSlaveServerGroupError {
             Self::InvalidParamTagKey(error) => (14, error),
             Self::SizeLimitExceededTag(error) => (15, error),
             Self::MissingParamTagKey(error) => (16, error),
-            Self::Unhandled(error) => (17, error),
+            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
         }
     }
 }
@@ -554,6 +555,23 @@ impl ::std::fmt::Debug for CreateMasterSlaveServerGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateMasterSlaveServerGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateMasterSlaveServerGroupError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateRules",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -327,7 +324,7 @@ pub struct CreateRulesResponse {
         feature = "serde",
         serde(rename = "Rules", skip_serializing_if = "Option::is_none")
     )]
-    pub rules: Option<crate::types::Rules>,
+    pub rules: Option<crate::types::CreateRulesRules>,
 }
 impl ::acs_runtime::de::FromJson for CreateRulesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
@@ -349,7 +346,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateRulesRespo
 }
 /// Service errors of `CreateRules`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateRulesError {
     /// HTTP 400 `InvalidParameter`: The specified VServerGroupId does not belong to the LoadBalancerId of the rule.
@@ -367,7 +364,10 @@ pub enum CreateRulesError {
     /// HTTP 400 `MissingParameter.RuleName`: The parameter RuleName is required.
     MissingParameterRuleName(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -388,6 +388,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateRulesError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateRulesError {
     /// The service error behind the variant.
     #[inline]
@@ -405,7 +406,7 @@ impl CreateRulesError {
             4 => Self::OperationFailedListenerStatusNotSupport(error),
             5 => Self::OperationFailedActionNotSupport(error),
             6 => Self::MissingParameterRuleName(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -419,7 +420,7 @@ impl CreateRulesError {
             Self::OperationFailedListenerStatusNotSupport(error) => (4, error),
             Self::OperationFailedActionNotSupport(error) => (5, error),
             Self::MissingParameterRuleName(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -445,6 +446,23 @@ impl ::std::fmt::Debug for CreateRulesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateRulesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateRulesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateTLSCipherPolicy",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -412,7 +409,7 @@ for CreateTLSCipherPolicyResponse {
 }
 /// Service errors of `CreateTLSCipherPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateTLSCipherPolicyError {
     /// HTTP 400 `MissingParam.Name`: The param Name is missing.
@@ -432,7 +429,10 @@ pub enum CreateTLSCipherPolicyError {
     /// HTTP 400 `TLSCipherPolicyOverLimit`: The TLSCipherPolicy is over the limit.
     TlsCipherPolicyOverLimit(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTLSCipherPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -454,6 +454,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateTLSCipherPolicyError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateTLSCipherPolicyError {
     /// The service error behind the variant.
     #[inline]
@@ -472,7 +473,7 @@ impl CreateTLSCipherPolicyError {
             5 => Self::TlsPolicyNoSupportVersion(error),
             6 => Self::TlsPolicyNoSupportCipher(error),
             7 => Self::TlsCipherPolicyOverLimit(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -487,7 +488,7 @@ impl CreateTLSCipherPolicyError {
             Self::TlsPolicyNoSupportVersion(error) => (5, error),
             Self::TlsPolicyNoSupportCipher(error) => (6, error),
             Self::TlsCipherPolicyOverLimit(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -514,6 +515,23 @@ impl ::std::fmt::Debug for CreateTLSCipherPolicyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateTLSCipherPolicyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateTLSCipherPolicyError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVServerGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -381,9 +378,7 @@ pub struct CreateVServerGroupResponse {
         feature = "serde",
         serde(rename = "BackendServers", skip_serializing_if = "Option::is_none")
     )]
-    pub backend_servers: Option<
-        crate::types::AddVServerGroupBackendServersBackendServers,
-    >,
+    pub backend_servers: Option<crate::types::BackendServers>,
 }
 impl ::acs_runtime::de::FromJson for CreateVServerGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
@@ -407,7 +402,7 @@ for CreateVServerGroupResponse {
 }
 /// Service errors of `CreateVServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateVServerGroupError {
     /// HTTP 400 `LBNotSupportIpv6Backend`: The specified loadbalancer does not support ipv6 backend.
@@ -461,7 +456,10 @@ pub enum CreateVServerGroupError {
     /// HTTP 403 `UnauthorizedRegion`: The specified region of  is not authorized.
     UnauthorizedRegion(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -500,6 +498,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateVServerGroupError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateVServerGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -535,7 +534,7 @@ impl CreateVServerGroupError {
             22 => Self::VpcSystemBusy(error),
             23 => Self::OperationFailedEndpoint(error),
             24 => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -567,7 +566,7 @@ impl CreateVServerGroupError {
             Self::VpcSystemBusy(error) => (22, error),
             Self::OperationFailedEndpoint(error) => (23, error),
             Self::UnauthorizedRegion(error) => (24, error),
-            Self::Unhandled(error) => (25, error),
+            Self::Unhandled(unhandled) => (25, unhandled.service_error()),
         }
     }
 }
@@ -611,6 +610,23 @@ impl ::std::fmt::Debug for CreateVServerGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateVServerGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateVServerGroupError {

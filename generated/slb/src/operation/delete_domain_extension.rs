@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteDomainExtension",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -258,7 +255,7 @@ for DeleteDomainExtensionResponse {
 }
 /// Service errors of `DeleteDomainExtension`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteDomainExtensionError {
     /// HTTP 400 `InvalidParameter.DomainExtensionId`: The specified DomainExtensionId does not exist.
@@ -270,7 +267,10 @@ pub enum DeleteDomainExtensionError {
     /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified
     TooManyListeners(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDomainExtensionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -288,6 +288,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteDomainExtensionError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteDomainExtensionError {
     /// The service error behind the variant.
     #[inline]
@@ -302,7 +303,7 @@ impl DeleteDomainExtensionError {
             1 => Self::DomainExtensionProcessing(error),
             2 => Self::DomainExtensionRelatedRuleExist(error),
             3 => Self::TooManyListeners(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -313,7 +314,7 @@ impl DeleteDomainExtensionError {
             Self::DomainExtensionProcessing(error) => (1, error),
             Self::DomainExtensionRelatedRuleExist(error) => (2, error),
             Self::TooManyListeners(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -336,6 +337,23 @@ impl ::std::fmt::Debug for DeleteDomainExtensionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteDomainExtensionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteDomainExtensionError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteLoadBalancer",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -260,7 +257,7 @@ for DeleteLoadBalancerResponse {
 }
 /// Service errors of `DeleteLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteLoadBalancerError {
     /// HTTP 400 `InvalidChargeType`: The prepay loadBalancer does not support this action.
@@ -272,7 +269,10 @@ pub enum DeleteLoadBalancerError {
     /// HTTP 400 `NoPermission.AliyunServiceRoleForSlbEipAccess`: You are not authorized to create the service linked role. Role Name: AliyunServiceRoleForSlbEipAccess. Service Name: eipaccess.slb.aliyuncs.com. Please ensure the user has been granted the ram:CreateServiceLinkedRole permission
     NoPermissionAliyunServiceRoleForSlbEipAccess(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -290,6 +290,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteLoadBalancerError {
     /// The service error behind the variant.
     #[inline]
@@ -304,7 +305,7 @@ impl DeleteLoadBalancerError {
             1 => Self::OperationNotAllowed(error),
             2 => Self::OperationDeniedDeleteProtectionIsOn(error),
             3 => Self::NoPermissionAliyunServiceRoleForSlbEipAccess(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -315,7 +316,7 @@ impl DeleteLoadBalancerError {
             Self::OperationNotAllowed(error) => (1, error),
             Self::OperationDeniedDeleteProtectionIsOn(error) => (2, error),
             Self::NoPermissionAliyunServiceRoleForSlbEipAccess(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -338,6 +339,23 @@ impl ::std::fmt::Debug for DeleteLoadBalancerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteLoadBalancerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteLoadBalancerError {

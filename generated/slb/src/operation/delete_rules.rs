@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteRules",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -255,7 +252,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteRulesRespo
 }
 /// Service errors of `DeleteRules`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteRulesError {
     /// HTTP 400 `Operation.NotAllowed`: The specified rules must be in the same listener.
@@ -265,7 +262,10 @@ pub enum DeleteRulesError {
     /// HTTP 400 `OperationFailed.ListenerConflict`: The rule does not support this operation because of same port listener.
     OperationFailedListenerConflict(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -282,6 +282,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteRulesError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteRulesError {
     /// The service error behind the variant.
     #[inline]
@@ -295,7 +296,7 @@ impl DeleteRulesError {
             0 => Self::OperationNotAllowed(error),
             1 => Self::OperationFailedListenerStatusNotSupport(error),
             2 => Self::OperationFailedListenerConflict(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -305,7 +306,7 @@ impl DeleteRulesError {
             Self::OperationNotAllowed(error) => (0, error),
             Self::OperationFailedListenerStatusNotSupport(error) => (1, error),
             Self::OperationFailedListenerConflict(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -327,6 +328,23 @@ impl ::std::fmt::Debug for DeleteRulesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteRulesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteRulesError {

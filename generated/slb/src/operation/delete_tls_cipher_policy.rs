@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteTLSCipherPolicy",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -266,7 +263,7 @@ for DeleteTLSCipherPolicyResponse {
 }
 /// Service errors of `DeleteTLSCipherPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteTLSCipherPolicyError {
     /// HTTP 400 `MissingParam.TLSCipherPolicyId`: The param TLSCipherPolicyId is missing.
@@ -280,7 +277,10 @@ pub enum DeleteTLSCipherPolicyError {
     /// HTTP 400 `TLSPolicyRelated`: The specified TLS cipher policy is related with listeners.
     TlsPolicyRelated(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTLSCipherPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -299,6 +299,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteTLSCipherPolicyError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteTLSCipherPolicyError {
     /// The service error behind the variant.
     #[inline]
@@ -314,7 +315,7 @@ impl DeleteTLSCipherPolicyError {
             2 => Self::TlsPolicyBeingUsed(error),
             3 => Self::InvalidTlsPolicyIdNotExist(error),
             4 => Self::TlsPolicyRelated(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -326,7 +327,7 @@ impl DeleteTLSCipherPolicyError {
             Self::TlsPolicyBeingUsed(error) => (2, error),
             Self::InvalidTlsPolicyIdNotExist(error) => (3, error),
             Self::TlsPolicyRelated(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -350,6 +351,23 @@ impl ::std::fmt::Debug for DeleteTLSCipherPolicyError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteTLSCipherPolicyError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteTLSCipherPolicyError {

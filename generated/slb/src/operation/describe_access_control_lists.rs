@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAccessControlLists",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -419,7 +416,7 @@ for DescribeAccessControlListsResponse {
 }
 /// Service errors of `DescribeAccessControlLists`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeAccessControlListsError {
     /// HTTP 400 `InvalidResourceGroupId.NotFound`: The specified ResourceGroupId is not found.
@@ -427,7 +424,10 @@ pub enum DescribeAccessControlListsError {
     /// HTTP 400 `LocationServiceTimeout`: Location service connection timeout. Please try again later.
     LocationServiceTimeout(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAccessControlListsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -440,6 +440,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeAccessControlListsErr
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeAccessControlListsError {
     /// The service error behind the variant.
     #[inline]
@@ -452,7 +453,7 @@ impl DescribeAccessControlListsError {
         match index {
             0 => Self::InvalidResourceGroupIdNotFound(error),
             1 => Self::LocationServiceTimeout(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -461,7 +462,7 @@ impl DescribeAccessControlListsError {
         match self {
             Self::InvalidResourceGroupIdNotFound(error) => (0, error),
             Self::LocationServiceTimeout(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -482,6 +483,23 @@ impl ::std::fmt::Debug for DescribeAccessControlListsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeAccessControlListsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeAccessControlListsError {

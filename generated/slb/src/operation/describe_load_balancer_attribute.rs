@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLoadBalancerAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -640,7 +637,7 @@ for DescribeLoadBalancerAttributeResponse {
 }
 /// Service errors of `DescribeLoadBalancerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeLoadBalancerAttributeError {
     /// HTTP 400 `LocationServiceTimeout`: Location service connection timeout. Please try again later.
@@ -648,7 +645,10 @@ pub enum DescribeLoadBalancerAttributeError {
     /// HTTP 403 `UnauthorizedRegion`: The specified region of  is not authorized.
     UnauthorizedRegion(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLoadBalancerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -658,6 +658,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeLoadBalancerAttribute
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeLoadBalancerAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -670,7 +671,7 @@ impl DescribeLoadBalancerAttributeError {
         match index {
             0 => Self::LocationServiceTimeout(error),
             1 => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -679,7 +680,7 @@ impl DescribeLoadBalancerAttributeError {
         match self {
             Self::LocationServiceTimeout(error) => (0, error),
             Self::UnauthorizedRegion(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -696,6 +697,23 @@ impl ::std::fmt::Debug for DescribeLoadBalancerAttributeError {
         let (index, error) = self.parts();
         let names = ["LocationServiceTimeout", "UnauthorizedRegion", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeLoadBalancerAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeLoadBalancerAttributeError {

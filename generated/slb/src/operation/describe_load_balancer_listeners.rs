@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLoadBalancerListeners",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -455,7 +452,7 @@ pub struct DescribeLoadBalancerListenersResponse {
         feature = "serde",
         serde(rename = "Listeners", skip_serializing_if = "Option::is_none")
     )]
-    pub listeners: Option<Vec<crate::types::Listener>>,
+    pub listeners: Option<Vec<crate::types::DescribeLoadBalancerListenersListener>>,
 }
 impl ::acs_runtime::de::FromJson for DescribeLoadBalancerListenersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
@@ -481,7 +478,7 @@ for DescribeLoadBalancerListenersResponse {
 }
 /// Service errors of `DescribeLoadBalancerListeners`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeLoadBalancerListenersError {
     /// HTTP 400 `IllegalParam.ListenerProtocol`: The param of ListenerProtocol is illegal.
@@ -497,7 +494,10 @@ pub enum DescribeLoadBalancerListenersError {
     /// HTTP 403 `UnauthorizedRegion`: The specified region of  is not authorized.
     UnauthorizedRegion(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLoadBalancerListenersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -517,6 +517,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeLoadBalancerListeners
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeLoadBalancerListenersError {
     /// The service error behind the variant.
     #[inline]
@@ -533,7 +534,7 @@ impl DescribeLoadBalancerListenersError {
             3 => Self::IllegalParamSizeLoadBalancerId(error),
             4 => Self::MissingParamTagKey(error),
             5 => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -546,7 +547,7 @@ impl DescribeLoadBalancerListenersError {
             Self::IllegalParamSizeLoadBalancerId(error) => (3, error),
             Self::MissingParamTagKey(error) => (4, error),
             Self::UnauthorizedRegion(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -571,6 +572,23 @@ impl ::std::fmt::Debug for DescribeLoadBalancerListenersError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeLoadBalancerListenersError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeLoadBalancerListenersError {

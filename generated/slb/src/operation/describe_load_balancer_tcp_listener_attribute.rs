@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLoadBalancerTCPListenerAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -659,7 +656,7 @@ for DescribeLoadBalancerTCPListenerAttributeResponse {
 }
 /// Service errors of `DescribeLoadBalancerTCPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeLoadBalancerTCPListenerAttributeError {
     /// HTTP 400 `LocationServiceTimeout`: Location service connection timeout. Please try again later.
@@ -667,7 +664,10 @@ pub enum DescribeLoadBalancerTCPListenerAttributeError {
     /// HTTP 403 `UnauthorizedRegion`: The specified region of  is not authorized.
     UnauthorizedRegion(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeLoadBalancerTCPListenerAttributeError {
@@ -678,6 +678,7 @@ for DescribeLoadBalancerTCPListenerAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeLoadBalancerTCPListenerAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -690,7 +691,7 @@ impl DescribeLoadBalancerTCPListenerAttributeError {
         match index {
             0 => Self::LocationServiceTimeout(error),
             1 => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -699,7 +700,7 @@ impl DescribeLoadBalancerTCPListenerAttributeError {
         match self {
             Self::LocationServiceTimeout(error) => (0, error),
             Self::UnauthorizedRegion(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -716,6 +717,23 @@ impl ::std::fmt::Debug for DescribeLoadBalancerTCPListenerAttributeError {
         let (index, error) = self.parts();
         let names = ["LocationServiceTimeout", "UnauthorizedRegion", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeLoadBalancerTCPListenerAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeLoadBalancerTCPListenerAttributeError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeLoadBalancers",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -767,7 +764,7 @@ for DescribeLoadBalancersResponse {
 }
 /// Service errors of `DescribeLoadBalancers`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeLoadBalancersError {
     /// HTTP 400 `InvalidTag`: The specified tags is invalid.
@@ -779,7 +776,10 @@ pub enum DescribeLoadBalancersError {
     /// HTTP 403 `UnauthorizedRegion`: The specified region of  is not authorized.
     UnauthorizedRegion(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLoadBalancersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -797,6 +797,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeLoadBalancersError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeLoadBalancersError {
     /// The service error behind the variant.
     #[inline]
@@ -811,7 +812,7 @@ impl DescribeLoadBalancersError {
             1 => Self::TooManyResult(error),
             2 => Self::LocationServiceTimeout(error),
             3 => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -822,7 +823,7 @@ impl DescribeLoadBalancersError {
             Self::TooManyResult(error) => (1, error),
             Self::LocationServiceTimeout(error) => (2, error),
             Self::UnauthorizedRegion(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -845,6 +846,23 @@ impl ::std::fmt::Debug for DescribeLoadBalancersError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeLoadBalancersError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeLoadBalancersError {

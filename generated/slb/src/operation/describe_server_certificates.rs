@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeServerCertificates",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -310,7 +307,7 @@ for DescribeServerCertificatesResponse {
 }
 /// Service errors of `DescribeServerCertificates`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeServerCertificatesError {
     /// HTTP 400 `Abs.ServerCertificateIdAndResourceGroupId.MissMatch`: ServerCertificateId or ResourceGroupId miss match.
@@ -320,7 +317,10 @@ pub enum DescribeServerCertificatesError {
     /// HTTP 400 `LocationServiceTimeout`: Location service connection timeout. Please try again later.
     LocationServiceTimeout(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeServerCertificatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -336,6 +336,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeServerCertificatesErr
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeServerCertificatesError {
     /// The service error behind the variant.
     #[inline]
@@ -348,7 +349,7 @@ impl DescribeServerCertificatesError {
         match index {
             0 => Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error),
             1 => Self::LocationServiceTimeout(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -357,7 +358,7 @@ impl DescribeServerCertificatesError {
         match self {
             Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error) => (0, error),
             Self::LocationServiceTimeout(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -378,6 +379,23 @@ impl ::std::fmt::Debug for DescribeServerCertificatesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeServerCertificatesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeServerCertificatesError {

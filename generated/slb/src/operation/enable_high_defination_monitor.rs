@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "EnableHighDefinationMonitor",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -324,7 +321,7 @@ for EnableHighDefinationMonitorResponse {
 }
 /// Service errors of `EnableHighDefinationMonitor`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum EnableHighDefinationMonitorError {
     /// HTTP 400 `OperationNotAllowed.HighDefinitionMonitorEnabled`: The operation is not allowed because HighDefinitionMonitor is already enabled in this region.
@@ -334,7 +331,10 @@ pub enum EnableHighDefinationMonitorError {
     /// HTTP 400 `NoPermission.AliyunServiceRoleForSlbLogDelivery`: You are not authorized to create the service linked role. Role Name: AliyunServiceRoleForSlbLogDelivery. Service Name: logdelivery.slb.aliyuncs.com. Please ensure the user has been granted the ram:CreateServiceLinkedRole permission
     NoPermissionAliyunServiceRoleForSlbLogDelivery(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for EnableHighDefinationMonitorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -351,6 +351,7 @@ impl From<::acs_runtime::client::ServiceError> for EnableHighDefinationMonitorEr
         )
     }
 }
+#[allow(deprecated)]
 impl EnableHighDefinationMonitorError {
     /// The service error behind the variant.
     #[inline]
@@ -364,7 +365,7 @@ impl EnableHighDefinationMonitorError {
             0 => Self::OperationNotAllowedHighDefinitionMonitorEnabled(error),
             1 => Self::UnsupportedFeatureUser(error),
             2 => Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -374,7 +375,7 @@ impl EnableHighDefinationMonitorError {
             Self::OperationNotAllowedHighDefinitionMonitorEnabled(error) => (0, error),
             Self::UnsupportedFeatureUser(error) => (1, error),
             Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -396,6 +397,23 @@ impl ::std::fmt::Debug for EnableHighDefinationMonitorError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl EnableHighDefinationMonitorError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for EnableHighDefinationMonitorError {

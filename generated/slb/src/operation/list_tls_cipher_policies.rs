@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTLSCipherPolicies",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -403,7 +400,7 @@ for ListTLSCipherPoliciesResponse {
 }
 /// Service errors of `ListTLSCipherPolicies`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListTLSCipherPoliciesError {
     /// HTTP 400 `QueryTokenInvalid`: The specified token is invalid.
@@ -411,7 +408,10 @@ pub enum ListTLSCipherPoliciesError {
     /// HTTP 400 `QueryTokenNotExist`: The specified token is not exist.
     QueryTokenNotExist(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ListTLSCipherPoliciesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -421,6 +421,7 @@ impl From<::acs_runtime::client::ServiceError> for ListTLSCipherPoliciesError {
         )
     }
 }
+#[allow(deprecated)]
 impl ListTLSCipherPoliciesError {
     /// The service error behind the variant.
     #[inline]
@@ -433,7 +434,7 @@ impl ListTLSCipherPoliciesError {
         match index {
             0 => Self::QueryTokenInvalid(error),
             1 => Self::QueryTokenNotExist(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -442,7 +443,7 @@ impl ListTLSCipherPoliciesError {
         match self {
             Self::QueryTokenInvalid(error) => (0, error),
             Self::QueryTokenNotExist(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -459,6 +460,23 @@ impl ::std::fmt::Debug for ListTLSCipherPoliciesError {
         let (index, error) = self.parts();
         let names = ["QueryTokenInvalid", "QueryTokenNotExist", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListTLSCipherPoliciesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListTLSCipherPoliciesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyHighDefinationMonitor",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -303,7 +300,7 @@ for ModifyHighDefinationMonitorResponse {
 }
 /// Service errors of `ModifyHighDefinationMonitor`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyHighDefinationMonitorError {
     /// HTTP 400 `OperationNotAllowed.HighDefinitionMonitorEnabled`: The operation is not allowed because HighDefinitionMonitor is already enabled in this region.
@@ -319,7 +316,10 @@ pub enum ModifyHighDefinationMonitorError {
         ::acs_runtime::client::ServiceError,
     ),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyHighDefinationMonitorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -338,6 +338,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyHighDefinationMonitorEr
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyHighDefinationMonitorError {
     /// The service error behind the variant.
     #[inline]
@@ -353,7 +354,7 @@ impl ModifyHighDefinationMonitorError {
             2 => Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error),
             3 => Self::OperationDeniedHdMonitorListenerExist(error),
             4 => Self::OperationNotAllowedHighDefinitionMonitorNotEnabled(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -365,7 +366,7 @@ impl ModifyHighDefinationMonitorError {
             Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error) => (2, error),
             Self::OperationDeniedHdMonitorListenerExist(error) => (3, error),
             Self::OperationNotAllowedHighDefinitionMonitorNotEnabled(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -389,6 +390,23 @@ impl ::std::fmt::Debug for ModifyHighDefinationMonitorError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyHighDefinationMonitorError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyHighDefinationMonitorError {

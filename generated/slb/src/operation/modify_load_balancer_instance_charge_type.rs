@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyLoadBalancerInstanceChargeType",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -382,7 +379,7 @@ for ModifyLoadBalancerInstanceChargeTypeResponse {
 }
 /// Service errors of `ModifyLoadBalancerInstanceChargeType`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyLoadBalancerInstanceChargeTypeError {
     /// HTTP 400 `OperationFailed.UnpaidBillsExist`: The account has unpaid bills. Please pay your overdue bill first.
@@ -410,7 +407,10 @@ pub enum ModifyLoadBalancerInstanceChargeTypeError {
     /// HTTP 400 `Forbidden.LcuToSpec`: User does not have permission modify InstanceChargeType to spec.
     ForbiddenLcuToSpec(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyLoadBalancerInstanceChargeTypeError {
@@ -437,6 +437,7 @@ for ModifyLoadBalancerInstanceChargeTypeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyLoadBalancerInstanceChargeTypeError {
     /// The service error behind the variant.
     #[inline]
@@ -459,7 +460,7 @@ impl ModifyLoadBalancerInstanceChargeTypeError {
             9 => Self::InvalidParameterBandwidth(error),
             10 => Self::InvalidParameter(error),
             11 => Self::ForbiddenLcuToSpec(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -478,7 +479,7 @@ impl ModifyLoadBalancerInstanceChargeTypeError {
             Self::InvalidParameterBandwidth(error) => (9, error),
             Self::InvalidParameter(error) => (10, error),
             Self::ForbiddenLcuToSpec(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -509,6 +510,23 @@ impl ::std::fmt::Debug for ModifyLoadBalancerInstanceChargeTypeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyLoadBalancerInstanceChargeTypeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyLoadBalancerInstanceChargeTypeError {

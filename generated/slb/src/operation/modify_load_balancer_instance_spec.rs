@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyLoadBalancerInstanceSpec",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -352,7 +349,7 @@ for ModifyLoadBalancerInstanceSpecResponse {
 }
 /// Service errors of `ModifyLoadBalancerInstanceSpec`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyLoadBalancerInstanceSpecError {
     /// HTTP 400 `ModifySpecNotAllowed`: LoadBalancerSpec not allowed for this instance
@@ -366,7 +363,10 @@ pub enum ModifyLoadBalancerInstanceSpecError {
     /// HTTP 400 `OperationDenied.PayByCLCU`: The operation is not allowed because the instanceChargeType of loadbalancer is PayByCLCU.
     OperationDeniedPayByClcu(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInstanceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -385,6 +385,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInstanceSpe
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyLoadBalancerInstanceSpecError {
     /// The service error behind the variant.
     #[inline]
@@ -400,7 +401,7 @@ impl ModifyLoadBalancerInstanceSpecError {
             2 => Self::InvalidParameterBandwidth(error),
             3 => Self::ChangeLbSpecNotAllowed(error),
             4 => Self::OperationDeniedPayByClcu(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -412,7 +413,7 @@ impl ModifyLoadBalancerInstanceSpecError {
             Self::InvalidParameterBandwidth(error) => (2, error),
             Self::ChangeLbSpecNotAllowed(error) => (3, error),
             Self::OperationDeniedPayByClcu(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -436,6 +437,23 @@ impl ::std::fmt::Debug for ModifyLoadBalancerInstanceSpecError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyLoadBalancerInstanceSpecError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyLoadBalancerInstanceSpecError {

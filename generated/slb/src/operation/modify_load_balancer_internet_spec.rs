@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyLoadBalancerInternetSpec",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -364,7 +361,7 @@ for ModifyLoadBalancerInternetSpecResponse {
 }
 /// Service errors of `ModifyLoadBalancerInternetSpec`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyLoadBalancerInternetSpecError {
     /// HTTP 400 `OperationFailed.UnpaidBillsExist`: The account has unpaid bills. Please pay your overdue bill first.
@@ -384,7 +381,10 @@ pub enum ModifyLoadBalancerInternetSpecError {
     /// HTTP 400 `OperationDenied.PayByCLCU`: The operation is not allowed because the instanceChargeType of loadbalancer is PayByCLCU.
     OperationDeniedPayByClcu(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInternetSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -406,6 +406,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInternetSpe
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyLoadBalancerInternetSpecError {
     /// The service error behind the variant.
     #[inline]
@@ -424,7 +425,7 @@ impl ModifyLoadBalancerInternetSpecError {
             5 => Self::InstanceInternetChargeTypeNotAllowed(error),
             6 => Self::PayforAccountMoneyValidateError(error),
             7 => Self::OperationDeniedPayByClcu(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -439,7 +440,7 @@ impl ModifyLoadBalancerInternetSpecError {
             Self::InstanceInternetChargeTypeNotAllowed(error) => (5, error),
             Self::PayforAccountMoneyValidateError(error) => (6, error),
             Self::OperationDeniedPayByClcu(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -466,6 +467,23 @@ impl ::std::fmt::Debug for ModifyLoadBalancerInternetSpecError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyLoadBalancerInternetSpecError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyLoadBalancerInternetSpecError {

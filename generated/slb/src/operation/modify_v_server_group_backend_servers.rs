@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVServerGroupBackendServers",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -423,9 +420,7 @@ pub struct ModifyVServerGroupBackendServersResponse {
         feature = "serde",
         serde(rename = "BackendServers", skip_serializing_if = "Option::is_none")
     )]
-    pub backend_servers: Option<
-        crate::types::AddVServerGroupBackendServersBackendServers,
-    >,
+    pub backend_servers: Option<crate::types::BackendServers>,
 }
 impl ::acs_runtime::de::FromJson for ModifyVServerGroupBackendServersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
@@ -449,7 +444,7 @@ for ModifyVServerGroupBackendServersResponse {
 }
 /// Service errors of `ModifyVServerGroupBackendServers`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyVServerGroupBackendServersError {
     /// HTTP 400 `InvalidParameter`: The specified BackendServers contain duplicated value of ServerID and Port.
@@ -493,7 +488,10 @@ pub enum ModifyVServerGroupBackendServersError {
     /// HTTP 400 `NetworkConflict`: %s.
     NetworkConflict(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyVServerGroupBackendServersError {
@@ -527,6 +525,7 @@ for ModifyVServerGroupBackendServersError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyVServerGroupBackendServersError {
     /// The service error behind the variant.
     #[inline]
@@ -556,7 +555,7 @@ impl ModifyVServerGroupBackendServersError {
             16 => Self::InvalidParameterZoneNotSupport(error),
             17 => Self::MasterSlaveServerConflict(error),
             18 => Self::NetworkConflict(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -584,7 +583,7 @@ impl ModifyVServerGroupBackendServersError {
             Self::InvalidParameterZoneNotSupport(error) => (16, error),
             Self::MasterSlaveServerConflict(error) => (17, error),
             Self::NetworkConflict(error) => (18, error),
-            Self::Unhandled(error) => (19, error),
+            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
         }
     }
 }
@@ -622,6 +621,23 @@ impl ::std::fmt::Debug for ModifyVServerGroupBackendServersError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyVServerGroupBackendServersError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyVServerGroupBackendServersError {

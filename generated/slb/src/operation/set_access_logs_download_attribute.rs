@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SetAccessLogsDownloadAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -320,7 +317,7 @@ for SetAccessLogsDownloadAttributeResponse {
 }
 /// Service errors of `SetAccessLogsDownloadAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum SetAccessLogsDownloadAttributeError {
     /// HTTP 400 `Operation.NotAllowed`: The AccessLogDownloadAttribute already exists.
@@ -330,7 +327,10 @@ pub enum SetAccessLogsDownloadAttributeError {
     /// HTTP 400 `NoPermission.AliyunServiceRoleForSlbLogDelivery`: You are not authorized to create the service linked role. Role Name: AliyunServiceRoleForSlbLogDelivery. Service Name: logdelivery.slb.aliyuncs.com. Please ensure the user has been granted the ram:CreateServiceLinkedRole permission
     NoPermissionAliyunServiceRoleForSlbLogDelivery(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for SetAccessLogsDownloadAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -347,6 +347,7 @@ impl From<::acs_runtime::client::ServiceError> for SetAccessLogsDownloadAttribut
         )
     }
 }
+#[allow(deprecated)]
 impl SetAccessLogsDownloadAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -360,7 +361,7 @@ impl SetAccessLogsDownloadAttributeError {
             0 => Self::OperationNotAllowed(error),
             1 => Self::InvalidProjectNotExist(error),
             2 => Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -370,7 +371,7 @@ impl SetAccessLogsDownloadAttributeError {
             Self::OperationNotAllowed(error) => (0, error),
             Self::InvalidProjectNotExist(error) => (1, error),
             Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -392,6 +393,23 @@ impl ::std::fmt::Debug for SetAccessLogsDownloadAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl SetAccessLogsDownloadAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for SetAccessLogsDownloadAttributeError {

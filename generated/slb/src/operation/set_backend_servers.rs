@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SetBackendServers",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -330,7 +327,7 @@ pub struct SetBackendServersResponse {
         feature = "serde",
         serde(rename = "BackendServers", skip_serializing_if = "Option::is_none")
     )]
-    pub backend_servers: Option<crate::types::BackendServers>,
+    pub backend_servers: Option<crate::types::AddBackendServersBackendServers>,
 }
 impl ::acs_runtime::de::FromJson for SetBackendServersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
@@ -354,19 +351,23 @@ for SetBackendServersResponse {
 }
 /// Service errors of `SetBackendServers`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum SetBackendServersError {
     /// HTTP 400 `Mismatched.ZoneId`: The zone of the server is not matched with the cloud box loadbalancer.
     MismatchedZoneId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for SetBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
         Self::variant(error.code_index(&["Mismatched.ZoneId"]), error)
     }
 }
+#[allow(deprecated)]
 impl SetBackendServersError {
     /// The service error behind the variant.
     #[inline]
@@ -378,7 +379,7 @@ impl SetBackendServersError {
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         match index {
             0 => Self::MismatchedZoneId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -386,7 +387,7 @@ impl SetBackendServersError {
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::MismatchedZoneId(error) => (0, error),
-            Self::Unhandled(error) => (1, error),
+            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
         }
     }
 }
@@ -403,6 +404,23 @@ impl ::std::fmt::Debug for SetBackendServersError {
         let (index, error) = self.parts();
         let names = ["MismatchedZoneId", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl SetBackendServersError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for SetBackendServersError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SetDomainExtensionAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -284,7 +281,7 @@ for SetDomainExtensionAttributeResponse {
 }
 /// Service errors of `SetDomainExtensionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum SetDomainExtensionAttributeError {
     /// HTTP 400 `InvalidParameter.DomainExtensionId`: The specified DomainExtensionId does not exist.
@@ -316,7 +313,10 @@ pub enum SetDomainExtensionAttributeError {
     /// HTTP 400 `InvalidParamSize.ServerCertificates`: The size of param ServerCertificates is invalid.
     InvalidParamSizeServerCertificates(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for SetDomainExtensionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -344,6 +344,7 @@ impl From<::acs_runtime::client::ServiceError> for SetDomainExtensionAttributeEr
         )
     }
 }
+#[allow(deprecated)]
 impl SetDomainExtensionAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -368,7 +369,7 @@ impl SetDomainExtensionAttributeError {
             11 => Self::InvalidParamCertificateBindingType(error),
             12 => Self::MissingParamServerCertificates(error),
             13 => Self::InvalidParamSizeServerCertificates(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -389,7 +390,7 @@ impl SetDomainExtensionAttributeError {
             Self::InvalidParamCertificateBindingType(error) => (11, error),
             Self::MissingParamServerCertificates(error) => (12, error),
             Self::InvalidParamSizeServerCertificates(error) => (13, error),
-            Self::Unhandled(error) => (14, error),
+            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
 }
@@ -422,6 +423,23 @@ impl ::std::fmt::Debug for SetDomainExtensionAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl SetDomainExtensionAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for SetDomainExtensionAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SetListenerAccessControlStatus",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -354,7 +351,7 @@ for SetListenerAccessControlStatusResponse {
 }
 /// Service errors of `SetListenerAccessControlStatus`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum SetListenerAccessControlStatusError {
     /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified
@@ -364,7 +361,10 @@ pub enum SetListenerAccessControlStatusError {
     /// HTTP 400 `OperationUnsupported.SetAccessControl`: The singleTunnel/anyTunnel loadbalancer does not support config AccessControlList.
     OperationUnsupportedSetAccessControl(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for SetListenerAccessControlStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -381,6 +381,7 @@ impl From<::acs_runtime::client::ServiceError> for SetListenerAccessControlStatu
         )
     }
 }
+#[allow(deprecated)]
 impl SetListenerAccessControlStatusError {
     /// The service error behind the variant.
     #[inline]
@@ -394,7 +395,7 @@ impl SetListenerAccessControlStatusError {
             0 => Self::TooManyListeners(error),
             1 => Self::OperationFailedActionNotSupport(error),
             2 => Self::OperationUnsupportedSetAccessControl(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -404,7 +405,7 @@ impl SetListenerAccessControlStatusError {
             Self::TooManyListeners(error) => (0, error),
             Self::OperationFailedActionNotSupport(error) => (1, error),
             Self::OperationUnsupportedSetAccessControl(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -426,6 +427,23 @@ impl ::std::fmt::Debug for SetListenerAccessControlStatusError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl SetListenerAccessControlStatusError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for SetListenerAccessControlStatusError {

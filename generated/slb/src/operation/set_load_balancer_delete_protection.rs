@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SetLoadBalancerDeleteProtection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -295,7 +292,7 @@ for SetLoadBalancerDeleteProtectionResponse {
 }
 /// Service errors of `SetLoadBalancerDeleteProtection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum SetLoadBalancerDeleteProtectionError {
     /// HTTP 400 `OperationUnsupported.DeleteProtectionForPrePayInstance`: The operation failed because prepay instance does not support delete protection.
@@ -303,7 +300,10 @@ pub enum SetLoadBalancerDeleteProtectionError {
         ::acs_runtime::client::ServiceError,
     ),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for SetLoadBalancerDeleteProtectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -314,6 +314,7 @@ impl From<::acs_runtime::client::ServiceError> for SetLoadBalancerDeleteProtecti
         )
     }
 }
+#[allow(deprecated)]
 impl SetLoadBalancerDeleteProtectionError {
     /// The service error behind the variant.
     #[inline]
@@ -325,7 +326,7 @@ impl SetLoadBalancerDeleteProtectionError {
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         match index {
             0 => Self::OperationUnsupportedDeleteProtectionForPrePayInstance(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -335,7 +336,7 @@ impl SetLoadBalancerDeleteProtectionError {
             Self::OperationUnsupportedDeleteProtectionForPrePayInstance(error) => {
                 (0, error)
             }
-            Self::Unhandled(error) => (1, error),
+            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
         }
     }
 }
@@ -355,6 +356,23 @@ impl ::std::fmt::Debug for SetLoadBalancerDeleteProtectionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl SetLoadBalancerDeleteProtectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for SetLoadBalancerDeleteProtectionError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SetLoadBalancerHTTPListenerAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -1200,7 +1197,7 @@ for SetLoadBalancerHTTPListenerAttributeResponse {
 }
 /// Service errors of `SetLoadBalancerHTTPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum SetLoadBalancerHTTPListenerAttributeError {
     /// HTTP 400 `IpVersionConflict`: The ip version of this LoadBalancer and the Acl is conflict.
@@ -1236,7 +1233,10 @@ pub enum SetLoadBalancerHTTPListenerAttributeError {
     /// HTTP 400 `QuotaLimitExceeds.AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
     QuotaLimitExceedsAclListenerOverLimit(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerHTTPListenerAttributeError {
@@ -1267,6 +1267,7 @@ for SetLoadBalancerHTTPListenerAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl SetLoadBalancerHTTPListenerAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -1293,7 +1294,7 @@ impl SetLoadBalancerHTTPListenerAttributeError {
             13 => Self::QuotaLimitExceedsAclAttachedToListener(error),
             14 => Self::QuotaLimitExceedsTotalAclEntry(error),
             15 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1316,7 +1317,7 @@ impl SetLoadBalancerHTTPListenerAttributeError {
             Self::QuotaLimitExceedsAclAttachedToListener(error) => (13, error),
             Self::QuotaLimitExceedsTotalAclEntry(error) => (14, error),
             Self::QuotaLimitExceedsAclListenerOverLimit(error) => (15, error),
-            Self::Unhandled(error) => (16, error),
+            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
         }
     }
 }
@@ -1351,6 +1352,23 @@ impl ::std::fmt::Debug for SetLoadBalancerHTTPListenerAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl SetLoadBalancerHTTPListenerAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for SetLoadBalancerHTTPListenerAttributeError {

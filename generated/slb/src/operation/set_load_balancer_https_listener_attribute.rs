@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SetLoadBalancerHTTPSListenerAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -1348,7 +1345,7 @@ for SetLoadBalancerHTTPSListenerAttributeResponse {
 }
 /// Service errors of `SetLoadBalancerHTTPSListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum SetLoadBalancerHTTPSListenerAttributeError {
     /// HTTP 400 `ParamDuplicateError`: The specified parameter value of XForwardedFor_ClientCertSubjectDNAlias is duplicate. Please change to a different one.
@@ -1408,7 +1405,10 @@ pub enum SetLoadBalancerHTTPSListenerAttributeError {
     /// HTTP 404 `ResourceNotFound.Certificate`: The specified resource is not found.
     ResourceNotFoundCertificate(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerHTTPSListenerAttributeError {
@@ -1451,6 +1451,7 @@ for SetLoadBalancerHTTPSListenerAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl SetLoadBalancerHTTPSListenerAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -1489,7 +1490,7 @@ impl SetLoadBalancerHTTPSListenerAttributeError {
             25 => Self::QuotaLimitExceedsTotalAclEntry(error),
             26 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
             27 => Self::ResourceNotFoundCertificate(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1524,7 +1525,7 @@ impl SetLoadBalancerHTTPSListenerAttributeError {
             Self::QuotaLimitExceedsTotalAclEntry(error) => (25, error),
             Self::QuotaLimitExceedsAclListenerOverLimit(error) => (26, error),
             Self::ResourceNotFoundCertificate(error) => (27, error),
-            Self::Unhandled(error) => (28, error),
+            Self::Unhandled(unhandled) => (28, unhandled.service_error()),
         }
     }
 }
@@ -1571,6 +1572,23 @@ impl ::std::fmt::Debug for SetLoadBalancerHTTPSListenerAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl SetLoadBalancerHTTPSListenerAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for SetLoadBalancerHTTPSListenerAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SetLoadBalancerModificationProtection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -336,7 +333,7 @@ for SetLoadBalancerModificationProtectionResponse {
 }
 /// Service errors of `SetLoadBalancerModificationProtection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum SetLoadBalancerModificationProtectionError {
     /// HTTP 400 `OperationUnsupported.SetLoadBalancerStatus`: The zone of the loadBalancer does not support this operation.
@@ -346,7 +343,10 @@ pub enum SetLoadBalancerModificationProtectionError {
     /// HTTP 400 `InvalidParam.ModificationProtectionReason`: The param ModificationProtectionReason is invalid.
     InvalidParamModificationProtectionReason(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerModificationProtectionError {
@@ -364,6 +364,7 @@ for SetLoadBalancerModificationProtectionError {
         )
     }
 }
+#[allow(deprecated)]
 impl SetLoadBalancerModificationProtectionError {
     /// The service error behind the variant.
     #[inline]
@@ -377,7 +378,7 @@ impl SetLoadBalancerModificationProtectionError {
             0 => Self::OperationUnsupportedSetLoadBalancerStatus(error),
             1 => Self::InvalidParamModificationProtectionStatus(error),
             2 => Self::InvalidParamModificationProtectionReason(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -387,7 +388,7 @@ impl SetLoadBalancerModificationProtectionError {
             Self::OperationUnsupportedSetLoadBalancerStatus(error) => (0, error),
             Self::InvalidParamModificationProtectionStatus(error) => (1, error),
             Self::InvalidParamModificationProtectionReason(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -409,6 +410,23 @@ impl ::std::fmt::Debug for SetLoadBalancerModificationProtectionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl SetLoadBalancerModificationProtectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for SetLoadBalancerModificationProtectionError {

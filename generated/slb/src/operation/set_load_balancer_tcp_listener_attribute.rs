@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SetLoadBalancerTCPListenerAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -1052,7 +1049,7 @@ for SetLoadBalancerTCPListenerAttributeResponse {
 }
 /// Service errors of `SetLoadBalancerTCPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum SetLoadBalancerTCPListenerAttributeError {
     /// HTTP 400 `InvalidParameterValue.SpecNotSupport`: The loadBalancer of shared spec does not support the parameter value, %s.
@@ -1124,7 +1121,10 @@ pub enum SetLoadBalancerTCPListenerAttributeError {
     /// HTTP 400 `QuotaLimitExceeds.AclListenerOverLimit`: This acl has reached the limit of binding to listeners.
     QuotaLimitExceedsAclListenerOverLimit(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerTCPListenerAttributeError {
@@ -1171,6 +1171,7 @@ for SetLoadBalancerTCPListenerAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl SetLoadBalancerTCPListenerAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -1213,7 +1214,7 @@ impl SetLoadBalancerTCPListenerAttributeError {
             29 => Self::QuotaLimitExceedsAclAttachedToListener(error),
             30 => Self::QuotaLimitExceedsTotalAclEntry(error),
             31 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1256,7 +1257,7 @@ impl SetLoadBalancerTCPListenerAttributeError {
             Self::QuotaLimitExceedsAclAttachedToListener(error) => (29, error),
             Self::QuotaLimitExceedsTotalAclEntry(error) => (30, error),
             Self::QuotaLimitExceedsAclListenerOverLimit(error) => (31, error),
-            Self::Unhandled(error) => (32, error),
+            Self::Unhandled(unhandled) => (32, unhandled.service_error()),
         }
     }
 }
@@ -1307,6 +1308,23 @@ impl ::std::fmt::Debug for SetLoadBalancerTCPListenerAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl SetLoadBalancerTCPListenerAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for SetLoadBalancerTCPListenerAttributeError {

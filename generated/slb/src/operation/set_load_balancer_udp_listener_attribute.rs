@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SetLoadBalancerUDPListenerAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -855,7 +852,7 @@ for SetLoadBalancerUDPListenerAttributeResponse {
 }
 /// Service errors of `SetLoadBalancerUDPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum SetLoadBalancerUDPListenerAttributeError {
     /// HTTP 400 `InvalidParameterValue.SpecNotSupport`: The loadBalancer of shared spec does not support the parameter value, %s.
@@ -937,7 +934,10 @@ pub enum SetLoadBalancerUDPListenerAttributeError {
     /// HTTP 403 `UnauthorizedRegion`: The specified region of  is not authorized.
     UnauthorizedRegion(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerUDPListenerAttributeError {
@@ -990,6 +990,7 @@ for SetLoadBalancerUDPListenerAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl SetLoadBalancerUDPListenerAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -1038,7 +1039,7 @@ impl SetLoadBalancerUDPListenerAttributeError {
             35 => Self::QuotaLimitExceedsTotalAclEntry(error),
             36 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
             37 => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1085,7 +1086,7 @@ impl SetLoadBalancerUDPListenerAttributeError {
             Self::QuotaLimitExceedsTotalAclEntry(error) => (35, error),
             Self::QuotaLimitExceedsAclListenerOverLimit(error) => (36, error),
             Self::UnauthorizedRegion(error) => (37, error),
-            Self::Unhandled(error) => (38, error),
+            Self::Unhandled(unhandled) => (38, unhandled.service_error()),
         }
     }
 }
@@ -1142,6 +1143,23 @@ impl ::std::fmt::Debug for SetLoadBalancerUDPListenerAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl SetLoadBalancerUDPListenerAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for SetLoadBalancerUDPListenerAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SetRule",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -750,7 +747,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SetRuleResponse 
 }
 /// Service errors of `SetRule`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum SetRuleError {
     /// HTTP 400 `InvalidParameter`: The specified VServerGroupId does not belong to the LoadBalancerId of the rule.
@@ -758,7 +755,10 @@ pub enum SetRuleError {
     /// HTTP 400 `InvalidParameter.RegionNotSupport`: The region does not support the parameter: %s.
     InvalidParameterRegionNotSupport(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for SetRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -768,6 +768,7 @@ impl From<::acs_runtime::client::ServiceError> for SetRuleError {
         )
     }
 }
+#[allow(deprecated)]
 impl SetRuleError {
     /// The service error behind the variant.
     #[inline]
@@ -780,7 +781,7 @@ impl SetRuleError {
         match index {
             0 => Self::InvalidParameter(error),
             1 => Self::InvalidParameterRegionNotSupport(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -789,7 +790,7 @@ impl SetRuleError {
         match self {
             Self::InvalidParameter(error) => (0, error),
             Self::InvalidParameterRegionNotSupport(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -810,6 +811,23 @@ impl ::std::fmt::Debug for SetRuleError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl SetRuleError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for SetRuleError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SetTLSCipherPolicyAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -438,7 +435,7 @@ for SetTLSCipherPolicyAttributeResponse {
 }
 /// Service errors of `SetTLSCipherPolicyAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum SetTLSCipherPolicyAttributeError {
     /// HTTP 400 `MissingParam.Name`: The param Name is missing.
@@ -466,7 +463,10 @@ pub enum SetTLSCipherPolicyAttributeError {
     /// HTTP 400 `TLSPolicyUnchanged`: The specified TLS cipher policy is unchanged.
     TlsPolicyUnchanged(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for SetTLSCipherPolicyAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -492,6 +492,7 @@ impl From<::acs_runtime::client::ServiceError> for SetTLSCipherPolicyAttributeEr
         )
     }
 }
+#[allow(deprecated)]
 impl SetTLSCipherPolicyAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -514,7 +515,7 @@ impl SetTLSCipherPolicyAttributeError {
             9 => Self::TlsPolicyBeingUsed(error),
             10 => Self::InvalidTlsPolicyIdNotExist(error),
             11 => Self::TlsPolicyUnchanged(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -533,7 +534,7 @@ impl SetTLSCipherPolicyAttributeError {
             Self::TlsPolicyBeingUsed(error) => (9, error),
             Self::InvalidTlsPolicyIdNotExist(error) => (10, error),
             Self::TlsPolicyUnchanged(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -564,6 +565,23 @@ impl ::std::fmt::Debug for SetTLSCipherPolicyAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl SetTLSCipherPolicyAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for SetTLSCipherPolicyAttributeError {

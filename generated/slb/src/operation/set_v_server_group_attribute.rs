@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SetVServerGroupAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -369,9 +366,7 @@ pub struct SetVServerGroupAttributeResponse {
         feature = "serde",
         serde(rename = "BackendServers", skip_serializing_if = "Option::is_none")
     )]
-    pub backend_servers: Option<
-        crate::types::AddVServerGroupBackendServersBackendServers,
-    >,
+    pub backend_servers: Option<crate::types::BackendServers>,
 }
 impl ::acs_runtime::de::FromJson for SetVServerGroupAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
@@ -396,7 +391,7 @@ for SetVServerGroupAttributeResponse {
 }
 /// Service errors of `SetVServerGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum SetVServerGroupAttributeError {
     /// HTTP 400 `MissingParameter`: The VServerGroupName or BackendServers is required at lease one.
@@ -404,7 +399,10 @@ pub enum SetVServerGroupAttributeError {
     /// HTTP 400 `InvalidParameter.ZoneNotSupport`: The zone does not support the parameter %s.
     InvalidParameterZoneNotSupport(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for SetVServerGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -414,6 +412,7 @@ impl From<::acs_runtime::client::ServiceError> for SetVServerGroupAttributeError
         )
     }
 }
+#[allow(deprecated)]
 impl SetVServerGroupAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -426,7 +425,7 @@ impl SetVServerGroupAttributeError {
         match index {
             0 => Self::MissingParameter(error),
             1 => Self::InvalidParameterZoneNotSupport(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -435,7 +434,7 @@ impl SetVServerGroupAttributeError {
         match self {
             Self::MissingParameter(error) => (0, error),
             Self::InvalidParameterZoneNotSupport(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -452,6 +451,23 @@ impl ::std::fmt::Debug for SetVServerGroupAttributeError {
         let (index, error) = self.parts();
         let names = ["MissingParameter", "InvalidParameterZoneNotSupport", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl SetVServerGroupAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for SetVServerGroupAttributeError {

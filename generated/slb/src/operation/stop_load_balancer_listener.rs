@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "StopLoadBalancerListener",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -322,7 +319,7 @@ for StopLoadBalancerListenerResponse {
 }
 /// Service errors of `StopLoadBalancerListener`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum StopLoadBalancerListenerError {
     /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified.
@@ -330,7 +327,10 @@ pub enum StopLoadBalancerListenerError {
     /// HTTP 400 `Operation.NotAllowed`: The specified listener is not allowed to operate.
     OperationNotAllowed(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for StopLoadBalancerListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -340,6 +340,7 @@ impl From<::acs_runtime::client::ServiceError> for StopLoadBalancerListenerError
         )
     }
 }
+#[allow(deprecated)]
 impl StopLoadBalancerListenerError {
     /// The service error behind the variant.
     #[inline]
@@ -352,7 +353,7 @@ impl StopLoadBalancerListenerError {
         match index {
             0 => Self::TooManyListeners(error),
             1 => Self::OperationNotAllowed(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -361,7 +362,7 @@ impl StopLoadBalancerListenerError {
         match self {
             Self::TooManyListeners(error) => (0, error),
             Self::OperationNotAllowed(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -378,6 +379,23 @@ impl ::std::fmt::Debug for StopLoadBalancerListenerError {
         let (index, error) = self.parts();
         let names = ["TooManyListeners", "OperationNotAllowed", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl StopLoadBalancerListenerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for StopLoadBalancerListenerError {

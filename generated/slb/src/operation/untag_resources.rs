@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UntagResources",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -365,7 +362,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UntagResourcesRe
 }
 /// Service errors of `UntagResources`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UntagResourcesError {
     /// HTTP 400 `TagTypeNotSame`: The category of tags in the same request must be the same.
@@ -405,7 +402,10 @@ pub enum UntagResourcesError {
     /// HTTP 400 `SizeLimitExceeded.TagKey`: The maximum size of TagKey is exceeded.
     SizeLimitExceededTagKey(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UntagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -437,6 +437,7 @@ impl From<::acs_runtime::client::ServiceError> for UntagResourcesError {
         )
     }
 }
+#[allow(deprecated)]
 impl UntagResourcesError {
     /// The service error behind the variant.
     #[inline]
@@ -465,7 +466,7 @@ impl UntagResourcesError {
             15 => Self::DuplicateTagKey(error),
             16 => Self::SizeLimitExceededResourceId(error),
             17 => Self::SizeLimitExceededTagKey(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -490,7 +491,7 @@ impl UntagResourcesError {
             Self::DuplicateTagKey(error) => (15, error),
             Self::SizeLimitExceededResourceId(error) => (16, error),
             Self::SizeLimitExceededTagKey(error) => (17, error),
-            Self::Unhandled(error) => (18, error),
+            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
         }
     }
 }
@@ -527,6 +528,23 @@ impl ::std::fmt::Debug for UntagResourcesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UntagResourcesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UntagResourcesError {

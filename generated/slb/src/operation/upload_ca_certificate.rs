@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UploadCACertificate",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -420,7 +417,7 @@ for UploadCACertificateResponse {
 }
 /// Service errors of `UploadCACertificate`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UploadCACertificateError {
     /// HTTP 400 `InvalidParam.TagValue`: %s.
@@ -432,7 +429,10 @@ pub enum UploadCACertificateError {
     /// HTTP 400 `MissingParam.TagKey`: The param MissingParam.TagKey is missing.
     MissingParamTagKey(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UploadCACertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -450,6 +450,7 @@ impl From<::acs_runtime::client::ServiceError> for UploadCACertificateError {
         )
     }
 }
+#[allow(deprecated)]
 impl UploadCACertificateError {
     /// The service error behind the variant.
     #[inline]
@@ -464,7 +465,7 @@ impl UploadCACertificateError {
             1 => Self::InvalidParamTagKey(error),
             2 => Self::SizeLimitExceededTag(error),
             3 => Self::MissingParamTagKey(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -475,7 +476,7 @@ impl UploadCACertificateError {
             Self::InvalidParamTagKey(error) => (1, error),
             Self::SizeLimitExceededTag(error) => (2, error),
             Self::MissingParamTagKey(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -498,6 +499,23 @@ impl ::std::fmt::Debug for UploadCACertificateError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UploadCACertificateError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UploadCACertificateError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UploadServerCertificate",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -568,7 +565,7 @@ for UploadServerCertificateResponse {
 }
 /// Service errors of `UploadServerCertificate`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UploadServerCertificateError {
     /// HTTP 400 `IllegalParam.ServerCertificate`: The specified server certificate is illegal.
@@ -596,7 +593,10 @@ pub enum UploadServerCertificateError {
     /// HTTP 403 `UnauthorizedRegion`: The specified region of  is not authorized.
     UnauthorizedRegion(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UploadServerCertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -622,6 +622,7 @@ impl From<::acs_runtime::client::ServiceError> for UploadServerCertificateError 
         )
     }
 }
+#[allow(deprecated)]
 impl UploadServerCertificateError {
     /// The service error behind the variant.
     #[inline]
@@ -644,7 +645,7 @@ impl UploadServerCertificateError {
             9 => Self::EccCertificateNotSupport(error),
             10 => Self::CertificateFormatInvalid(error),
             11 => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -663,7 +664,7 @@ impl UploadServerCertificateError {
             Self::EccCertificateNotSupport(error) => (9, error),
             Self::CertificateFormatInvalid(error) => (10, error),
             Self::UnauthorizedRegion(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -694,6 +695,23 @@ impl ::std::fmt::Debug for UploadServerCertificateError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UploadServerCertificateError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UploadServerCertificateError {

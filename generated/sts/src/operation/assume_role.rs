@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssumeRole",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -425,7 +422,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AssumeRoleRespon
 }
 /// Service errors of `AssumeRole`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AssumeRoleError {
     /// HTTP 400 `InvalidParameter.DurationSeconds`: The Min/Max value of DurationSeconds is 15min/1hr.
@@ -457,7 +454,10 @@ pub enum AssumeRoleError {
     /// HTTP 500 `InternalError`: STS Server Internal Error happened, please send the RequestId to us.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AssumeRoleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -485,6 +485,7 @@ impl From<::acs_runtime::client::ServiceError> for AssumeRoleError {
         )
     }
 }
+#[allow(deprecated)]
 impl AssumeRoleError {
     /// The service error behind the variant.
     #[inline]
@@ -509,7 +510,7 @@ impl AssumeRoleError {
             11 => Self::AuthenticationFailApiPassword(error),
             12 => Self::EntityNotExistRole(error),
             13 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -530,7 +531,7 @@ impl AssumeRoleError {
             Self::AuthenticationFailApiPassword(error) => (11, error),
             Self::EntityNotExistRole(error) => (12, error),
             Self::InternalError(error) => (13, error),
-            Self::Unhandled(error) => (14, error),
+            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
 }
@@ -563,6 +564,23 @@ impl ::std::fmt::Debug for AssumeRoleError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AssumeRoleError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AssumeRoleError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ActivateRouterInterface",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -266,7 +263,7 @@ for ActivateRouterInterfaceResponse {
 }
 /// Service errors of `ActivateRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ActivateRouterInterfaceError {
     /// HTTP 400 `IncorrectRIStatus`: RouterInterface can be operated by this action only when it's status is Inactive.
@@ -286,7 +283,10 @@ pub enum ActivateRouterInterfaceError {
     /// HTTP 404 `InvalidRouterInterfaceId.NotFound`: The specified RouterInterfaceId does not exist in our records.
     InvalidRouterInterfaceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ActivateRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -308,6 +308,7 @@ impl From<::acs_runtime::client::ServiceError> for ActivateRouterInterfaceError 
         )
     }
 }
+#[allow(deprecated)]
 impl ActivateRouterInterfaceError {
     /// The service error behind the variant.
     #[inline]
@@ -326,7 +327,7 @@ impl ActivateRouterInterfaceError {
             5 => Self::OppositeRouterInterfaceIsDeleted(error),
             6 => Self::InvalidRegionIdNotFound(error),
             7 => Self::InvalidRouterInterfaceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -341,7 +342,7 @@ impl ActivateRouterInterfaceError {
             Self::OppositeRouterInterfaceIsDeleted(error) => (5, error),
             Self::InvalidRegionIdNotFound(error) => (6, error),
             Self::InvalidRouterInterfaceIdNotFound(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -368,6 +369,23 @@ impl ::std::fmt::Debug for ActivateRouterInterfaceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ActivateRouterInterfaceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ActivateRouterInterfaceError {

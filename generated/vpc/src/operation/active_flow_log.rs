@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ActiveFlowLog",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -273,7 +270,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ActiveFlowLogRes
 }
 /// Service errors of `ActiveFlowLog`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ActiveFlowLogError {
     /// HTTP 400 `IncorrectBusinessStatus.FlowLog`: The business status of flowLog is incorrect.
@@ -303,7 +300,10 @@ pub enum ActiveFlowLogError {
     /// HTTP 400 `OperationFailed.InternalError`: The request processing has failed due to some unknown error.
     OperationFailedInternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ActiveFlowLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -329,6 +329,7 @@ impl From<::acs_runtime::client::ServiceError> for ActiveFlowLogError {
         )
     }
 }
+#[allow(deprecated)]
 impl ActiveFlowLogError {
     /// The service error behind the variant.
     #[inline]
@@ -353,7 +354,7 @@ impl ActiveFlowLogError {
             9 => Self::OperationDeniedNisTrafficAnalyzerNotActive(error),
             10 => Self::OperationDeniedNisTrafficAnalyzerNotFound(error),
             11 => Self::OperationFailedInternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -374,7 +375,7 @@ impl ActiveFlowLogError {
             Self::OperationDeniedNisTrafficAnalyzerNotActive(error) => (9, error),
             Self::OperationDeniedNisTrafficAnalyzerNotFound(error) => (10, error),
             Self::OperationFailedInternalError(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -405,6 +406,23 @@ impl ::std::fmt::Debug for ActiveFlowLogError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ActiveFlowLogError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ActiveFlowLogError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddCommonBandwidthPackageIp",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -362,7 +359,7 @@ for AddCommonBandwidthPackageIpResponse {
 }
 /// Service errors of `AddCommonBandwidthPackageIp`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AddCommonBandwidthPackageIpError {
     /// HTTP 400 `OperationDenied.SecurityProtectionTypesInconsistent`: The operation is not allowed because of SecurityProtectionTypesInconsistent.
@@ -420,7 +417,10 @@ pub enum AddCommonBandwidthPackageIpError {
     /// HTTP 404 `BandwidthPackageId.InvalidBandwidth`: The hybrid type eip can not add into low bandwidth bandwidthPackage.
     BandwidthPackageIdInvalidBandwidth(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -459,6 +459,7 @@ impl From<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpEr
         )
     }
 }
+#[allow(deprecated)]
 impl AddCommonBandwidthPackageIpError {
     /// The service error behind the variant.
     #[inline]
@@ -494,7 +495,7 @@ impl AddCommonBandwidthPackageIpError {
             22 => Self::InvalidIpInstanceIdNotFound(error),
             23 => Self::IpInstanceIdInvalidIpInternetChargeType(error),
             24 => Self::BandwidthPackageIdInvalidBandwidth(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -526,7 +527,7 @@ impl AddCommonBandwidthPackageIpError {
             Self::InvalidIpInstanceIdNotFound(error) => (22, error),
             Self::IpInstanceIdInvalidIpInternetChargeType(error) => (23, error),
             Self::BandwidthPackageIdInvalidBandwidth(error) => (24, error),
-            Self::Unhandled(error) => (25, error),
+            Self::Unhandled(unhandled) => (25, unhandled.service_error()),
         }
     }
 }
@@ -570,6 +571,23 @@ impl ::std::fmt::Debug for AddCommonBandwidthPackageIpError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AddCommonBandwidthPackageIpError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AddCommonBandwidthPackageIpError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddCommonBandwidthPackageIps",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -363,7 +360,7 @@ for AddCommonBandwidthPackageIpsResponse {
 }
 /// Service errors of `AddCommonBandwidthPackageIps`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AddCommonBandwidthPackageIpsError {
     /// HTTP 400 `OperationDenied.SecurityProtectionTypesInconsistent`: The operation is not allowed because of SecurityProtectionTypesInconsistent.
@@ -421,7 +418,10 @@ pub enum AddCommonBandwidthPackageIpsError {
     /// HTTP 400 `MissingParam.BandwidthPackageId`: The parameter bandwidthPackageId is mandatory.
     MissingParamBandwidthPackageId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -461,6 +461,7 @@ impl From<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpsE
         )
     }
 }
+#[allow(deprecated)]
 impl AddCommonBandwidthPackageIpsError {
     /// The service error behind the variant.
     #[inline]
@@ -497,7 +498,7 @@ impl AddCommonBandwidthPackageIpsError {
             23 => Self::MismatchCloudBoxCbwpZoneAndEipZone(error),
             24 => Self::InvalidInstanceIdNotFound(error),
             25 => Self::MissingParamBandwidthPackageId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -530,7 +531,7 @@ impl AddCommonBandwidthPackageIpsError {
             Self::MismatchCloudBoxCbwpZoneAndEipZone(error) => (23, error),
             Self::InvalidInstanceIdNotFound(error) => (24, error),
             Self::MissingParamBandwidthPackageId(error) => (25, error),
-            Self::Unhandled(error) => (26, error),
+            Self::Unhandled(unhandled) => (26, unhandled.service_error()),
         }
     }
 }
@@ -575,6 +576,23 @@ impl ::std::fmt::Debug for AddCommonBandwidthPackageIpsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AddCommonBandwidthPackageIpsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AddCommonBandwidthPackageIpsError {

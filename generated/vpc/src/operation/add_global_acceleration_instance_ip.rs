@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddGlobalAccelerationInstanceIp",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -302,7 +299,7 @@ for AddGlobalAccelerationInstanceIpResponse {
 }
 /// Service errors of `AddGlobalAccelerationInstanceIp`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AddGlobalAccelerationInstanceIpError {
     /// HTTP 400 `IpInstanceId.AlreadyInBandwidthPackage`: The specified Eip InstanceId already in bandwidthPackage.
@@ -328,7 +325,10 @@ pub enum AddGlobalAccelerationInstanceIpError {
     /// HTTP 404 `IpInstanceId.StatusNotAvailable`: The specified Eip Status is not Available, Cannot add to GlobalAcceleration.
     IpInstanceIdStatusNotAvailable(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AddGlobalAccelerationInstanceIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -353,6 +353,7 @@ impl From<::acs_runtime::client::ServiceError> for AddGlobalAccelerationInstance
         )
     }
 }
+#[allow(deprecated)]
 impl AddGlobalAccelerationInstanceIpError {
     /// The service error behind the variant.
     #[inline]
@@ -374,7 +375,7 @@ impl AddGlobalAccelerationInstanceIpError {
             8 => Self::InvalidIpInstanceIdNotFound(error),
             9 => Self::IpInstanceIdInvalidIpInternetChargeType(error),
             10 => Self::IpInstanceIdStatusNotAvailable(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -392,7 +393,7 @@ impl AddGlobalAccelerationInstanceIpError {
             Self::InvalidIpInstanceIdNotFound(error) => (8, error),
             Self::IpInstanceIdInvalidIpInternetChargeType(error) => (9, error),
             Self::IpInstanceIdStatusNotAvailable(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -422,6 +423,23 @@ impl ::std::fmt::Debug for AddGlobalAccelerationInstanceIpError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AddGlobalAccelerationInstanceIpError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AddGlobalAccelerationInstanceIpError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddPublicIpAddressPoolCidrBlock",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -402,7 +399,7 @@ for AddPublicIpAddressPoolCidrBlockResponse {
 }
 /// Service errors of `AddPublicIpAddressPoolCidrBlock`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AddPublicIpAddressPoolCidrBlockError {
     /// HTTP 400 `IllegalParam.CidrBlock`: The param of CidrBlock \[%s\] is illegal.
@@ -432,7 +429,10 @@ pub enum AddPublicIpAddressPoolCidrBlockError {
     /// HTTP 400 `OperationFailed.ResourceNotEnough`: Insufficient resources.
     OperationFailedResourceNotEnough(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AddPublicIpAddressPoolCidrBlockError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -459,6 +459,7 @@ impl From<::acs_runtime::client::ServiceError> for AddPublicIpAddressPoolCidrBlo
         )
     }
 }
+#[allow(deprecated)]
 impl AddPublicIpAddressPoolCidrBlockError {
     /// The service error behind the variant.
     #[inline]
@@ -482,7 +483,7 @@ impl AddPublicIpAddressPoolCidrBlockError {
             10 => Self::ResourceNotEnoughCidrBlock(error),
             11 => Self::MissingParamPublicIpAddressPoolId(error),
             12 => Self::OperationFailedResourceNotEnough(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -502,7 +503,7 @@ impl AddPublicIpAddressPoolCidrBlockError {
             Self::ResourceNotEnoughCidrBlock(error) => (10, error),
             Self::MissingParamPublicIpAddressPoolId(error) => (11, error),
             Self::OperationFailedResourceNotEnough(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -534,6 +535,23 @@ impl ::std::fmt::Debug for AddPublicIpAddressPoolCidrBlockError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AddPublicIpAddressPoolCidrBlockError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AddPublicIpAddressPoolCidrBlockError {

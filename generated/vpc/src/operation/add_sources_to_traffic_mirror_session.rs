@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AddSourcesToTrafficMirrorSession",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -376,7 +373,7 @@ for AddSourcesToTrafficMirrorSessionResponse {
 }
 /// Service errors of `AddSourcesToTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AddSourcesToTrafficMirrorSessionError {
     /// HTTP 400 `IncorrectBusinessStatus.TrafficMirror`: The business status of traffic mirror is incorrect.
@@ -414,7 +411,10 @@ pub enum AddSourcesToTrafficMirrorSessionError {
     /// HTTP 400 `OperationDenied.InvalidSourceBondEniType`: The traffic mirroring source does not support the entered bond ENI type.
     OperationDeniedInvalidSourceBondEniType(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for AddSourcesToTrafficMirrorSessionError {
@@ -446,6 +446,7 @@ for AddSourcesToTrafficMirrorSessionError {
         )
     }
 }
+#[allow(deprecated)]
 impl AddSourcesToTrafficMirrorSessionError {
     /// The service error behind the variant.
     #[inline]
@@ -473,7 +474,7 @@ impl AddSourcesToTrafficMirrorSessionError {
             14 => Self::OperationUnsupportedBondingNetworkInterface(error),
             15 => Self::OperationDeniedUnsupportedTargetType(error),
             16 => Self::OperationDeniedInvalidSourceBondEniType(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -497,7 +498,7 @@ impl AddSourcesToTrafficMirrorSessionError {
             Self::OperationUnsupportedBondingNetworkInterface(error) => (14, error),
             Self::OperationDeniedUnsupportedTargetType(error) => (15, error),
             Self::OperationDeniedInvalidSourceBondEniType(error) => (16, error),
-            Self::Unhandled(error) => (17, error),
+            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
         }
     }
 }
@@ -533,6 +534,23 @@ impl ::std::fmt::Debug for AddSourcesToTrafficMirrorSessionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AddSourcesToTrafficMirrorSessionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AddSourcesToTrafficMirrorSessionError {

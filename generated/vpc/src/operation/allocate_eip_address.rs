@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AllocateEipAddress",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -862,7 +859,7 @@ for AllocateEipAddressResponse {
 }
 /// Service errors of `AllocateEipAddress`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AllocateEipAddressError {
     /// HTTP 400 `COMMODITY_NO_EXIST`: commodity is not exist
@@ -1008,7 +1005,10 @@ pub enum AllocateEipAddressError {
     /// HTTP 500 `OperationFailed.SystemBusy`: Operation failed because system is busy.
     OperationFailedSystemBusy(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1091,6 +1091,7 @@ impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressError {
         )
     }
 }
+#[allow(deprecated)]
 impl AllocateEipAddressError {
     /// The service error behind the variant.
     #[inline]
@@ -1174,7 +1175,7 @@ impl AllocateEipAddressError {
             66 => Self::OperationConflict(error),
             67 => Self::InternalError(error),
             68 => Self::OperationFailedSystemBusy(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1252,7 +1253,7 @@ impl AllocateEipAddressError {
             Self::OperationConflict(error) => (66, error),
             Self::InternalError(error) => (67, error),
             Self::OperationFailedSystemBusy(error) => (68, error),
-            Self::Unhandled(error) => (69, error),
+            Self::Unhandled(unhandled) => (69, unhandled.service_error()),
         }
     }
 }
@@ -1340,6 +1341,23 @@ impl ::std::fmt::Debug for AllocateEipAddressError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AllocateEipAddressError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AllocateEipAddressError {

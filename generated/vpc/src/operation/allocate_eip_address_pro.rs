@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AllocateEipAddressPro",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -750,7 +747,7 @@ for AllocateEipAddressProResponse {
 }
 /// Service errors of `AllocateEipAddressPro`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AllocateEipAddressProError {
     /// HTTP 400 `FrequentPurchase.EIP`: eip frequent purchase
@@ -838,7 +835,10 @@ pub enum AllocateEipAddressProError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressProError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -893,6 +893,7 @@ impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressProError {
         )
     }
 }
+#[allow(deprecated)]
 impl AllocateEipAddressProError {
     /// The service error behind the variant.
     #[inline]
@@ -948,7 +949,7 @@ impl AllocateEipAddressProError {
             38 => Self::InvalidRegionIdNotFound(error),
             39 => Self::FuwuBizCommodityVerifyFail(error),
             40 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -998,7 +999,7 @@ impl AllocateEipAddressProError {
             Self::InvalidRegionIdNotFound(error) => (38, error),
             Self::FuwuBizCommodityVerifyFail(error) => (39, error),
             Self::InternalError(error) => (40, error),
-            Self::Unhandled(error) => (41, error),
+            Self::Unhandled(unhandled) => (41, unhandled.service_error()),
         }
     }
 }
@@ -1058,6 +1059,23 @@ impl ::std::fmt::Debug for AllocateEipAddressProError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AllocateEipAddressProError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AllocateEipAddressProError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AllocateEipSegmentAddress",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -508,7 +505,7 @@ for AllocateEipSegmentAddressResponse {
 }
 /// Service errors of `AllocateEipSegmentAddress`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AllocateEipSegmentAddressError {
     /// HTTP 400 `COMMODITY_NO_EXIST`: commodity is not exist
@@ -618,7 +615,10 @@ pub enum AllocateEipSegmentAddressError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateEipSegmentAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -684,6 +684,7 @@ impl From<::acs_runtime::client::ServiceError> for AllocateEipSegmentAddressErro
         )
     }
 }
+#[allow(deprecated)]
 impl AllocateEipSegmentAddressError {
     /// The service error behind the variant.
     #[inline]
@@ -746,7 +747,7 @@ impl AllocateEipSegmentAddressError {
             49 => Self::InvalidRegionIdNotFound(error),
             50 => Self::FuwuBizCommodityVerifyFail(error),
             51 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -805,7 +806,7 @@ impl AllocateEipSegmentAddressError {
             Self::InvalidRegionIdNotFound(error) => (49, error),
             Self::FuwuBizCommodityVerifyFail(error) => (50, error),
             Self::InternalError(error) => (51, error),
-            Self::Unhandled(error) => (52, error),
+            Self::Unhandled(unhandled) => (52, unhandled.service_error()),
         }
     }
 }
@@ -876,6 +877,23 @@ impl ::std::fmt::Debug for AllocateEipSegmentAddressError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AllocateEipSegmentAddressError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AllocateEipSegmentAddressError {

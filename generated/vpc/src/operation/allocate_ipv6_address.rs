@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AllocateIpv6Address",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -481,7 +478,7 @@ for AllocateIpv6AddressResponse {
 }
 /// Service errors of `AllocateIpv6Address`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AllocateIpv6AddressError {
     /// HTTP 400 `OperationFailed.IPv6AddressAlreadyAllocated`: The operation is failed because of the ipv6 address specified was allocated.
@@ -517,7 +514,10 @@ pub enum AllocateIpv6AddressError {
     /// HTTP 404 `ResourceNotFound.VSwitchCidrReservation`: The dependent vswitch cidr reservation is not found.
     ResourceNotFoundVSwitchCidrReservation(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateIpv6AddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -546,6 +546,7 @@ impl From<::acs_runtime::client::ServiceError> for AllocateIpv6AddressError {
         )
     }
 }
+#[allow(deprecated)]
 impl AllocateIpv6AddressError {
     /// The service error behind the variant.
     #[inline]
@@ -571,7 +572,7 @@ impl AllocateIpv6AddressError {
             12 => Self::OperationUnsupportedFreePrivateIpv6(error),
             13 => Self::ResourceNotFoundVSwitch(error),
             14 => Self::ResourceNotFoundVSwitchCidrReservation(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -595,7 +596,7 @@ impl AllocateIpv6AddressError {
             Self::OperationUnsupportedFreePrivateIpv6(error) => (12, error),
             Self::ResourceNotFoundVSwitch(error) => (13, error),
             Self::ResourceNotFoundVSwitchCidrReservation(error) => (14, error),
-            Self::Unhandled(error) => (15, error),
+            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
         }
     }
 }
@@ -629,6 +630,23 @@ impl ::std::fmt::Debug for AllocateIpv6AddressError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AllocateIpv6AddressError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AllocateIpv6AddressError {

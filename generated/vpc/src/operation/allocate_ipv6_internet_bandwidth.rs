@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AllocateIpv6InternetBandwidth",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -428,7 +425,7 @@ for AllocateIpv6InternetBandwidthResponse {
 }
 /// Service errors of `AllocateIpv6InternetBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AllocateIpv6InternetBandwidthError {
     /// HTTP 400 `IllegalParam.Bandwidth`: The param of %s is illegal.
@@ -480,7 +477,10 @@ pub enum AllocateIpv6InternetBandwidthError {
     /// HTTP 500 `SystemBusy`: The system is busy. Please try again later.
     SystemBusy(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateIpv6InternetBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -517,6 +517,7 @@ impl From<::acs_runtime::client::ServiceError> for AllocateIpv6InternetBandwidth
         )
     }
 }
+#[allow(deprecated)]
 impl AllocateIpv6InternetBandwidthError {
     /// The service error behind the variant.
     #[inline]
@@ -550,7 +551,7 @@ impl AllocateIpv6InternetBandwidthError {
             20 => Self::OperationFailedQueryAccountInfo(error),
             21 => Self::OperationFailedSaleValidate(error),
             22 => Self::SystemBusy(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -582,7 +583,7 @@ impl AllocateIpv6InternetBandwidthError {
             Self::OperationFailedQueryAccountInfo(error) => (20, error),
             Self::OperationFailedSaleValidate(error) => (21, error),
             Self::SystemBusy(error) => (22, error),
-            Self::Unhandled(error) => (23, error),
+            Self::Unhandled(unhandled) => (23, unhandled.service_error()),
         }
     }
 }
@@ -624,6 +625,23 @@ impl ::std::fmt::Debug for AllocateIpv6InternetBandwidthError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AllocateIpv6InternetBandwidthError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AllocateIpv6InternetBandwidthError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AllocateVpcIpv6Cidr",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -372,7 +369,7 @@ for AllocateVpcIpv6CidrResponse {
 }
 /// Service errors of `AllocateVpcIpv6Cidr`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AllocateVpcIpv6CidrError {
     /// HTTP 400 `OperationUnsupported.Ipv6Feature`: The IPv6 feature is not supported in the region.
@@ -390,7 +387,10 @@ pub enum AllocateVpcIpv6CidrError {
     /// HTTP 400 `IllegalParam.CidrBlock`: The param of cidrBlock is illegal.
     IllegalParamCidrBlock(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateVpcIpv6CidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -411,6 +411,7 @@ impl From<::acs_runtime::client::ServiceError> for AllocateVpcIpv6CidrError {
         )
     }
 }
+#[allow(deprecated)]
 impl AllocateVpcIpv6CidrError {
     /// The service error behind the variant.
     #[inline]
@@ -428,7 +429,7 @@ impl AllocateVpcIpv6CidrError {
             4 => Self::IllegalParamIpv6Cidr(error),
             5 => Self::UnavailableIpv6Cidr(error),
             6 => Self::IllegalParamCidrBlock(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -442,7 +443,7 @@ impl AllocateVpcIpv6CidrError {
             Self::IllegalParamIpv6Cidr(error) => (4, error),
             Self::UnavailableIpv6Cidr(error) => (5, error),
             Self::IllegalParamCidrBlock(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -468,6 +469,23 @@ impl ::std::fmt::Debug for AllocateVpcIpv6CidrError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AllocateVpcIpv6CidrError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AllocateVpcIpv6CidrError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ApplyPhysicalConnectionLOA",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -476,7 +473,7 @@ for ApplyPhysicalConnectionLOAResponse {
 }
 /// Service errors of `ApplyPhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ApplyPhysicalConnectionLOAError {
     /// HTTP 400 `MissingParam.AliUid`: %s
@@ -520,7 +517,10 @@ pub enum ApplyPhysicalConnectionLOAError {
     /// HTTP 400 `IllegalParam.Bandwidth`: The param of bandwidth is illegal.
     IllegalParamBandwidth(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ApplyPhysicalConnectionLOAError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -554,6 +554,7 @@ impl From<::acs_runtime::client::ServiceError> for ApplyPhysicalConnectionLOAErr
         )
     }
 }
+#[allow(deprecated)]
 impl ApplyPhysicalConnectionLOAError {
     /// The service error behind the variant.
     #[inline]
@@ -584,7 +585,7 @@ impl ApplyPhysicalConnectionLOAError {
             17 => Self::IllegalParamCompanyName(error),
             18 => Self::OperationFailedPconnTrafficNotEnable(error),
             19 => Self::IllegalParamBandwidth(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -611,7 +612,7 @@ impl ApplyPhysicalConnectionLOAError {
             Self::IllegalParamCompanyName(error) => (17, error),
             Self::OperationFailedPconnTrafficNotEnable(error) => (18, error),
             Self::IllegalParamBandwidth(error) => (19, error),
-            Self::Unhandled(error) => (20, error),
+            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
         }
     }
 }
@@ -650,6 +651,23 @@ impl ::std::fmt::Debug for ApplyPhysicalConnectionLOAError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ApplyPhysicalConnectionLOAError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ApplyPhysicalConnectionLOAError {

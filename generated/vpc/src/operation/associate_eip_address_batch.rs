@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateEipAddressBatch",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -396,7 +393,7 @@ for AssociateEipAddressBatchResponse {
 }
 /// Service errors of `AssociateEipAddressBatch`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AssociateEipAddressBatchError {
     /// HTTP 400 `InvalidAssociation.Duplicated`: Specified instance already is associated.
@@ -488,7 +485,10 @@ pub enum AssociateEipAddressBatchError {
     /// HTTP 404 `OperationDenied.VpcIpv4GatewayEnabled`: The operation is not allowed because of the VPC of the NAT gateway has opened IPv4 Gateway.
     OperationDeniedVpcIpv4GatewayEnabled(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressBatchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -546,6 +546,7 @@ impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressBatchError
         )
     }
 }
+#[allow(deprecated)]
 impl AssociateEipAddressBatchError {
     /// The service error behind the variant.
     #[inline]
@@ -600,7 +601,7 @@ impl AssociateEipAddressBatchError {
             41 => Self::InvalidRegionIdNotFound(error),
             42 => Self::ForbiddenRegionNotFound(error),
             43 => Self::OperationDeniedVpcIpv4GatewayEnabled(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -651,7 +652,7 @@ impl AssociateEipAddressBatchError {
             Self::InvalidRegionIdNotFound(error) => (41, error),
             Self::ForbiddenRegionNotFound(error) => (42, error),
             Self::OperationDeniedVpcIpv4GatewayEnabled(error) => (43, error),
-            Self::Unhandled(error) => (44, error),
+            Self::Unhandled(unhandled) => (44, unhandled.service_error()),
         }
     }
 }
@@ -714,6 +715,23 @@ impl ::std::fmt::Debug for AssociateEipAddressBatchError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AssociateEipAddressBatchError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AssociateEipAddressBatchError {

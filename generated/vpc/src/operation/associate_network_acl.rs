@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateNetworkAcl",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -51,7 +48,7 @@ pub struct AssociateNetworkAclRequest {
         feature = "serde",
         serde(rename = "Resource", skip_serializing_if = "Option::is_none")
     )]
-    pub resource: Option<Vec<crate::types::Resource>>,
+    pub resource: Option<Vec<crate::types::AssociateNetworkAclResource>>,
     /// The ID of the network ACL.
     ///
     /// - Wire name: `NetworkAclId`.
@@ -166,7 +163,7 @@ impl<C> AssociateNetworkAclRequestBuilder<C> {
     /// - Must have at most 100 items.
     pub fn resource(
         mut self,
-        values: impl IntoIterator<Item = crate::types::Resource>,
+        values: impl IntoIterator<Item = crate::types::AssociateNetworkAclResource>,
     ) -> Self {
         self.inner.resource = Some(values.into_iter().collect());
         self
@@ -350,7 +347,7 @@ for AssociateNetworkAclResponse {
 }
 /// Service errors of `AssociateNetworkAcl`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AssociateNetworkAclError {
     /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
@@ -394,7 +391,10 @@ pub enum AssociateNetworkAclError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateNetworkAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -427,6 +427,7 @@ impl From<::acs_runtime::client::ServiceError> for AssociateNetworkAclError {
         )
     }
 }
+#[allow(deprecated)]
 impl AssociateNetworkAclError {
     /// The service error behind the variant.
     #[inline]
@@ -456,7 +457,7 @@ impl AssociateNetworkAclError {
             16 => Self::MissingParamResource(error),
             17 => Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error),
             18 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -482,7 +483,7 @@ impl AssociateNetworkAclError {
             Self::MissingParamResource(error) => (16, error),
             Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => (17, error),
             Self::InternalError(error) => (18, error),
-            Self::Unhandled(error) => (19, error),
+            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
         }
     }
 }
@@ -520,6 +521,23 @@ impl ::std::fmt::Debug for AssociateNetworkAclError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AssociateNetworkAclError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AssociateNetworkAclError {

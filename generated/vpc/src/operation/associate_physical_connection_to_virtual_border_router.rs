@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociatePhysicalConnectionToVirtualBorderRouter",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -557,7 +554,7 @@ for AssociatePhysicalConnectionToVirtualBorderRouterResponse {
 }
 /// Service errors of `AssociatePhysicalConnectionToVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AssociatePhysicalConnectionToVirtualBorderRouterError {
     /// HTTP 400 `InvalidOperation.RouterInterfaceNotDeleted`: The specified VirutalBorderRouter still has routerInterface.
@@ -651,7 +648,10 @@ pub enum AssociatePhysicalConnectionToVirtualBorderRouterError {
     /// HTTP 404 `InvalidVbrOwnerId.NotFound`: The specified VbrOwnerId is not valid.
     InvalidVbrOwnerIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for AssociatePhysicalConnectionToVirtualBorderRouterError {
@@ -711,6 +711,7 @@ for AssociatePhysicalConnectionToVirtualBorderRouterError {
         )
     }
 }
+#[allow(deprecated)]
 impl AssociatePhysicalConnectionToVirtualBorderRouterError {
     /// The service error behind the variant.
     #[inline]
@@ -766,7 +767,7 @@ impl AssociatePhysicalConnectionToVirtualBorderRouterError {
             42 => Self::InvalidRegionIdNotFound(error),
             43 => Self::InvalidVbrIdNotFound(error),
             44 => Self::InvalidVbrOwnerIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -818,7 +819,7 @@ impl AssociatePhysicalConnectionToVirtualBorderRouterError {
             Self::InvalidRegionIdNotFound(error) => (42, error),
             Self::InvalidVbrIdNotFound(error) => (43, error),
             Self::InvalidVbrOwnerIdNotFound(error) => (44, error),
-            Self::Unhandled(error) => (45, error),
+            Self::Unhandled(unhandled) => (45, unhandled.service_error()),
         }
     }
 }
@@ -882,6 +883,23 @@ impl ::std::fmt::Debug for AssociatePhysicalConnectionToVirtualBorderRouterError
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AssociatePhysicalConnectionToVirtualBorderRouterError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AssociatePhysicalConnectionToVirtualBorderRouterError {

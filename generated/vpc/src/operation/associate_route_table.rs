@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateRouteTable",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -323,7 +320,7 @@ for AssociateRouteTableResponse {
 }
 /// Service errors of `AssociateRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AssociateRouteTableError {
     /// HTTP 400 `OperationDenied.CloudBoxVbrEntryExist`: The operation is not allowed because the routing table has a route entry for the next hop to the cloud box VBR.
@@ -361,7 +358,10 @@ pub enum AssociateRouteTableError {
     /// HTTP 404 `InvalidVSwitchId.NotFound`: Specified VSwitch does not exist.
     InvalidVSwitchIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -391,6 +391,7 @@ impl From<::acs_runtime::client::ServiceError> for AssociateRouteTableError {
         )
     }
 }
+#[allow(deprecated)]
 impl AssociateRouteTableError {
     /// The service error behind the variant.
     #[inline]
@@ -417,7 +418,7 @@ impl AssociateRouteTableError {
             13 => Self::ForbiddenNotInSameVpc(error),
             14 => Self::IncorrectStatusRouteTable(error),
             15 => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -440,7 +441,7 @@ impl AssociateRouteTableError {
             Self::ForbiddenNotInSameVpc(error) => (13, error),
             Self::IncorrectStatusRouteTable(error) => (14, error),
             Self::InvalidVSwitchIdNotFound(error) => (15, error),
-            Self::Unhandled(error) => (16, error),
+            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
         }
     }
 }
@@ -475,6 +476,23 @@ impl ::std::fmt::Debug for AssociateRouteTableError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AssociateRouteTableError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AssociateRouteTableError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateRouteTableWithGateway",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -374,7 +371,7 @@ for AssociateRouteTableWithGatewayResponse {
 }
 /// Service errors of `AssociateRouteTableWithGateway`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AssociateRouteTableWithGatewayError {
     /// HTTP 400 `ResourceNotFound.Ipv4Gateway`: The specified resource ipv4Gateway is not found.
@@ -408,7 +405,10 @@ pub enum AssociateRouteTableWithGatewayError {
     /// HTTP 400 `OperationDenied.ExistPublicIpv6IpInVpc`: Operation denied because IPV6 public ip exists in VPC.
     OperationDeniedExistPublicIpv6IpInVpc(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateRouteTableWithGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -437,6 +437,7 @@ impl From<::acs_runtime::client::ServiceError> for AssociateRouteTableWithGatewa
         )
     }
 }
+#[allow(deprecated)]
 impl AssociateRouteTableWithGatewayError {
     /// The service error behind the variant.
     #[inline]
@@ -462,7 +463,7 @@ impl AssociateRouteTableWithGatewayError {
             12 => Self::UnsupportedFeatureIpv6GatewayRouteTable(error),
             13 => Self::OperationDeniedIngressRoutingNotSupportAnycast(error),
             14 => Self::OperationDeniedExistPublicIpv6IpInVpc(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -484,7 +485,7 @@ impl AssociateRouteTableWithGatewayError {
             Self::UnsupportedFeatureIpv6GatewayRouteTable(error) => (12, error),
             Self::OperationDeniedIngressRoutingNotSupportAnycast(error) => (13, error),
             Self::OperationDeniedExistPublicIpv6IpInVpc(error) => (14, error),
-            Self::Unhandled(error) => (15, error),
+            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
         }
     }
 }
@@ -518,6 +519,23 @@ impl ::std::fmt::Debug for AssociateRouteTableWithGatewayError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AssociateRouteTableWithGatewayError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AssociateRouteTableWithGatewayError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateRouteTablesWithVpcGatewayEndpoint",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -373,7 +370,7 @@ for AssociateRouteTablesWithVpcGatewayEndpointResponse {
 }
 /// Service errors of `AssociateRouteTablesWithVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AssociateRouteTablesWithVpcGatewayEndpointError {
     /// HTTP 400 `OperationFailed.ConcurrentOperation`: The operation is failed because of concurrent operation.
@@ -419,7 +416,10 @@ pub enum AssociateRouteTablesWithVpcGatewayEndpointError {
     /// HTTP 400 `UnsupportedFeature.RouterTableType`: The type of router table is not supported.
     UnsupportedFeatureRouterTableType(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for AssociateRouteTablesWithVpcGatewayEndpointError {
@@ -454,6 +454,7 @@ for AssociateRouteTablesWithVpcGatewayEndpointError {
         )
     }
 }
+#[allow(deprecated)]
 impl AssociateRouteTablesWithVpcGatewayEndpointError {
     /// The service error behind the variant.
     #[inline]
@@ -484,7 +485,7 @@ impl AssociateRouteTablesWithVpcGatewayEndpointError {
             17 => Self::IncorrectStatusVpc(error),
             18 => Self::IncorrectStatusCenStatus(error),
             19 => Self::UnsupportedFeatureRouterTableType(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -513,7 +514,7 @@ impl AssociateRouteTablesWithVpcGatewayEndpointError {
             Self::IncorrectStatusVpc(error) => (17, error),
             Self::IncorrectStatusCenStatus(error) => (18, error),
             Self::UnsupportedFeatureRouterTableType(error) => (19, error),
-            Self::Unhandled(error) => (20, error),
+            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
         }
     }
 }
@@ -552,6 +553,23 @@ impl ::std::fmt::Debug for AssociateRouteTablesWithVpcGatewayEndpointError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AssociateRouteTablesWithVpcGatewayEndpointError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AssociateRouteTablesWithVpcGatewayEndpointError {

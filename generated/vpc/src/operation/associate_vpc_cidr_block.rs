@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateVpcCidrBlock",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -494,7 +491,7 @@ for AssociateVpcCidrBlockResponse {
 }
 /// Service errors of `AssociateVpcCidrBlock`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AssociateVpcCidrBlockError {
     /// HTTP 400 `InvalidVpc.NotFound`: %s
@@ -590,7 +587,10 @@ pub enum AssociateVpcCidrBlockError {
     /// HTTP 500 `OperationFailed.ResourceNotEnough`: Insufficient resources.
     OperationFailedResourceNotEnough(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateVpcCidrBlockError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -650,6 +650,7 @@ impl From<::acs_runtime::client::ServiceError> for AssociateVpcCidrBlockError {
         )
     }
 }
+#[allow(deprecated)]
 impl AssociateVpcCidrBlockError {
     /// The service error behind the variant.
     #[inline]
@@ -706,7 +707,7 @@ impl AssociateVpcCidrBlockError {
             43 => Self::Forbbiden(error),
             44 => Self::ResourceNotFoundIpamPool(error),
             45 => Self::OperationFailedResourceNotEnough(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -759,7 +760,7 @@ impl AssociateVpcCidrBlockError {
             Self::Forbbiden(error) => (43, error),
             Self::ResourceNotFoundIpamPool(error) => (44, error),
             Self::OperationFailedResourceNotEnough(error) => (45, error),
-            Self::Unhandled(error) => (46, error),
+            Self::Unhandled(unhandled) => (46, unhandled.service_error()),
         }
     }
 }
@@ -824,6 +825,23 @@ impl ::std::fmt::Debug for AssociateVpcCidrBlockError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AssociateVpcCidrBlockError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AssociateVpcCidrBlockError {

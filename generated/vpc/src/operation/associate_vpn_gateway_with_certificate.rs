@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AssociateVpnGatewayWithCertificate",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -415,7 +412,7 @@ for AssociateVpnGatewayWithCertificateResponse {
 }
 /// Service errors of `AssociateVpnGatewayWithCertificate`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AssociateVpnGatewayWithCertificateError {
     /// HTTP 400 `IllegalParam.CertificateType`: The specified certificate type (%s) is invalid.
@@ -445,7 +442,10 @@ pub enum AssociateVpnGatewayWithCertificateError {
     /// HTTP 409 `OperationConflict`: The operation against this instance is too frequent, please try again later.
     OperationConflict(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for AssociateVpnGatewayWithCertificateError {
@@ -473,6 +473,7 @@ for AssociateVpnGatewayWithCertificateError {
         )
     }
 }
+#[allow(deprecated)]
 impl AssociateVpnGatewayWithCertificateError {
     /// The service error behind the variant.
     #[inline]
@@ -496,7 +497,7 @@ impl AssociateVpnGatewayWithCertificateError {
             10 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
             11 => Self::InvalidCertificateIdNotFound(error),
             12 => Self::OperationConflict(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -516,7 +517,7 @@ impl AssociateVpnGatewayWithCertificateError {
             Self::InvalidVpnGatewayInstanceIdNotFound(error) => (10, error),
             Self::InvalidCertificateIdNotFound(error) => (11, error),
             Self::OperationConflict(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -548,6 +549,23 @@ impl ::std::fmt::Debug for AssociateVpnGatewayWithCertificateError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AssociateVpnGatewayWithCertificateError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AssociateVpnGatewayWithCertificateError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AttachDhcpOptionsSetToVpc",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -349,7 +346,7 @@ for AttachDhcpOptionsSetToVpcResponse {
 }
 /// Service errors of `AttachDhcpOptionsSetToVpc`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AttachDhcpOptionsSetToVpcError {
     /// HTTP 400 `Forbidden.OperateShareResource`: You cannot operate shared resources.
@@ -375,7 +372,10 @@ pub enum AttachDhcpOptionsSetToVpcError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AttachDhcpOptionsSetToVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -400,6 +400,7 @@ impl From<::acs_runtime::client::ServiceError> for AttachDhcpOptionsSetToVpcErro
         )
     }
 }
+#[allow(deprecated)]
 impl AttachDhcpOptionsSetToVpcError {
     /// The service error behind the variant.
     #[inline]
@@ -421,7 +422,7 @@ impl AttachDhcpOptionsSetToVpcError {
             8 => Self::MissingParamVpcId(error),
             9 => Self::MissingParamDhcpOptionsSetId(error),
             10 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -439,7 +440,7 @@ impl AttachDhcpOptionsSetToVpcError {
             Self::MissingParamVpcId(error) => (8, error),
             Self::MissingParamDhcpOptionsSetId(error) => (9, error),
             Self::InvalidRegionIdNotFound(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -469,6 +470,23 @@ impl ::std::fmt::Debug for AttachDhcpOptionsSetToVpcError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AttachDhcpOptionsSetToVpcError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AttachDhcpOptionsSetToVpcError {

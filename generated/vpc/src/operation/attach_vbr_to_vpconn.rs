@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AttachVbrToVpconn",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -354,7 +351,7 @@ for AttachVbrToVpconnResponse {
 }
 /// Service errors of `AttachVbrToVpconn`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AttachVbrToVpconnError {
     /// HTTP 400 `QuotaExceeded.VPCONN`: The quota of VBR_COUNT_PER_VPCONN is exceeded, usage 1/1.
@@ -368,7 +365,10 @@ pub enum AttachVbrToVpconnError {
     /// HTTP 400 `ResourceNotFound.VirtualBorderRouter`: The specified resource of %s is not found.
     ResourceNotFoundVirtualBorderRouter(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AttachVbrToVpconnError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -387,6 +387,7 @@ impl From<::acs_runtime::client::ServiceError> for AttachVbrToVpconnError {
         )
     }
 }
+#[allow(deprecated)]
 impl AttachVbrToVpconnError {
     /// The service error behind the variant.
     #[inline]
@@ -402,7 +403,7 @@ impl AttachVbrToVpconnError {
             2 => Self::ResourceNotFoundPhysicalConnectionId(error),
             3 => Self::IncorrectStatusPhysicalConnection(error),
             4 => Self::ResourceNotFoundVirtualBorderRouter(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -414,7 +415,7 @@ impl AttachVbrToVpconnError {
             Self::ResourceNotFoundPhysicalConnectionId(error) => (2, error),
             Self::IncorrectStatusPhysicalConnection(error) => (3, error),
             Self::ResourceNotFoundVirtualBorderRouter(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -438,6 +439,23 @@ impl ::std::fmt::Debug for AttachVbrToVpconnError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AttachVbrToVpconnError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AttachVbrToVpconnError {

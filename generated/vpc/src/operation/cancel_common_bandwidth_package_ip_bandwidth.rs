@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CancelCommonBandwidthPackageIpBandwidth",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -295,7 +292,7 @@ for CancelCommonBandwidthPackageIpBandwidthResponse {
 }
 /// Service errors of `CancelCommonBandwidthPackageIpBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CancelCommonBandwidthPackageIpBandwidthError {
     /// HTTP 400 `InvalidEIPStatus.BizDisabled`: The EIP has been locked.
@@ -305,7 +302,10 @@ pub enum CancelCommonBandwidthPackageIpBandwidthError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for CancelCommonBandwidthPackageIpBandwidthError {
@@ -323,6 +323,7 @@ for CancelCommonBandwidthPackageIpBandwidthError {
         )
     }
 }
+#[allow(deprecated)]
 impl CancelCommonBandwidthPackageIpBandwidthError {
     /// The service error behind the variant.
     #[inline]
@@ -336,7 +337,7 @@ impl CancelCommonBandwidthPackageIpBandwidthError {
             0 => Self::InvalidEipStatusBizDisabled(error),
             1 => Self::ForbiddenFinancialLocked(error),
             2 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -346,7 +347,7 @@ impl CancelCommonBandwidthPackageIpBandwidthError {
             Self::InvalidEipStatusBizDisabled(error) => (0, error),
             Self::ForbiddenFinancialLocked(error) => (1, error),
             Self::InvalidRegionIdNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -368,6 +369,23 @@ impl ::std::fmt::Debug for CancelCommonBandwidthPackageIpBandwidthError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CancelCommonBandwidthPackageIpBandwidthError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CancelCommonBandwidthPackageIpBandwidthError {

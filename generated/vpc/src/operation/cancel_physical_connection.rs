@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CancelPhysicalConnection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -291,7 +288,7 @@ for CancelPhysicalConnectionResponse {
 }
 /// Service errors of `CancelPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CancelPhysicalConnectionError {
     /// HTTP 400 `Forbidden.NotAllowedInState`: The request does not allow in this state.
@@ -301,7 +298,10 @@ pub enum CancelPhysicalConnectionError {
     /// HTTP 404 `InvalidPhysicalConnectionId.NotFound`: The PhysicalConnectionId provided does not exist in our records.
     InvalidPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CancelPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -318,6 +318,7 @@ impl From<::acs_runtime::client::ServiceError> for CancelPhysicalConnectionError
         )
     }
 }
+#[allow(deprecated)]
 impl CancelPhysicalConnectionError {
     /// The service error behind the variant.
     #[inline]
@@ -331,7 +332,7 @@ impl CancelPhysicalConnectionError {
             0 => Self::ForbiddenNotAllowedInState(error),
             1 => Self::InvalidRegionIdNotFound(error),
             2 => Self::InvalidPhysicalConnectionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -341,7 +342,7 @@ impl CancelPhysicalConnectionError {
             Self::ForbiddenNotAllowedInState(error) => (0, error),
             Self::InvalidRegionIdNotFound(error) => (1, error),
             Self::InvalidPhysicalConnectionIdNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -363,6 +364,23 @@ impl ::std::fmt::Debug for CancelPhysicalConnectionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CancelPhysicalConnectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CancelPhysicalConnectionError {

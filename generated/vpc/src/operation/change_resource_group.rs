@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ChangeResourceGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -330,7 +327,7 @@ for ChangeResourceGroupResponse {
 }
 /// Service errors of `ChangeResourceGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ChangeResourceGroupError {
     /// HTTP 400 `ResourceType.Unknown`: Unknown ResourceType.
@@ -344,7 +341,10 @@ pub enum ChangeResourceGroupError {
     /// HTTP 400 `IllegalParam.ResourceGroupId`: Invalid ResourceGroupld value.
     IllegalParamResourceGroupId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ChangeResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -363,6 +363,7 @@ impl From<::acs_runtime::client::ServiceError> for ChangeResourceGroupError {
         )
     }
 }
+#[allow(deprecated)]
 impl ChangeResourceGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -378,7 +379,7 @@ impl ChangeResourceGroupError {
             2 => Self::InvalidResourceIdNotFound(error),
             3 => Self::IllegalParamResourceType(error),
             4 => Self::IllegalParamResourceGroupId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -390,7 +391,7 @@ impl ChangeResourceGroupError {
             Self::InvalidResourceIdNotFound(error) => (2, error),
             Self::IllegalParamResourceType(error) => (3, error),
             Self::IllegalParamResourceGroupId(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -414,6 +415,23 @@ impl ::std::fmt::Debug for ChangeResourceGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ChangeResourceGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ChangeResourceGroupError {

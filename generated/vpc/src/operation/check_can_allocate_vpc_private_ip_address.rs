@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CheckCanAllocateVpcPrivateIpAddress",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -333,7 +330,7 @@ for CheckCanAllocateVpcPrivateIpAddressResponse {
 }
 /// Service errors of `CheckCanAllocateVpcPrivateIpAddress`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CheckCanAllocateVpcPrivateIpAddressError {
     /// HTTP 400 `PARAMETER_ILLEGAL`: Parameter illegal.Parameter is ipVersion
@@ -345,7 +342,10 @@ pub enum CheckCanAllocateVpcPrivateIpAddressError {
     /// HTTP 400 `IllegalParam.PrivateIpAddress`: The specified PrivateIpAddress is illegal.
     IllegalParamPrivateIpAddress(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for CheckCanAllocateVpcPrivateIpAddressError {
@@ -364,6 +364,7 @@ for CheckCanAllocateVpcPrivateIpAddressError {
         )
     }
 }
+#[allow(deprecated)]
 impl CheckCanAllocateVpcPrivateIpAddressError {
     /// The service error behind the variant.
     #[inline]
@@ -378,7 +379,7 @@ impl CheckCanAllocateVpcPrivateIpAddressError {
             1 => Self::ResourceNotFoundVSwitchId(error),
             2 => Self::MismatchVSwitchAndPrivateIpAddress(error),
             3 => Self::IllegalParamPrivateIpAddress(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -389,7 +390,7 @@ impl CheckCanAllocateVpcPrivateIpAddressError {
             Self::ResourceNotFoundVSwitchId(error) => (1, error),
             Self::MismatchVSwitchAndPrivateIpAddress(error) => (2, error),
             Self::IllegalParamPrivateIpAddress(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -412,6 +413,23 @@ impl ::std::fmt::Debug for CheckCanAllocateVpcPrivateIpAddressError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CheckCanAllocateVpcPrivateIpAddressError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CheckCanAllocateVpcPrivateIpAddressError {

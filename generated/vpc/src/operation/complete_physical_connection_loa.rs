@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CompletePhysicalConnectionLOA",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -420,7 +417,7 @@ for CompletePhysicalConnectionLOAResponse {
 }
 /// Service errors of `CompletePhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CompletePhysicalConnectionLOAError {
     /// HTTP 400 `MissingParam.AliUid`: %s
@@ -442,7 +439,10 @@ pub enum CompletePhysicalConnectionLOAError {
     /// HTTP 400 `IllegalParam.LineSPContactInfo`: LineSPContactInfo is illegal.
     IllegalParamLineSpContactInfo(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CompletePhysicalConnectionLOAError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -465,6 +465,7 @@ impl From<::acs_runtime::client::ServiceError> for CompletePhysicalConnectionLOA
         )
     }
 }
+#[allow(deprecated)]
 impl CompletePhysicalConnectionLOAError {
     /// The service error behind the variant.
     #[inline]
@@ -484,7 +485,7 @@ impl CompletePhysicalConnectionLOAError {
             6 => Self::IllegalParamLineLabel(error),
             7 => Self::OperationDeniedLoaStatusNotAllowComplete(error),
             8 => Self::IllegalParamLineSpContactInfo(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -500,7 +501,7 @@ impl CompletePhysicalConnectionLOAError {
             Self::IllegalParamLineLabel(error) => (6, error),
             Self::OperationDeniedLoaStatusNotAllowComplete(error) => (7, error),
             Self::IllegalParamLineSpContactInfo(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -528,6 +529,23 @@ impl ::std::fmt::Debug for CompletePhysicalConnectionLOAError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CompletePhysicalConnectionLOAError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CompletePhysicalConnectionLOAError {

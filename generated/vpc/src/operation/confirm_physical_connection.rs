@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ConfirmPhysicalConnection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -293,7 +290,7 @@ for ConfirmPhysicalConnectionResponse {
 }
 /// Service errors of `ConfirmPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ConfirmPhysicalConnectionError {
     /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
@@ -317,7 +314,10 @@ pub enum ConfirmPhysicalConnectionError {
     /// HTTP 400 `ResourceNotFound.PhysicalConnection`: The specified resource of %s is not found.
     ResourceNotFoundPhysicalConnection(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ConfirmPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -341,6 +341,7 @@ impl From<::acs_runtime::client::ServiceError> for ConfirmPhysicalConnectionErro
         )
     }
 }
+#[allow(deprecated)]
 impl ConfirmPhysicalConnectionError {
     /// The service error behind the variant.
     #[inline]
@@ -361,7 +362,7 @@ impl ConfirmPhysicalConnectionError {
             7 => Self::IncorrectStatusPhysicalConnection(error),
             8 => Self::OperationUnsupportedSkipConstruction(error),
             9 => Self::ResourceNotFoundPhysicalConnection(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -378,7 +379,7 @@ impl ConfirmPhysicalConnectionError {
             Self::IncorrectStatusPhysicalConnection(error) => (7, error),
             Self::OperationUnsupportedSkipConstruction(error) => (8, error),
             Self::ResourceNotFoundPhysicalConnection(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -407,6 +408,23 @@ impl ::std::fmt::Debug for ConfirmPhysicalConnectionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ConfirmPhysicalConnectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ConfirmPhysicalConnectionError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ConvertBandwidthPackage",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -301,7 +298,7 @@ for ConvertBandwidthPackageResponse {
 }
 /// Service errors of `ConvertBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ConvertBandwidthPackageError {
     /// HTTP 400 `NotOpen.Api`: The api is not open.
@@ -315,7 +312,10 @@ pub enum ConvertBandwidthPackageError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ConvertBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -334,6 +334,7 @@ impl From<::acs_runtime::client::ServiceError> for ConvertBandwidthPackageError 
         )
     }
 }
+#[allow(deprecated)]
 impl ConvertBandwidthPackageError {
     /// The service error behind the variant.
     #[inline]
@@ -349,7 +350,7 @@ impl ConvertBandwidthPackageError {
             2 => Self::OrderQuotaExceeded(error),
             3 => Self::OrderError(error),
             4 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -361,7 +362,7 @@ impl ConvertBandwidthPackageError {
             Self::OrderQuotaExceeded(error) => (2, error),
             Self::OrderError(error) => (3, error),
             Self::InternalError(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -385,6 +386,23 @@ impl ::std::fmt::Debug for ConvertBandwidthPackageError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ConvertBandwidthPackageError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ConvertBandwidthPackageError {

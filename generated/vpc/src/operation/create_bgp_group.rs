@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateBgpGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -517,7 +514,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateBgpGroupRe
 }
 /// Service errors of `CreateBgpGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateBgpGroupError {
     /// HTTP 400 `QuotaExceeded.Bgp`: bgp peer count per vbr quota exceed.
@@ -577,7 +574,10 @@ pub enum CreateBgpGroupError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId is not found.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateBgpGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -619,6 +619,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateBgpGroupError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateBgpGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -657,7 +658,7 @@ impl CreateBgpGroupError {
             25 => Self::OperationFailedBgpPeerConflictWithEcr(error),
             26 => Self::OperationFailedPeerAsnCannotEqualsLocalAsn(error),
             27 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -692,7 +693,7 @@ impl CreateBgpGroupError {
             Self::OperationFailedBgpPeerConflictWithEcr(error) => (25, error),
             Self::OperationFailedPeerAsnCannotEqualsLocalAsn(error) => (26, error),
             Self::InvalidRegionIdNotFound(error) => (27, error),
-            Self::Unhandled(error) => (28, error),
+            Self::Unhandled(unhandled) => (28, unhandled.service_error()),
         }
     }
 }
@@ -739,6 +740,23 @@ impl ::std::fmt::Debug for CreateBgpGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateBgpGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateBgpGroupError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateBgpPeer",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -399,7 +396,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateBgpPeerRes
 }
 /// Service errors of `CreateBgpPeer`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateBgpPeerError {
     /// HTTP 400 `QuotaExceeded.Bgp`: bgp peer count per vbr quota exceed.
@@ -471,7 +468,10 @@ pub enum CreateBgpPeerError {
     /// HTTP 404 `InvalidRegionId.NotFound`: Specified value of "regionId" is not supported.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateBgpPeerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -519,6 +519,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateBgpPeerError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateBgpPeerError {
     /// The service error behind the variant.
     #[inline]
@@ -563,7 +564,7 @@ impl CreateBgpPeerError {
             31 => Self::IllegalParamIpVersion(error),
             32 => Self::IllegalParamPeerIpAddress(error),
             33 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -604,7 +605,7 @@ impl CreateBgpPeerError {
             Self::IllegalParamIpVersion(error) => (31, error),
             Self::IllegalParamPeerIpAddress(error) => (32, error),
             Self::InvalidRegionIdNotFound(error) => (33, error),
-            Self::Unhandled(error) => (34, error),
+            Self::Unhandled(unhandled) => (34, unhandled.service_error()),
         }
     }
 }
@@ -657,6 +658,23 @@ impl ::std::fmt::Debug for CreateBgpPeerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateBgpPeerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateBgpPeerError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateCommonBandwidthPackage",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -564,7 +561,7 @@ for CreateCommonBandwidthPackageResponse {
 }
 /// Service errors of `CreateCommonBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateCommonBandwidthPackageError {
     /// HTTP 400 `ResourceNotEnough.Bandwidth`: The specified resource of Bandwidth is not enough.
@@ -612,7 +609,10 @@ pub enum CreateCommonBandwidthPackageError {
     /// HTTP 404 `InvalidZoneId.NotFound`: Specified value of ZoneId is not exists.
     InvalidZoneIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCommonBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -648,6 +648,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateCommonBandwidthPackageE
         )
     }
 }
+#[allow(deprecated)]
 impl CreateCommonBandwidthPackageError {
     /// The service error behind the variant.
     #[inline]
@@ -680,7 +681,7 @@ impl CreateCommonBandwidthPackageError {
             19 => Self::InvalidRegionIdNotFound(error),
             20 => Self::InvalidVpcIdNotFound(error),
             21 => Self::InvalidZoneIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -709,7 +710,7 @@ impl CreateCommonBandwidthPackageError {
             Self::InvalidRegionIdNotFound(error) => (19, error),
             Self::InvalidVpcIdNotFound(error) => (20, error),
             Self::InvalidZoneIdNotFound(error) => (21, error),
-            Self::Unhandled(error) => (22, error),
+            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
         }
     }
 }
@@ -750,6 +751,23 @@ impl ::std::fmt::Debug for CreateCommonBandwidthPackageError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateCommonBandwidthPackageError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateCommonBandwidthPackageError {

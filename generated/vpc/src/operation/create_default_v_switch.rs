@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateDefaultVSwitch",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -343,7 +340,7 @@ for CreateDefaultVSwitchResponse {
 }
 /// Service errors of `CreateDefaultVSwitch`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateDefaultVSwitchError {
     /// HTTP 400 `InvalidDescription.Malformed`: Invalid description.
@@ -419,7 +416,10 @@ pub enum CreateDefaultVSwitchError {
     /// HTTP 404 `InvalidVpcId.NotFound`: Specified VPC does not exist.
     InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDefaultVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -469,6 +469,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateDefaultVSwitchError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateDefaultVSwitchError {
     /// The service error behind the variant.
     #[inline]
@@ -515,7 +516,7 @@ impl CreateDefaultVSwitchError {
             33 => Self::InvalidZoneIdNotFound(error),
             34 => Self::InvalidNotExist(error),
             35 => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -558,7 +559,7 @@ impl CreateDefaultVSwitchError {
             Self::InvalidZoneIdNotFound(error) => (33, error),
             Self::InvalidNotExist(error) => (34, error),
             Self::InvalidVpcIdNotFound(error) => (35, error),
-            Self::Unhandled(error) => (36, error),
+            Self::Unhandled(unhandled) => (36, unhandled.service_error()),
         }
     }
 }
@@ -613,6 +614,23 @@ impl ::std::fmt::Debug for CreateDefaultVSwitchError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateDefaultVSwitchError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateDefaultVSwitchError {

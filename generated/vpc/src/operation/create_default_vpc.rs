@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateDefaultVpc",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -385,7 +382,7 @@ for CreateDefaultVpcResponse {
 }
 /// Service errors of `CreateDefaultVpc`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateDefaultVpcError {
     /// HTTP 400 `TOKEN_PROCESSING`: Action is processing.
@@ -429,7 +426,10 @@ pub enum CreateDefaultVpcError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDefaultVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -463,6 +463,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateDefaultVpcError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateDefaultVpcError {
     /// The service error behind the variant.
     #[inline]
@@ -493,7 +494,7 @@ impl CreateDefaultVpcError {
             17 => Self::InvalidRegionIdNotFound(error),
             18 => Self::Forbbiden(error),
             19 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -520,7 +521,7 @@ impl CreateDefaultVpcError {
             Self::InvalidRegionIdNotFound(error) => (17, error),
             Self::Forbbiden(error) => (18, error),
             Self::InternalError(error) => (19, error),
-            Self::Unhandled(error) => (20, error),
+            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
         }
     }
 }
@@ -559,6 +560,23 @@ impl ::std::fmt::Debug for CreateDefaultVpcError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateDefaultVpcError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateDefaultVpcError {

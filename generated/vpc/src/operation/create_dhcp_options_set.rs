@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateDhcpOptionsSet",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -538,7 +535,7 @@ for CreateDhcpOptionsSetResponse {
 }
 /// Service errors of `CreateDhcpOptionsSet`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateDhcpOptionsSetError {
     /// HTTP 400 `OperationUnsupported.DhcpOptionsSet`: The DHCP options set feature in this region is not supported.
@@ -564,7 +561,10 @@ pub enum CreateDhcpOptionsSetError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDhcpOptionsSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -589,6 +589,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateDhcpOptionsSetError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateDhcpOptionsSetError {
     /// The service error behind the variant.
     #[inline]
@@ -610,7 +611,7 @@ impl CreateDhcpOptionsSetError {
             8 => Self::OperationUnsupportedDhcpLeaseTime(error),
             9 => Self::IllegalParamLeaseTime(error),
             10 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -628,7 +629,7 @@ impl CreateDhcpOptionsSetError {
             Self::OperationUnsupportedDhcpLeaseTime(error) => (8, error),
             Self::IllegalParamLeaseTime(error) => (9, error),
             Self::InvalidRegionIdNotFound(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -658,6 +659,23 @@ impl ::std::fmt::Debug for CreateDhcpOptionsSetError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateDhcpOptionsSetError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateDhcpOptionsSetError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateExpressCloudConnection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -521,7 +518,7 @@ for CreateExpressCloudConnectionResponse {
 }
 /// Service errors of `CreateExpressCloudConnection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateExpressCloudConnectionError {
     /// HTTP 400 `IllegalParam.AliUid`: %s
@@ -555,7 +552,10 @@ pub enum CreateExpressCloudConnectionError {
     /// HTTP 400 `IllegalParam.IdcSP`: %s
     IllegalParamIdcSp(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateExpressCloudConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -584,6 +584,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateExpressCloudConnectionE
         )
     }
 }
+#[allow(deprecated)]
 impl CreateExpressCloudConnectionError {
     /// The service error behind the variant.
     #[inline]
@@ -609,7 +610,7 @@ impl CreateExpressCloudConnectionError {
             12 => Self::IllegalParamServiceProvider(error),
             13 => Self::IllegalParamRedundantEccId(error),
             14 => Self::IllegalParamIdcSp(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -631,7 +632,7 @@ impl CreateExpressCloudConnectionError {
             Self::IllegalParamServiceProvider(error) => (12, error),
             Self::IllegalParamRedundantEccId(error) => (13, error),
             Self::IllegalParamIdcSp(error) => (14, error),
-            Self::Unhandled(error) => (15, error),
+            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
         }
     }
 }
@@ -665,6 +666,23 @@ impl ::std::fmt::Debug for CreateExpressCloudConnectionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateExpressCloudConnectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateExpressCloudConnectionError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateExpressConnectTrafficQos",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -377,7 +374,7 @@ for CreateExpressConnectTrafficQosResponse {
 }
 /// Service errors of `CreateExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateExpressConnectTrafficQosError {
     /// HTTP 400 `OperationUnsupported.Qos`: QoS is unsupported.
@@ -385,7 +382,10 @@ pub enum CreateExpressConnectTrafficQosError {
     /// HTTP 400 `QuotaExceeded.Qos`: The quota of QoS is exceeded.
     QuotaExceededQos(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateExpressConnectTrafficQosError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -395,6 +395,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateExpressConnectTrafficQo
         )
     }
 }
+#[allow(deprecated)]
 impl CreateExpressConnectTrafficQosError {
     /// The service error behind the variant.
     #[inline]
@@ -407,7 +408,7 @@ impl CreateExpressConnectTrafficQosError {
         match index {
             0 => Self::OperationUnsupportedQos(error),
             1 => Self::QuotaExceededQos(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -416,7 +417,7 @@ impl CreateExpressConnectTrafficQosError {
         match self {
             Self::OperationUnsupportedQos(error) => (0, error),
             Self::QuotaExceededQos(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -433,6 +434,23 @@ impl ::std::fmt::Debug for CreateExpressConnectTrafficQosError {
         let (index, error) = self.parts();
         let names = ["OperationUnsupportedQos", "QuotaExceededQos", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateExpressConnectTrafficQosError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateExpressConnectTrafficQosError {

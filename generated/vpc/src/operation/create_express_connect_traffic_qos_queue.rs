@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateExpressConnectTrafficQosQueue",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -431,7 +428,7 @@ for CreateExpressConnectTrafficQosQueueResponse {
 }
 /// Service errors of `CreateExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateExpressConnectTrafficQosQueueError {
     /// HTTP 400 `QuotaExceeded.QosMediumPriorityQueueCount`: The quota of QosMediumPriorityQueueCount is exceeded.
@@ -447,7 +444,10 @@ pub enum CreateExpressConnectTrafficQosQueueError {
     /// HTTP 400 `EcQoSConflict`: The specified QoS is conflict with other QoS.
     EcQoSConflict(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for CreateExpressConnectTrafficQosQueueError {
@@ -467,6 +467,7 @@ for CreateExpressConnectTrafficQosQueueError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateExpressConnectTrafficQosQueueError {
     /// The service error behind the variant.
     #[inline]
@@ -482,7 +483,7 @@ impl CreateExpressConnectTrafficQosQueueError {
             2 => Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error),
             3 => Self::IncorrectStatusQos(error),
             4 => Self::EcQoSConflict(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -496,7 +497,7 @@ impl CreateExpressConnectTrafficQosQueueError {
             }
             Self::IncorrectStatusQos(error) => (3, error),
             Self::EcQoSConflict(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -520,6 +521,23 @@ impl ::std::fmt::Debug for CreateExpressConnectTrafficQosQueueError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateExpressConnectTrafficQosQueueError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateExpressConnectTrafficQosQueueError {

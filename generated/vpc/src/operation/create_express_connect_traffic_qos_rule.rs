@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateExpressConnectTrafficQosRule",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -704,7 +701,7 @@ for CreateExpressConnectTrafficQosRuleResponse {
 }
 /// Service errors of `CreateExpressConnectTrafficQosRule`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateExpressConnectTrafficQosRuleError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
@@ -716,7 +713,10 @@ pub enum CreateExpressConnectTrafficQosRuleError {
     /// HTTP 400 `QuotaExceeded.QosRuleCount`: The quota of QosRuleCount is exceeded.
     QuotaExceededQosRuleCount(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for CreateExpressConnectTrafficQosRuleError {
@@ -735,6 +735,7 @@ for CreateExpressConnectTrafficQosRuleError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateExpressConnectTrafficQosRuleError {
     /// The service error behind the variant.
     #[inline]
@@ -749,7 +750,7 @@ impl CreateExpressConnectTrafficQosRuleError {
             1 => Self::EcQoSConflict(error),
             2 => Self::EcQosRuleNotAllowV4AndV6(error),
             3 => Self::QuotaExceededQosRuleCount(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -760,7 +761,7 @@ impl CreateExpressConnectTrafficQosRuleError {
             Self::EcQoSConflict(error) => (1, error),
             Self::EcQosRuleNotAllowV4AndV6(error) => (2, error),
             Self::QuotaExceededQosRuleCount(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -783,6 +784,23 @@ impl ::std::fmt::Debug for CreateExpressConnectTrafficQosRuleError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateExpressConnectTrafficQosRuleError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateExpressConnectTrafficQosRuleError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateFailoverTestJob",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -488,7 +485,7 @@ for CreateFailoverTestJobResponse {
 }
 /// Service errors of `CreateFailoverTestJob`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateFailoverTestJobError {
     /// HTTP 400 `IllegalParam.Name`: The param of Name \[%s\] is illegal.
@@ -526,7 +523,10 @@ pub enum CreateFailoverTestJobError {
     /// HTTP 400 `EcFailoverTestJobConflict`: The current failover test job task is in operation, please try again later.
     EcFailoverTestJobConflict(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -557,6 +557,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateFailoverTestJobError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateFailoverTestJobError {
     /// The service error behind the variant.
     #[inline]
@@ -584,7 +585,7 @@ impl CreateFailoverTestJobError {
             14 => Self::AnotherJobTesting(error),
             15 => Self::MultiplePconnSingleVbrNotSupportShutdown(error),
             16 => Self::EcFailoverTestJobConflict(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -608,7 +609,7 @@ impl CreateFailoverTestJobError {
             Self::AnotherJobTesting(error) => (14, error),
             Self::MultiplePconnSingleVbrNotSupportShutdown(error) => (15, error),
             Self::EcFailoverTestJobConflict(error) => (16, error),
-            Self::Unhandled(error) => (17, error),
+            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
         }
     }
 }
@@ -644,6 +645,23 @@ impl ::std::fmt::Debug for CreateFailoverTestJobError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateFailoverTestJobError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateFailoverTestJobError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateFlowLog",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -576,7 +573,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateFlowLogRes
 }
 /// Service errors of `CreateFlowLog`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateFlowLogError {
     /// HTTP 400 `IncorrectBusinessStatus.FlowLog`: The business status of flowLog  is incorrect.
@@ -654,7 +651,10 @@ pub enum CreateFlowLogError {
     /// HTTP 400 `UnsupportedFeature.UserDefinedTrafficPathIpv6`: Dual-stack flow log instances do not support custom trafficPath.
     UnsupportedFeatureUserDefinedTrafficPathIpv6(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateFlowLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -703,6 +703,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateFlowLogError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateFlowLogError {
     /// The service error behind the variant.
     #[inline]
@@ -750,7 +751,7 @@ impl CreateFlowLogError {
             32 => Self::MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore(error),
             33 => Self::OperationDeniedAllTrafficPathOfManagedExist(error),
             34 => Self::UnsupportedFeatureUserDefinedTrafficPathIpv6(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -796,7 +797,7 @@ impl CreateFlowLogError {
             }
             Self::OperationDeniedAllTrafficPathOfManagedExist(error) => (33, error),
             Self::UnsupportedFeatureUserDefinedTrafficPathIpv6(error) => (34, error),
-            Self::Unhandled(error) => (35, error),
+            Self::Unhandled(unhandled) => (35, unhandled.service_error()),
         }
     }
 }
@@ -850,6 +851,23 @@ impl ::std::fmt::Debug for CreateFlowLogError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateFlowLogError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateFlowLogError {

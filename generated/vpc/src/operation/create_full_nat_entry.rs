@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateFullNatEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -539,7 +536,7 @@ for CreateFullNatEntryResponse {
 }
 /// Service errors of `CreateFullNatEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateFullNatEntryError {
     /// HTTP 400 `ResourceNotFound.NatIp`: The specified resource of %s is not found.
@@ -565,7 +562,10 @@ pub enum CreateFullNatEntryError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateFullNatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -590,6 +590,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateFullNatEntryError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateFullNatEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -611,7 +612,7 @@ impl CreateFullNatEntryError {
             8 => Self::IllegalParamNetworkInterfaceId(error),
             9 => Self::ResourceNotFoundNatGateway(error),
             10 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -629,7 +630,7 @@ impl CreateFullNatEntryError {
             Self::IllegalParamNetworkInterfaceId(error) => (8, error),
             Self::ResourceNotFoundNatGateway(error) => (9, error),
             Self::InternalError(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -659,6 +660,23 @@ impl ::std::fmt::Debug for CreateFullNatEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateFullNatEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateFullNatEntryError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateGlobalAccelerationInstance",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -438,7 +435,7 @@ for CreateGlobalAccelerationInstanceResponse {
 }
 /// Service errors of `CreateGlobalAccelerationInstance`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateGlobalAccelerationInstanceError {
     /// HTTP 400 `InvalidBandwidth.ValueNotSupported`: The specified Bandwidth is not supported.
@@ -458,7 +455,10 @@ pub enum CreateGlobalAccelerationInstanceError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not supported.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for CreateGlobalAccelerationInstanceError {
@@ -480,6 +480,7 @@ for CreateGlobalAccelerationInstanceError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateGlobalAccelerationInstanceError {
     /// The service error behind the variant.
     #[inline]
@@ -497,7 +498,7 @@ impl CreateGlobalAccelerationInstanceError {
             4 => Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error),
             5 => Self::OperationFailedUnpaidBillsExist(error),
             6 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -513,7 +514,7 @@ impl CreateGlobalAccelerationInstanceError {
             }
             Self::OperationFailedUnpaidBillsExist(error) => (5, error),
             Self::InvalidRegionIdNotFound(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -539,6 +540,23 @@ impl ::std::fmt::Debug for CreateGlobalAccelerationInstanceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateGlobalAccelerationInstanceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateGlobalAccelerationInstanceError {

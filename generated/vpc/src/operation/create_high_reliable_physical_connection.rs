@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateHighReliablePhysicalConnection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -531,7 +528,7 @@ for CreateHighReliablePhysicalConnectionResponse {
 }
 /// Service errors of `CreateHighReliablePhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateHighReliablePhysicalConnectionError {
     /// HTTP 400 `Invalid.Status`: The device or interface status invalid, or has been used..
@@ -587,7 +584,10 @@ pub enum CreateHighReliablePhysicalConnectionError {
     /// HTTP 400 `ResourceNotFound.AccessPointId`: The specified resource of access point id is not found.
     ResourceNotFoundAccessPointId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for CreateHighReliablePhysicalConnectionError {
@@ -627,6 +627,7 @@ for CreateHighReliablePhysicalConnectionError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateHighReliablePhysicalConnectionError {
     /// The service error behind the variant.
     #[inline]
@@ -662,7 +663,7 @@ impl CreateHighReliablePhysicalConnectionError {
             22 => Self::EcNotEnoughResource(error),
             23 => Self::IllegalParamUnsupportedAccessPoint(error),
             24 => Self::ResourceNotFoundAccessPointId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -694,7 +695,7 @@ impl CreateHighReliablePhysicalConnectionError {
             Self::EcNotEnoughResource(error) => (22, error),
             Self::IllegalParamUnsupportedAccessPoint(error) => (23, error),
             Self::ResourceNotFoundAccessPointId(error) => (24, error),
-            Self::Unhandled(error) => (25, error),
+            Self::Unhandled(unhandled) => (25, unhandled.service_error()),
         }
     }
 }
@@ -738,6 +739,23 @@ impl ::std::fmt::Debug for CreateHighReliablePhysicalConnectionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateHighReliablePhysicalConnectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateHighReliablePhysicalConnectionError {

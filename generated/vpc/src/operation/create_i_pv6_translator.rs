@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateIPv6Translator",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -485,7 +482,7 @@ for CreateIPv6TranslatorResponse {
 }
 /// Service errors of `CreateIPv6Translator`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateIPv6TranslatorError {
     /// HTTP 400 `InvalidName`: The specified name is not support.
@@ -507,7 +504,10 @@ pub enum CreateIPv6TranslatorError {
     /// HTTP 500 `InternalError`: Internal Error
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -530,6 +530,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateIPv6TranslatorError {
     /// The service error behind the variant.
     #[inline]
@@ -549,7 +550,7 @@ impl CreateIPv6TranslatorError {
             6 => Self::ResourceQuotaFull(error),
             7 => Self::BandwidthNotSupport(error),
             8 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -565,7 +566,7 @@ impl CreateIPv6TranslatorError {
             Self::ResourceQuotaFull(error) => (6, error),
             Self::BandwidthNotSupport(error) => (7, error),
             Self::InternalError(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -593,6 +594,23 @@ impl ::std::fmt::Debug for CreateIPv6TranslatorError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateIPv6TranslatorError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateIPv6TranslatorError {

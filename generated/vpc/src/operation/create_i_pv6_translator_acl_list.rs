@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateIPv6TranslatorAclList",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -292,7 +289,7 @@ for CreateIPv6TranslatorAclListResponse {
 }
 /// Service errors of `CreateIPv6TranslatorAclList`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateIPv6TranslatorAclListError {
     /// HTTP 400 `InvalidName`: The specified name is not support.
@@ -304,7 +301,10 @@ pub enum CreateIPv6TranslatorAclListError {
     /// HTTP 500 `InternalError`: Internal Error
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorAclListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -322,6 +322,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorAclListEr
         )
     }
 }
+#[allow(deprecated)]
 impl CreateIPv6TranslatorAclListError {
     /// The service error behind the variant.
     #[inline]
@@ -336,7 +337,7 @@ impl CreateIPv6TranslatorAclListError {
             1 => Self::ResourceQuotaFull(error),
             2 => Self::Nat64AclAclNameExist(error),
             3 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -347,7 +348,7 @@ impl CreateIPv6TranslatorAclListError {
             Self::ResourceQuotaFull(error) => (1, error),
             Self::Nat64AclAclNameExist(error) => (2, error),
             Self::InternalError(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -370,6 +371,23 @@ impl ::std::fmt::Debug for CreateIPv6TranslatorAclListError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateIPv6TranslatorAclListError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateIPv6TranslatorAclListError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateIPv6TranslatorEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -530,7 +527,7 @@ for CreateIPv6TranslatorEntryResponse {
 }
 /// Service errors of `CreateIPv6TranslatorEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateIPv6TranslatorEntryError {
     /// HTTP 400 `InvalidIpAddress.AlreadyExist`: The specified  ip address is already exist.
@@ -572,7 +569,10 @@ pub enum CreateIPv6TranslatorEntryError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -605,6 +605,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorEntryErro
         )
     }
 }
+#[allow(deprecated)]
 impl CreateIPv6TranslatorEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -634,7 +635,7 @@ impl CreateIPv6TranslatorEntryError {
             16 => Self::IPv6TranslatorEntryInvalidAclType(error),
             17 => Self::ForbbidenSubUser(error),
             18 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -660,7 +661,7 @@ impl CreateIPv6TranslatorEntryError {
             Self::IPv6TranslatorEntryInvalidAclType(error) => (16, error),
             Self::ForbbidenSubUser(error) => (17, error),
             Self::Forbidden(error) => (18, error),
-            Self::Unhandled(error) => (19, error),
+            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
         }
     }
 }
@@ -698,6 +699,23 @@ impl ::std::fmt::Debug for CreateIPv6TranslatorEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateIPv6TranslatorEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateIPv6TranslatorEntryError {

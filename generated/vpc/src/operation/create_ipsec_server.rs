@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateIpsecServer",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -639,7 +636,7 @@ for CreateIpsecServerResponse {
 }
 /// Service errors of `CreateIpsecServer`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateIpsecServerError {
     /// HTTP 400 `OperationUnsupported.IPsecServer`: The current version of the VPN gateway does not support IPsec server.
@@ -697,7 +694,10 @@ pub enum CreateIpsecServerError {
     /// HTTP 409 `OperationConflict`: The operation against this instance is too frequent, please try again later.
     OperationConflict(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIpsecServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -736,6 +736,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateIpsecServerError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateIpsecServerError {
     /// The service error behind the variant.
     #[inline]
@@ -771,7 +772,7 @@ impl CreateIpsecServerError {
             22 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
             23 => Self::InvalidIDaaSInstanceIdNotFound(error),
             24 => Self::OperationConflict(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -805,7 +806,7 @@ impl CreateIpsecServerError {
             Self::InvalidVpnGatewayInstanceIdNotFound(error) => (22, error),
             Self::InvalidIDaaSInstanceIdNotFound(error) => (23, error),
             Self::OperationConflict(error) => (24, error),
-            Self::Unhandled(error) => (25, error),
+            Self::Unhandled(unhandled) => (25, unhandled.service_error()),
         }
     }
 }
@@ -849,6 +850,23 @@ impl ::std::fmt::Debug for CreateIpsecServerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateIpsecServerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateIpsecServerError {

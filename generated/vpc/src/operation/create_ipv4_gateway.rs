@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateIpv4Gateway",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -449,7 +446,7 @@ for CreateIpv4GatewayResponse {
 }
 /// Service errors of `CreateIpv4Gateway`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateIpv4GatewayError {
     /// HTTP 400 `OperationDenied.ExistDirectEip`: The operation is not allowed because of existing direct eip.
@@ -479,7 +476,10 @@ pub enum CreateIpv4GatewayError {
     /// HTTP 400 `IllegalParam.ResourceGroupId`: Invalid ResourceGroupld value.
     IllegalParamResourceGroupId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIpv4GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -506,6 +506,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateIpv4GatewayError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateIpv4GatewayError {
     /// The service error behind the variant.
     #[inline]
@@ -529,7 +530,7 @@ impl CreateIpv4GatewayError {
             10 => Self::IncorrectStatusVpc(error),
             11 => Self::OperationFailedVpcNotExist(error),
             12 => Self::IllegalParamResourceGroupId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -549,7 +550,7 @@ impl CreateIpv4GatewayError {
             Self::IncorrectStatusVpc(error) => (10, error),
             Self::OperationFailedVpcNotExist(error) => (11, error),
             Self::IllegalParamResourceGroupId(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -581,6 +582,23 @@ impl ::std::fmt::Debug for CreateIpv4GatewayError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateIpv4GatewayError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateIpv4GatewayError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateIpv6EgressOnlyRule",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -415,7 +412,7 @@ for CreateIpv6EgressOnlyRuleResponse {
 }
 /// Service errors of `CreateIpv6EgressOnlyRule`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateIpv6EgressOnlyRuleError {
     /// HTTP 400 `InvalidIpv6Gateway.NotFound`: The specified IPv6 gateway was not found.
@@ -455,7 +452,10 @@ pub enum CreateIpv6EgressOnlyRuleError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIpv6EgressOnlyRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -486,6 +486,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateIpv6EgressOnlyRuleError
         )
     }
 }
+#[allow(deprecated)]
 impl CreateIpv6EgressOnlyRuleError {
     /// The service error behind the variant.
     #[inline]
@@ -513,7 +514,7 @@ impl CreateIpv6EgressOnlyRuleError {
             14 => Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(error),
             15 => Self::MissingParamInstanceId(error),
             16 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -539,7 +540,7 @@ impl CreateIpv6EgressOnlyRuleError {
             }
             Self::MissingParamInstanceId(error) => (15, error),
             Self::InvalidRegionIdNotFound(error) => (16, error),
-            Self::Unhandled(error) => (17, error),
+            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
         }
     }
 }
@@ -575,6 +576,23 @@ impl ::std::fmt::Debug for CreateIpv6EgressOnlyRuleError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateIpv6EgressOnlyRuleError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateIpv6EgressOnlyRuleError {

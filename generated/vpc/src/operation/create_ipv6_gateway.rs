@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateIpv6Gateway",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -410,7 +407,7 @@ for CreateIpv6GatewayResponse {
 }
 /// Service errors of `CreateIpv6Gateway`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateIpv6GatewayError {
     /// HTTP 400 `InvalidVpcId.NotFound`: %s
@@ -444,7 +441,10 @@ pub enum CreateIpv6GatewayError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIpv6GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -472,6 +472,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateIpv6GatewayError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateIpv6GatewayError {
     /// The service error behind the variant.
     #[inline]
@@ -496,7 +497,7 @@ impl CreateIpv6GatewayError {
             11 => Self::MissingParamVpcId(error),
             12 => Self::ForbiddenOperateShareResource(error),
             13 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -517,7 +518,7 @@ impl CreateIpv6GatewayError {
             Self::MissingParamVpcId(error) => (11, error),
             Self::ForbiddenOperateShareResource(error) => (12, error),
             Self::InvalidRegionIdNotFound(error) => (13, error),
-            Self::Unhandled(error) => (14, error),
+            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
 }
@@ -550,6 +551,23 @@ impl ::std::fmt::Debug for CreateIpv6GatewayError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateIpv6GatewayError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateIpv6GatewayError {

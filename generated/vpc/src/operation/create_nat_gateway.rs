@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateNatGateway",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -282,7 +279,7 @@ pub struct CreateNatGatewayRequest {
         feature = "serde",
         serde(rename = "AccessMode", skip_serializing_if = "Option::is_none")
     )]
-    pub access_mode: Option<crate::types::AccessMode>,
+    pub access_mode: Option<crate::types::CreateNatGatewayAccessMode>,
     /// - Wire name: `NatIp`.
     #[rpc(name = "NatIp")]
     #[cfg_attr(
@@ -607,7 +604,10 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     /// The access mode for reverse access to the VPC NAT gateway.
     ///
     /// - Wire name: `AccessMode`.
-    pub fn access_mode(mut self, value: crate::types::AccessMode) -> Self {
+    pub fn access_mode(
+        mut self,
+        value: crate::types::CreateNatGatewayAccessMode,
+    ) -> Self {
         self.inner.access_mode = Some(value);
         self
     }
@@ -787,7 +787,7 @@ for CreateNatGatewayResponse {
 }
 /// Service errors of `CreateNatGateway`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateNatGatewayError {
     /// HTTP 400 `Forbidden.NatPayBySpec`: Pay-by-specification NAT is no longer supported. Newly purchased pay-as-you-go NAT gateways only support the pay-by-CU metering method.
@@ -977,7 +977,10 @@ pub enum CreateNatGatewayError {
     /// HTTP 500 `OperationFailed.EnhancedCheckInventory`: The NAT gateway in the current zone is not in service, or the resource inventory is insufficient.
     OperationFailedEnhancedCheckInventory(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1081,6 +1084,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateNatGatewayError {
     /// The service error behind the variant.
     #[inline]
@@ -1181,7 +1185,7 @@ impl CreateNatGatewayError {
             87 => Self::OrderErrorNatGateway(error),
             88 => Self::OperationFailedAccessTunnelId(error),
             89 => Self::OperationFailedEnhancedCheckInventory(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1280,7 +1284,7 @@ impl CreateNatGatewayError {
             Self::OrderErrorNatGateway(error) => (87, error),
             Self::OperationFailedAccessTunnelId(error) => (88, error),
             Self::OperationFailedEnhancedCheckInventory(error) => (89, error),
-            Self::Unhandled(error) => (90, error),
+            Self::Unhandled(unhandled) => (90, unhandled.service_error()),
         }
     }
 }
@@ -1389,6 +1393,23 @@ impl ::std::fmt::Debug for CreateNatGatewayError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateNatGatewayError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateNatGatewayError {

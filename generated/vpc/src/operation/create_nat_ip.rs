@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateNatIp",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -487,7 +484,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateNatIpRespo
 }
 /// Service errors of `CreateNatIp`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateNatIpError {
     /// HTTP 400 `Mismatch.NatIpAndNatIpCidr`: The %s and %s are mismatched.
@@ -527,7 +524,10 @@ pub enum CreateNatIpError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNatIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -559,6 +559,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateNatIpError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateNatIpError {
     /// The service error behind the variant.
     #[inline]
@@ -587,7 +588,7 @@ impl CreateNatIpError {
             15 => Self::IllegalParamIpv4Prefix(error),
             16 => Self::ResourceAlreadyExistIpv4Prefix(error),
             17 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -612,7 +613,7 @@ impl CreateNatIpError {
             Self::IllegalParamIpv4Prefix(error) => (15, error),
             Self::ResourceAlreadyExistIpv4Prefix(error) => (16, error),
             Self::InvalidRegionIdNotFound(error) => (17, error),
-            Self::Unhandled(error) => (18, error),
+            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
         }
     }
 }
@@ -649,6 +650,23 @@ impl ::std::fmt::Debug for CreateNatIpError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateNatIpError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateNatIpError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateNatIpCidr",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -419,7 +416,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateNatIpCidrR
 }
 /// Service errors of `CreateNatIpCidr`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateNatIpCidrError {
     /// HTTP 400 `IncorrectStatus.NatGateway`: The status of %s \[%s\] is incorrect.
@@ -443,7 +440,10 @@ pub enum CreateNatIpCidrError {
     /// HTTP 404 `ResourceNotFound.VPC`: The specified resource of %s is not found.
     ResourceNotFoundVpc(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNatIpCidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -467,6 +467,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateNatIpCidrError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateNatIpCidrError {
     /// The service error behind the variant.
     #[inline]
@@ -487,7 +488,7 @@ impl CreateNatIpCidrError {
             7 => Self::InvalidRegionIdNotFound(error),
             8 => Self::ResourceNotFoundNatGateway(error),
             9 => Self::ResourceNotFoundVpc(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -504,7 +505,7 @@ impl CreateNatIpCidrError {
             Self::InvalidRegionIdNotFound(error) => (7, error),
             Self::ResourceNotFoundNatGateway(error) => (8, error),
             Self::ResourceNotFoundVpc(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -533,6 +534,23 @@ impl ::std::fmt::Debug for CreateNatIpCidrError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateNatIpCidrError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateNatIpCidrError {

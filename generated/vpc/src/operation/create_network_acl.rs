@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateNetworkAcl",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -432,7 +429,7 @@ for CreateNetworkAclResponse {
 }
 /// Service errors of `CreateNetworkAcl`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateNetworkAclError {
     /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
@@ -462,7 +459,10 @@ pub enum CreateNetworkAclError {
     /// HTTP 400 `NotSupport.NetworkAcl`: Network acl is not support now.
     NotSupportNetworkAcl(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNetworkAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -489,6 +489,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateNetworkAclError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateNetworkAclError {
     /// The service error behind the variant.
     #[inline]
@@ -512,7 +513,7 @@ impl CreateNetworkAclError {
             10 => Self::InvalidVpcIdNotFound(error),
             11 => Self::QuotaExceedNetworkAcl(error),
             12 => Self::NotSupportNetworkAcl(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -532,7 +533,7 @@ impl CreateNetworkAclError {
             Self::InvalidVpcIdNotFound(error) => (10, error),
             Self::QuotaExceedNetworkAcl(error) => (11, error),
             Self::NotSupportNetworkAcl(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -564,6 +565,23 @@ impl ::std::fmt::Debug for CreateNetworkAclError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateNetworkAclError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateNetworkAclError {

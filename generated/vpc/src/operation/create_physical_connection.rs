@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreatePhysicalConnection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -687,7 +684,7 @@ for CreatePhysicalConnectionResponse {
 }
 /// Service errors of `CreatePhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreatePhysicalConnectionError {
     /// HTTP 400 `Invalid.Status`: The device or interface status invalid, or has been used..
@@ -737,7 +734,10 @@ pub enum CreatePhysicalConnectionError {
     /// HTTP 400 `ResourceNotFound.AccessPointId`: The specified resource of access point id is not found.
     ResourceNotFoundAccessPointId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreatePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -773,6 +773,7 @@ impl From<::acs_runtime::client::ServiceError> for CreatePhysicalConnectionError
         )
     }
 }
+#[allow(deprecated)]
 impl CreatePhysicalConnectionError {
     /// The service error behind the variant.
     #[inline]
@@ -805,7 +806,7 @@ impl CreatePhysicalConnectionError {
             19 => Self::OperationFailedPconnTrafficNotEnable(error),
             20 => Self::InvalidAccessPointIdNotEnabled(error),
             21 => Self::ResourceNotFoundAccessPointId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -834,7 +835,7 @@ impl CreatePhysicalConnectionError {
             Self::OperationFailedPconnTrafficNotEnable(error) => (19, error),
             Self::InvalidAccessPointIdNotEnabled(error) => (20, error),
             Self::ResourceNotFoundAccessPointId(error) => (21, error),
-            Self::Unhandled(error) => (22, error),
+            Self::Unhandled(unhandled) => (22, unhandled.service_error()),
         }
     }
 }
@@ -875,6 +876,23 @@ impl ::std::fmt::Debug for CreatePhysicalConnectionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreatePhysicalConnectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreatePhysicalConnectionError {

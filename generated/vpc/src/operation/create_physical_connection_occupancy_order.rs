@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreatePhysicalConnectionOccupancyOrder",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -418,7 +415,7 @@ pub struct CreatePhysicalConnectionOccupancyOrderResponse {
         feature = "serde",
         serde(rename = "Data", skip_serializing_if = "Option::is_none")
     )]
-    pub data: Option<crate::types::Data>,
+    pub data: Option<crate::types::CreatePhysicalConnectionOccupancyOrderData>,
 }
 impl ::acs_runtime::de::FromJson for CreatePhysicalConnectionOccupancyOrderResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
@@ -441,7 +438,7 @@ for CreatePhysicalConnectionOccupancyOrderResponse {
 }
 /// Service errors of `CreatePhysicalConnectionOccupancyOrder`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreatePhysicalConnectionOccupancyOrderError {
     /// HTTP 400 `IAbs.InvalidStatus.ValueNotSupported`: status is not supported.
@@ -467,7 +464,10 @@ pub enum CreatePhysicalConnectionOccupancyOrderError {
     /// HTTP 404 `InvalidPhysicalConnectionId.NotFound`: The PhysicalConnectionId provided does not exist in our records.
     InvalidPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for CreatePhysicalConnectionOccupancyOrderError {
@@ -493,6 +493,7 @@ for CreatePhysicalConnectionOccupancyOrderError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreatePhysicalConnectionOccupancyOrderError {
     /// The service error behind the variant.
     #[inline]
@@ -514,7 +515,7 @@ impl CreatePhysicalConnectionOccupancyOrderError {
             8 => Self::IncorrectStatusPhysicalConnection(error),
             9 => Self::InvalidRegionIdNotFound(error),
             10 => Self::InvalidPhysicalConnectionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -532,7 +533,7 @@ impl CreatePhysicalConnectionOccupancyOrderError {
             Self::IncorrectStatusPhysicalConnection(error) => (8, error),
             Self::InvalidRegionIdNotFound(error) => (9, error),
             Self::InvalidPhysicalConnectionIdNotFound(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -562,6 +563,23 @@ impl ::std::fmt::Debug for CreatePhysicalConnectionOccupancyOrderError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreatePhysicalConnectionOccupancyOrderError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreatePhysicalConnectionOccupancyOrderError {

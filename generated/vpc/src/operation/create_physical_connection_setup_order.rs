@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreatePhysicalConnectionSetupOrder",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -450,7 +447,7 @@ for CreatePhysicalConnectionSetupOrderResponse {
 }
 /// Service errors of `CreatePhysicalConnectionSetupOrder`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreatePhysicalConnectionSetupOrderError {
     /// HTTP 400 `InvalidPrice.NotFound`: Pricing plan result not found.
@@ -470,7 +467,10 @@ pub enum CreatePhysicalConnectionSetupOrderError {
     /// HTTP 400 `AccessPoint.NotFound`: The input access point does not exist or does not have permission to view it.
     AccessPointNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for CreatePhysicalConnectionSetupOrderError {
@@ -493,6 +493,7 @@ for CreatePhysicalConnectionSetupOrderError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreatePhysicalConnectionSetupOrderError {
     /// The service error behind the variant.
     #[inline]
@@ -511,7 +512,7 @@ impl CreatePhysicalConnectionSetupOrderError {
             5 => Self::InvalidInstanceNotFound(error),
             6 => Self::IncorrectStatusAccessPoint(error),
             7 => Self::AccessPointNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -526,7 +527,7 @@ impl CreatePhysicalConnectionSetupOrderError {
             Self::InvalidInstanceNotFound(error) => (5, error),
             Self::IncorrectStatusAccessPoint(error) => (6, error),
             Self::AccessPointNotFound(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -553,6 +554,23 @@ impl ::std::fmt::Debug for CreatePhysicalConnectionSetupOrderError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreatePhysicalConnectionSetupOrderError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreatePhysicalConnectionSetupOrderError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreatePublicIpAddressPool",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -559,7 +556,7 @@ for CreatePublicIpAddressPoolResponse {
 }
 /// Service errors of `CreatePublicIpAddressPool`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreatePublicIpAddressPoolError {
     /// HTTP 400 `IllegalParam.Isp`: The param of Isp \[%s\] is illegal.
@@ -591,7 +588,10 @@ pub enum CreatePublicIpAddressPoolError {
     /// HTTP 400 `OptInRequired.PublicIpAddressPool`: You are not authorized to use the requested service of publicIpAddressPool. Ensure that you have subscribed to the service you are trying to use.
     OptInRequiredPublicIpAddressPool(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreatePublicIpAddressPoolError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -619,6 +619,7 @@ impl From<::acs_runtime::client::ServiceError> for CreatePublicIpAddressPoolErro
         )
     }
 }
+#[allow(deprecated)]
 impl CreatePublicIpAddressPoolError {
     /// The service error behind the variant.
     #[inline]
@@ -643,7 +644,7 @@ impl CreatePublicIpAddressPoolError {
             11 => Self::IllegalParamSecurityProtectionTypes(error),
             12 => Self::IncorrectBusinessStatusPublicIpAddressPool(error),
             13 => Self::OptInRequiredPublicIpAddressPool(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -664,7 +665,7 @@ impl CreatePublicIpAddressPoolError {
             Self::IllegalParamSecurityProtectionTypes(error) => (11, error),
             Self::IncorrectBusinessStatusPublicIpAddressPool(error) => (12, error),
             Self::OptInRequiredPublicIpAddressPool(error) => (13, error),
-            Self::Unhandled(error) => (14, error),
+            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
 }
@@ -697,6 +698,23 @@ impl ::std::fmt::Debug for CreatePublicIpAddressPoolError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreatePublicIpAddressPoolError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreatePublicIpAddressPoolError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateRouteEntries",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -74,7 +71,7 @@ pub struct CreateRouteEntriesRequest {
         feature = "serde",
         serde(rename = "RouteEntries", skip_serializing_if = "Option::is_none")
     )]
-    pub route_entries: Option<Vec<crate::types::RouteEntries>>,
+    pub route_entries: Option<Vec<crate::types::CreateRouteEntriesRouteEntries>>,
     /// Specifies whether to only precheck the request. Valid values:
     ///
     /// * **true**: prechecks the request without performing the operation. The system prechecks the required parameters, request syntax, and limits. If the request fails to pass the precheck, an error message is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
@@ -167,7 +164,7 @@ impl<C> CreateRouteEntriesRequestBuilder<C> {
     /// - Must have at most 200 items.
     pub fn route_entries(
         mut self,
-        values: impl IntoIterator<Item = crate::types::RouteEntries>,
+        values: impl IntoIterator<Item = crate::types::CreateRouteEntriesRouteEntries>,
     ) -> Self {
         self.inner.route_entries = Some(values.into_iter().collect());
         self
@@ -357,7 +354,7 @@ for CreateRouteEntriesResponse {
 }
 /// Service errors of `CreateRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateRouteEntriesError {
     /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
@@ -365,7 +362,10 @@ pub enum CreateRouteEntriesError {
     /// HTTP 400 `MissingParam.RouteTableId`: The parameter RouteTableId is missing.
     MissingParamRouteTableId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -375,6 +375,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateRouteEntriesError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateRouteEntriesError {
     /// The service error behind the variant.
     #[inline]
@@ -387,7 +388,7 @@ impl CreateRouteEntriesError {
         match index {
             0 => Self::DryRunOperation(error),
             1 => Self::MissingParamRouteTableId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -396,7 +397,7 @@ impl CreateRouteEntriesError {
         match self {
             Self::DryRunOperation(error) => (0, error),
             Self::MissingParamRouteTableId(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -413,6 +414,23 @@ impl ::std::fmt::Debug for CreateRouteEntriesError {
         let (index, error) = self.parts();
         let names = ["DryRunOperation", "MissingParamRouteTableId", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateRouteEntriesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateRouteEntriesError {

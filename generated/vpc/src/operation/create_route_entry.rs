@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateRouteEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -537,7 +534,7 @@ for CreateRouteEntryResponse {
 }
 /// Service errors of `CreateRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateRouteEntryError {
     /// HTTP 400 `IllegalParam.CidrBlock`: The specified CidrBlock is illegal.
@@ -839,7 +836,10 @@ pub enum CreateRouteEntryError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -992,6 +992,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateRouteEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -1141,7 +1142,7 @@ impl CreateRouteEntryError {
             136 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
             137 => Self::VpcError(error),
             138 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1297,7 +1298,7 @@ impl CreateRouteEntryError {
             Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (136, error),
             Self::VpcError(error) => (137, error),
             Self::InternalError(error) => (138, error),
-            Self::Unhandled(error) => (139, error),
+            Self::Unhandled(unhandled) => (139, unhandled.service_error()),
         }
     }
 }
@@ -1455,6 +1456,23 @@ impl ::std::fmt::Debug for CreateRouteEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateRouteEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateRouteEntryError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateRouteTable",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -407,7 +404,7 @@ for CreateRouteTableResponse {
 }
 /// Service errors of `CreateRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateRouteTableError {
     /// HTTP 400 `UnsupportedRegion`: The feature of ipv4Gateway is not supported in the region.
@@ -435,7 +432,10 @@ pub enum CreateRouteTableError {
     /// HTTP 404 `InvalidVpcId.NotFound`: Specified VPC does not exist.
     InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -461,6 +461,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateRouteTableError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateRouteTableError {
     /// The service error behind the variant.
     #[inline]
@@ -483,7 +484,7 @@ impl CreateRouteTableError {
             9 => Self::InvalidRegionIdNotFound(error),
             10 => Self::InvalidParameterAction(error),
             11 => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -502,7 +503,7 @@ impl CreateRouteTableError {
             Self::InvalidRegionIdNotFound(error) => (9, error),
             Self::InvalidParameterAction(error) => (10, error),
             Self::InvalidVpcIdNotFound(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -533,6 +534,23 @@ impl ::std::fmt::Debug for CreateRouteTableError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateRouteTableError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateRouteTableError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateRouterInterface",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -944,7 +941,7 @@ for CreateRouterInterfaceResponse {
 }
 /// Service errors of `CreateRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateRouterInterfaceError {
     /// HTTP 400 `InvalidPrice.NotFound`: Pricing plan result not found.
@@ -1046,7 +1043,10 @@ pub enum CreateRouterInterfaceError {
     /// HTTP 404 `InvalidRouterId.AttacedToCEN`: Can not create ri when attaced to CEN.
     InvalidRouterIdAttacedToCen(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1107,6 +1107,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateRouterInterfaceError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateRouterInterfaceError {
     /// The service error behind the variant.
     #[inline]
@@ -1164,7 +1165,7 @@ impl CreateRouterInterfaceError {
             44 => Self::OperationFailedCannotConnectOtherOwnerInstance(error),
             45 => Self::InvalidParamsNotNull(error),
             46 => Self::InvalidRouterIdAttacedToCen(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1218,7 +1219,7 @@ impl CreateRouterInterfaceError {
             Self::OperationFailedCannotConnectOtherOwnerInstance(error) => (44, error),
             Self::InvalidParamsNotNull(error) => (45, error),
             Self::InvalidRouterIdAttacedToCen(error) => (46, error),
-            Self::Unhandled(error) => (47, error),
+            Self::Unhandled(unhandled) => (47, unhandled.service_error()),
         }
     }
 }
@@ -1284,6 +1285,23 @@ impl ::std::fmt::Debug for CreateRouterInterfaceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateRouterInterfaceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateRouterInterfaceError {

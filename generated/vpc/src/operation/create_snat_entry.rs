@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateSnatEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -543,7 +540,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateSnatEntryR
 }
 /// Service errors of `CreateSnatEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateSnatEntryError {
     /// HTTP 400 `UnsupportedFeature.PrivateLinkEnabled`: The feature of PrivateLinkEnabled is not supported.
@@ -647,7 +644,10 @@ pub enum CreateSnatEntryError {
     /// HTTP 500 `OperationFailed.CrateSnatEntryTimeOut`: Operation failed because create snatEntry timeout.
     OperationFailedCrateSnatEntryTimeOut(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSnatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -710,6 +710,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateSnatEntryError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateSnatEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -769,7 +770,7 @@ impl CreateSnatEntryError {
             46 => Self::ResourceNotFoundVSwitch(error),
             47 => Self::DefaultValidateError(error),
             48 => Self::OperationFailedCrateSnatEntryTimeOut(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -827,7 +828,7 @@ impl CreateSnatEntryError {
             Self::ResourceNotFoundVSwitch(error) => (46, error),
             Self::DefaultValidateError(error) => (47, error),
             Self::OperationFailedCrateSnatEntryTimeOut(error) => (48, error),
-            Self::Unhandled(error) => (49, error),
+            Self::Unhandled(unhandled) => (49, unhandled.service_error()),
         }
     }
 }
@@ -895,6 +896,23 @@ impl ::std::fmt::Debug for CreateSnatEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateSnatEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateSnatEntryError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateSslVpnClientCert",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -355,7 +352,7 @@ for CreateSslVpnClientCertResponse {
 }
 /// Service errors of `CreateSslVpnClientCert`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateSslVpnClientCertError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -379,7 +376,10 @@ pub enum CreateSslVpnClientCertError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not found during access authentication.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSslVpnClientCertError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -403,6 +403,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateSslVpnClientCertError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateSslVpnClientCertError {
     /// The service error behind the variant.
     #[inline]
@@ -423,7 +424,7 @@ impl CreateSslVpnClientCertError {
             7 => Self::Forbidden(error),
             8 => Self::InvalidSslVpnServerIdNotFound(error),
             9 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -440,7 +441,7 @@ impl CreateSslVpnClientCertError {
             Self::Forbidden(error) => (7, error),
             Self::InvalidSslVpnServerIdNotFound(error) => (8, error),
             Self::InvalidRegionIdNotFound(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -469,6 +470,23 @@ impl ::std::fmt::Debug for CreateSslVpnClientCertError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateSslVpnClientCertError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateSslVpnClientCertError {

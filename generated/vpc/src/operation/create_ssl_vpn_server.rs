@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateSslVpnServer",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -781,7 +778,7 @@ for CreateSslVpnServerResponse {
 }
 /// Service errors of `CreateSslVpnServer`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateSslVpnServerError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -847,7 +844,10 @@ pub enum CreateSslVpnServerError {
     /// HTTP 404 `InvalidIDaaSApplicationId.NotFound`: The specified IDaaS application Id does not exist.
     InvalidIDaaSApplicationIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSslVpnServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -891,6 +891,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateSslVpnServerError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateSslVpnServerError {
     /// The service error behind the variant.
     #[inline]
@@ -931,7 +932,7 @@ impl CreateSslVpnServerError {
             27 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
             28 => Self::InvalidIDaaSInstanceIdNotFound(error),
             29 => Self::InvalidIDaaSApplicationIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -970,7 +971,7 @@ impl CreateSslVpnServerError {
             Self::InvalidVpnGatewayInstanceIdNotFound(error) => (27, error),
             Self::InvalidIDaaSInstanceIdNotFound(error) => (28, error),
             Self::InvalidIDaaSApplicationIdNotFound(error) => (29, error),
-            Self::Unhandled(error) => (30, error),
+            Self::Unhandled(unhandled) => (30, unhandled.service_error()),
         }
     }
 }
@@ -1019,6 +1020,23 @@ impl ::std::fmt::Debug for CreateSslVpnServerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateSslVpnServerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateSslVpnServerError {

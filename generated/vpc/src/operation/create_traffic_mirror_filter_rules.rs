@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateTrafficMirrorFilterRules",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -408,7 +405,7 @@ for CreateTrafficMirrorFilterRulesResponse {
 }
 /// Service errors of `CreateTrafficMirrorFilterRules`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateTrafficMirrorFilterRulesError {
     /// HTTP 400 `ResourceNotFound.TrafficMirrorFilter`: The specified resource of traffic mirror filter is not found.
@@ -432,7 +429,10 @@ pub enum CreateTrafficMirrorFilterRulesError {
     /// HTTP 400 `IllegalParam.Protocol`: The specified Protocol %s is invalid.
     IllegalParamProtocol(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -456,6 +456,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterRule
         )
     }
 }
+#[allow(deprecated)]
 impl CreateTrafficMirrorFilterRulesError {
     /// The service error behind the variant.
     #[inline]
@@ -476,7 +477,7 @@ impl CreateTrafficMirrorFilterRulesError {
             7 => Self::IllegalParamSourceCidrBlock(error),
             8 => Self::IllegalParamDestinationCidrBlock(error),
             9 => Self::IllegalParamProtocol(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -493,7 +494,7 @@ impl CreateTrafficMirrorFilterRulesError {
             Self::IllegalParamSourceCidrBlock(error) => (7, error),
             Self::IllegalParamDestinationCidrBlock(error) => (8, error),
             Self::IllegalParamProtocol(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -522,6 +523,23 @@ impl ::std::fmt::Debug for CreateTrafficMirrorFilterRulesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateTrafficMirrorFilterRulesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateTrafficMirrorFilterRulesError {

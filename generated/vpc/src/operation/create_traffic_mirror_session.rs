@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateTrafficMirrorSession",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -653,7 +650,7 @@ for CreateTrafficMirrorSessionResponse {
 }
 /// Service errors of `CreateTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateTrafficMirrorSessionError {
     /// HTTP 400 `IncorrectBusinessStatus.TrafficMirror`: The business status of traffic mirror is incorrect.
@@ -735,7 +732,10 @@ pub enum CreateTrafficMirrorSessionError {
     /// HTTP 404 `ResourceNotFound.GatewayLoadBalancerEndpoint`: GatewayLoadBalancerEndpoint instance not found.
     ResourceNotFoundGatewayLoadBalancerEndpoint(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -784,6 +784,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorSessionErr
         )
     }
 }
+#[allow(deprecated)]
 impl CreateTrafficMirrorSessionError {
     /// The service error behind the variant.
     #[inline]
@@ -837,7 +838,7 @@ impl CreateTrafficMirrorSessionError {
             32 => Self::QuotaExceededSessionNumPerTarget(error),
             33 => Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(error),
             34 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -887,7 +888,7 @@ impl CreateTrafficMirrorSessionError {
                 (33, error)
             }
             Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (34, error),
-            Self::Unhandled(error) => (35, error),
+            Self::Unhandled(unhandled) => (35, unhandled.service_error()),
         }
     }
 }
@@ -941,6 +942,23 @@ impl ::std::fmt::Debug for CreateTrafficMirrorSessionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateTrafficMirrorSessionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateTrafficMirrorSessionError {

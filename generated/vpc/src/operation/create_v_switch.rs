@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVSwitch",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -481,7 +478,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateVSwitchRes
 }
 /// Service errors of `CreateVSwitch`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateVSwitchError {
     /// HTTP 400 `OperationFailed.ResourceConflict`: vpc only support one cloud box.
@@ -571,7 +568,10 @@ pub enum CreateVSwitchError {
     /// HTTP 404 `InvalidVpcId.NotFound`: Specified VPC does not exist.
     InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -628,6 +628,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateVSwitchError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateVSwitchError {
     /// The service error behind the variant.
     #[inline]
@@ -681,7 +682,7 @@ impl CreateVSwitchError {
             40 => Self::InvalidZoneIdNotFound(error),
             41 => Self::InvalidNotExist(error),
             42 => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -731,7 +732,7 @@ impl CreateVSwitchError {
             Self::InvalidZoneIdNotFound(error) => (40, error),
             Self::InvalidNotExist(error) => (41, error),
             Self::InvalidVpcIdNotFound(error) => (42, error),
-            Self::Unhandled(error) => (43, error),
+            Self::Unhandled(unhandled) => (43, unhandled.service_error()),
         }
     }
 }
@@ -793,6 +794,23 @@ impl ::std::fmt::Debug for CreateVSwitchError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateVSwitchError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateVSwitchError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVSwitchCidrReservation",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -561,7 +558,7 @@ for CreateVSwitchCidrReservationResponse {
 }
 /// Service errors of `CreateVSwitchCidrReservation`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateVSwitchCidrReservationError {
     /// HTTP 400 `IllegalParamFormat`: IllegalParamFormat
@@ -603,7 +600,10 @@ pub enum CreateVSwitchCidrReservationError {
     /// HTTP 400 `QuotaExceeded.VSwitchCidrReservationMask`: The operation is failed because of %s. The mask of the reserved subnet cidr exceeds the current default mask of IP Prefix, %s/%s.
     QuotaExceededVSwitchCidrReservationMask(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVSwitchCidrReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -634,6 +634,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateVSwitchCidrReservationE
         )
     }
 }
+#[allow(deprecated)]
 impl CreateVSwitchCidrReservationError {
     /// The service error behind the variant.
     #[inline]
@@ -661,7 +662,7 @@ impl CreateVSwitchCidrReservationError {
             14 => Self::IncorrectStatusVswitch(error),
             15 => Self::IllegalParamVSwitchCidrReservationMask(error),
             16 => Self::QuotaExceededVSwitchCidrReservationMask(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -687,7 +688,7 @@ impl CreateVSwitchCidrReservationError {
             Self::IncorrectStatusVswitch(error) => (14, error),
             Self::IllegalParamVSwitchCidrReservationMask(error) => (15, error),
             Self::QuotaExceededVSwitchCidrReservationMask(error) => (16, error),
-            Self::Unhandled(error) => (17, error),
+            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
         }
     }
 }
@@ -723,6 +724,23 @@ impl ::std::fmt::Debug for CreateVSwitchCidrReservationError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateVSwitchCidrReservationError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateVSwitchCidrReservationError {

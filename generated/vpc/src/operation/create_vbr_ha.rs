@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVbrHa",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -384,7 +381,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateVbrHaRespo
 }
 /// Service errors of `CreateVbrHa`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateVbrHaError {
     /// HTTP 400 `OperationFailed.VbrCenNotConsistent`: The VBR and the peer VBR are attached to different CENs.
@@ -410,7 +407,10 @@ pub enum CreateVbrHaError {
     /// HTTP 404 `ResourceNotFound.Vbr`: The VBR resource is not found.
     ResourceNotFoundVbr(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVbrHaError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -434,6 +434,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateVbrHaError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateVbrHaError {
     /// The service error behind the variant.
     #[inline]
@@ -454,7 +455,7 @@ impl CreateVbrHaError {
             7 => Self::OperationFailedBgpGroupLocalAsnMustSameEachOther(error),
             8 => Self::IllegalParamBgpGroupLocalAsn(error),
             9 => Self::ResourceNotFoundVbr(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -471,7 +472,7 @@ impl CreateVbrHaError {
             Self::OperationFailedBgpGroupLocalAsnMustSameEachOther(error) => (7, error),
             Self::IllegalParamBgpGroupLocalAsn(error) => (8, error),
             Self::ResourceNotFoundVbr(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -500,6 +501,23 @@ impl ::std::fmt::Debug for CreateVbrHaError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateVbrHaError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateVbrHaError {

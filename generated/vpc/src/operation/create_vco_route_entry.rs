@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVcoRouteEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -551,7 +548,7 @@ for CreateVcoRouteEntryResponse {
 }
 /// Service errors of `CreateVcoRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateVcoRouteEntryError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -593,7 +590,10 @@ pub enum CreateVcoRouteEntryError {
     /// HTTP 404 `InvalidVpnConnectionInstanceId.NotFound`: The specified vpn connection instance id does not exist.
     InvalidVpnConnectionInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVcoRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -626,6 +626,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateVcoRouteEntryError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateVcoRouteEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -655,7 +656,7 @@ impl CreateVcoRouteEntryError {
             16 => Self::ForbbidenSubUser(error),
             17 => Self::Forbidden(error),
             18 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -681,7 +682,7 @@ impl CreateVcoRouteEntryError {
             Self::ForbbidenSubUser(error) => (16, error),
             Self::Forbidden(error) => (17, error),
             Self::InvalidVpnConnectionInstanceIdNotFound(error) => (18, error),
-            Self::Unhandled(error) => (19, error),
+            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
         }
     }
 }
@@ -719,6 +720,23 @@ impl ::std::fmt::Debug for CreateVcoRouteEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateVcoRouteEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateVcoRouteEntryError {

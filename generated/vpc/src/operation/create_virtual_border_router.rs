@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVirtualBorderRouter",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -689,7 +686,7 @@ for CreateVirtualBorderRouterResponse {
 }
 /// Service errors of `CreateVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateVirtualBorderRouterError {
     /// HTTP 400 `OperationFailed.PconnAllocateVlan0`: Vlan 0 Vbr cannot share the physical connection with another Vbr.
@@ -801,7 +798,10 @@ pub enum CreateVirtualBorderRouterError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -865,6 +865,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterErro
         )
     }
 }
+#[allow(deprecated)]
 impl CreateVirtualBorderRouterError {
     /// The service error behind the variant.
     #[inline]
@@ -925,7 +926,7 @@ impl CreateVirtualBorderRouterError {
             47 => Self::CrossBidForbidden(error),
             48 => Self::OperationFailedAccessDeviceDisabled(error),
             49 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -984,7 +985,7 @@ impl CreateVirtualBorderRouterError {
             Self::CrossBidForbidden(error) => (47, error),
             Self::OperationFailedAccessDeviceDisabled(error) => (48, error),
             Self::InternalError(error) => (49, error),
-            Self::Unhandled(error) => (50, error),
+            Self::Unhandled(unhandled) => (50, unhandled.service_error()),
         }
     }
 }
@@ -1053,6 +1054,23 @@ impl ::std::fmt::Debug for CreateVirtualBorderRouterError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateVirtualBorderRouterError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateVirtualBorderRouterError {

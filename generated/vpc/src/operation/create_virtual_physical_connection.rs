@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVirtualPhysicalConnection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -566,7 +563,7 @@ for CreateVirtualPhysicalConnectionResponse {
 }
 /// Service errors of `CreateVirtualPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateVirtualPhysicalConnectionError {
     /// HTTP 400 `OperationFailed.VbrBindedPconn`: The operation is failed because of VbrBindedPconn.
@@ -624,7 +621,10 @@ pub enum CreateVirtualPhysicalConnectionError {
         ::acs_runtime::client::ServiceError,
     ),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVirtualPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -664,6 +664,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateVirtualPhysicalConnecti
         )
     }
 }
+#[allow(deprecated)]
 impl CreateVirtualPhysicalConnectionError {
     /// The service error behind the variant.
     #[inline]
@@ -700,7 +701,7 @@ impl CreateVirtualPhysicalConnectionError {
             23 => Self::ForbiddenVpconnCrossBid(error),
             24 => Self::IncorrectStatusPhysicalConnection(error),
             25 => Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -735,7 +736,7 @@ impl CreateVirtualPhysicalConnectionError {
             Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error) => {
                 (25, error)
             }
-            Self::Unhandled(error) => (26, error),
+            Self::Unhandled(unhandled) => (26, unhandled.service_error()),
         }
     }
 }
@@ -780,6 +781,23 @@ impl ::std::fmt::Debug for CreateVirtualPhysicalConnectionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateVirtualPhysicalConnectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateVirtualPhysicalConnectionError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVpc",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -682,7 +679,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateVpcRespons
 }
 /// Service errors of `CreateVpc`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateVpcError {
     /// HTTP 400 `TOKEN_PROCESSING`: Action is processing.
@@ -770,7 +767,10 @@ pub enum CreateVpcError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -826,6 +826,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpcError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateVpcError {
     /// The service error behind the variant.
     #[inline]
@@ -878,7 +879,7 @@ impl CreateVpcError {
             39 => Self::Forbidden(error),
             40 => Self::ResourceNotFoundIpamPool(error),
             41 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -927,7 +928,7 @@ impl CreateVpcError {
             Self::Forbidden(error) => (39, error),
             Self::ResourceNotFoundIpamPool(error) => (40, error),
             Self::InternalError(error) => (41, error),
-            Self::Unhandled(error) => (42, error),
+            Self::Unhandled(unhandled) => (42, unhandled.service_error()),
         }
     }
 }
@@ -988,6 +989,23 @@ impl ::std::fmt::Debug for CreateVpcError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateVpcError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateVpcError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVpcGatewayEndpoint",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -529,7 +526,7 @@ for CreateVpcGatewayEndpointResponse {
 }
 /// Service errors of `CreateVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateVpcGatewayEndpointError {
     /// HTTP 400 `OperationFailed.ConcurrentOperation`: The operation is failed because of concurrent operation.
@@ -571,7 +568,10 @@ pub enum CreateVpcGatewayEndpointError {
     /// HTTP 400 `InvalidPolicy.WrongFormat`: Invalid input policy format.
     InvalidPolicyWrongFormat(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcGatewayEndpointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -604,6 +604,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpcGatewayEndpointError
         )
     }
 }
+#[allow(deprecated)]
 impl CreateVpcGatewayEndpointError {
     /// The service error behind the variant.
     #[inline]
@@ -633,7 +634,7 @@ impl CreateVpcGatewayEndpointError {
             16 => Self::MissingParamPolicyDocument(error),
             17 => Self::OperationDeniedNotAuthorized(error),
             18 => Self::InvalidPolicyWrongFormat(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -659,7 +660,7 @@ impl CreateVpcGatewayEndpointError {
             Self::MissingParamPolicyDocument(error) => (16, error),
             Self::OperationDeniedNotAuthorized(error) => (17, error),
             Self::InvalidPolicyWrongFormat(error) => (18, error),
-            Self::Unhandled(error) => (19, error),
+            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
         }
     }
 }
@@ -697,6 +698,23 @@ impl ::std::fmt::Debug for CreateVpcGatewayEndpointError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateVpcGatewayEndpointError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateVpcGatewayEndpointError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVpcPrefixList",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -495,7 +492,7 @@ for CreateVpcPrefixListResponse {
 }
 /// Service errors of `CreateVpcPrefixList`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateVpcPrefixListError {
     /// HTTP 400 `UnsupportedFeature.IpVersion`: The ipversion type is not supported.
@@ -513,7 +510,10 @@ pub enum CreateVpcPrefixListError {
     /// HTTP 400 `QuotaExceeded.PrefixListCount`: The quota of prefixList count is exceeded.
     QuotaExceededPrefixListCount(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcPrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -534,6 +534,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpcPrefixListError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateVpcPrefixListError {
     /// The service error behind the variant.
     #[inline]
@@ -551,7 +552,7 @@ impl CreateVpcPrefixListError {
             4 => Self::IllegalParamCidrName(error),
             5 => Self::DuplicatedParamCidrBlock(error),
             6 => Self::QuotaExceededPrefixListCount(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -565,7 +566,7 @@ impl CreateVpcPrefixListError {
             Self::IllegalParamCidrName(error) => (4, error),
             Self::DuplicatedParamCidrBlock(error) => (5, error),
             Self::QuotaExceededPrefixListCount(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -591,6 +592,23 @@ impl ::std::fmt::Debug for CreateVpcPrefixListError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateVpcPrefixListError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateVpcPrefixListError {

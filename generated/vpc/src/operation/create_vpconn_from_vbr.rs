@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVpconnFromVbr",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -375,7 +372,7 @@ for CreateVpconnFromVbrResponse {
 }
 /// Service errors of `CreateVpconnFromVbr`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateVpconnFromVbrError {
     /// HTTP 400 `OperationFailed.TargetUserPconnTrafficNotEnable`: The operation failed because of TargetUserPconnTrafficNotEnable.
@@ -397,7 +394,10 @@ pub enum CreateVpconnFromVbrError {
     /// HTTP 400 `ResourceNotFound.VirtualBorderRouter`: The specified resource of %s is not found.
     ResourceNotFoundVirtualBorderRouter(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpconnFromVbrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -420,6 +420,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpconnFromVbrError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateVpconnFromVbrError {
     /// The service error behind the variant.
     #[inline]
@@ -439,7 +440,7 @@ impl CreateVpconnFromVbrError {
             6 => Self::OperationFailedVPconnCreated(error),
             7 => Self::OperationFailedBandwidthOrVlanIdEmpty(error),
             8 => Self::ResourceNotFoundVirtualBorderRouter(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -455,7 +456,7 @@ impl CreateVpconnFromVbrError {
             Self::OperationFailedVPconnCreated(error) => (6, error),
             Self::OperationFailedBandwidthOrVlanIdEmpty(error) => (7, error),
             Self::ResourceNotFoundVirtualBorderRouter(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -483,6 +484,23 @@ impl ::std::fmt::Debug for CreateVpconnFromVbrError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateVpconnFromVbrError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateVpconnFromVbrError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVpnAttachment",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -350,7 +347,7 @@ pub struct CreateVpnAttachmentRequest {
         )
     )]
     pub tunnel_options_specification: Option<
-        Vec<crate::types::TunnelOptionsSpecification>,
+        Vec<crate::types::CreateVpnAttachmentTunnelOptionsSpecification>,
     >,
     /// This parameter is available if you create an IPsec-VPN connection in dual-tunnel mode.
     ///
@@ -766,7 +763,9 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     /// - Must have at most 2 items.
     pub fn tunnel_options_specification(
         mut self,
-        values: impl IntoIterator<Item = crate::types::TunnelOptionsSpecification>,
+        values: impl IntoIterator<
+            Item = crate::types::CreateVpnAttachmentTunnelOptionsSpecification,
+        >,
     ) -> Self {
         self.inner.tunnel_options_specification = Some(values.into_iter().collect());
         self
@@ -991,7 +990,7 @@ for CreateVpnAttachmentResponse {
 }
 /// Service errors of `CreateVpnAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateVpnAttachmentError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -1077,7 +1076,10 @@ pub enum CreateVpnAttachmentError {
     /// HTTP 404 `InvalidCustomerGatewayInstanceId.NotFound`: The specified customer gateway instance id does not exist.
     InvalidCustomerGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1132,6 +1134,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpnAttachmentError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateVpnAttachmentError {
     /// The service error behind the variant.
     #[inline]
@@ -1183,7 +1186,7 @@ impl CreateVpnAttachmentError {
             38 => Self::ForbbidenSubUser(error),
             39 => Self::Forbidden(error),
             40 => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1231,7 +1234,7 @@ impl CreateVpnAttachmentError {
             Self::ForbbidenSubUser(error) => (38, error),
             Self::Forbidden(error) => (39, error),
             Self::InvalidCustomerGatewayInstanceIdNotFound(error) => (40, error),
-            Self::Unhandled(error) => (41, error),
+            Self::Unhandled(unhandled) => (41, unhandled.service_error()),
         }
     }
 }
@@ -1291,6 +1294,23 @@ impl ::std::fmt::Debug for CreateVpnAttachmentError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateVpnAttachmentError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateVpnAttachmentError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVpnConnection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -951,7 +948,7 @@ for CreateVpnConnectionResponse {
 }
 /// Service errors of `CreateVpnConnection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateVpnConnectionError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -1065,7 +1062,10 @@ pub enum CreateVpnConnectionError {
     /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
     InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1132,6 +1132,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpnConnectionError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateVpnConnectionError {
     /// The service error behind the variant.
     #[inline]
@@ -1197,7 +1198,7 @@ impl CreateVpnConnectionError {
             50 => Self::Forbidden(error),
             51 => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
             52 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1261,7 +1262,7 @@ impl CreateVpnConnectionError {
             Self::Forbidden(error) => (50, error),
             Self::InvalidCustomerGatewayInstanceIdNotFound(error) => (51, error),
             Self::InvalidVpnGatewayInstanceIdNotFound(error) => (52, error),
-            Self::Unhandled(error) => (53, error),
+            Self::Unhandled(unhandled) => (53, unhandled.service_error()),
         }
     }
 }
@@ -1333,6 +1334,23 @@ impl ::std::fmt::Debug for CreateVpnConnectionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateVpnConnectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateVpnConnectionError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVpnGateway",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -728,7 +725,7 @@ for CreateVpnGatewayResponse {
 }
 /// Service errors of `CreateVpnGateway`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateVpnGatewayError {
     /// HTTP 400 `InvalidVpcId.NotFound`: The specified VPC id does not exist in our records.
@@ -796,7 +793,10 @@ pub enum CreateVpnGatewayError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not found during access authentication.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -841,6 +841,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpnGatewayError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateVpnGatewayError {
     /// The service error behind the variant.
     #[inline]
@@ -882,7 +883,7 @@ impl CreateVpnGatewayError {
             28 => Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error),
             29 => Self::InvalidVSwitchIdZoneIdShouldDifferent(error),
             30 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -920,7 +921,7 @@ impl CreateVpnGatewayError {
             Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error) => (28, error),
             Self::InvalidVSwitchIdZoneIdShouldDifferent(error) => (29, error),
             Self::InvalidRegionIdNotFound(error) => (30, error),
-            Self::Unhandled(error) => (31, error),
+            Self::Unhandled(unhandled) => (31, unhandled.service_error()),
         }
     }
 }
@@ -970,6 +971,23 @@ impl ::std::fmt::Debug for CreateVpnGatewayError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateVpnGatewayError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateVpnGatewayError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVpnPbrRouteEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -668,7 +665,7 @@ for CreateVpnPbrRouteEntryResponse {
 }
 /// Service errors of `CreateVpnPbrRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateVpnPbrRouteEntryError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -724,7 +721,10 @@ pub enum CreateVpnPbrRouteEntryError {
     /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
     InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnPbrRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -764,6 +764,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpnPbrRouteEntryError {
         )
     }
 }
+#[allow(deprecated)]
 impl CreateVpnPbrRouteEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -800,7 +801,7 @@ impl CreateVpnPbrRouteEntryError {
             23 => Self::ForbbidenSubUser(error),
             24 => Self::Forbidden(error),
             25 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -833,7 +834,7 @@ impl CreateVpnPbrRouteEntryError {
             Self::ForbbidenSubUser(error) => (23, error),
             Self::Forbidden(error) => (24, error),
             Self::InvalidVpnGatewayInstanceIdNotFound(error) => (25, error),
-            Self::Unhandled(error) => (26, error),
+            Self::Unhandled(unhandled) => (26, unhandled.service_error()),
         }
     }
 }
@@ -878,6 +879,23 @@ impl ::std::fmt::Debug for CreateVpnPbrRouteEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateVpnPbrRouteEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateVpnPbrRouteEntryError {

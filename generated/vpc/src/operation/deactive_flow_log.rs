@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeactiveFlowLog",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -279,7 +276,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeactiveFlowLogR
 }
 /// Service errors of `DeactiveFlowLog`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeactiveFlowLogError {
     /// HTTP 400 `IncorrectBusinessStatus.FlowLog`: The business status of flowLog  is incorrect.
@@ -299,7 +296,10 @@ pub enum DeactiveFlowLogError {
     /// HTTP 400 `Forbidden.OperateManagedFlowLog`: Authentication is failed for operate managed flowlog.
     ForbiddenOperateManagedFlowLog(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeactiveFlowLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -321,6 +321,7 @@ impl From<::acs_runtime::client::ServiceError> for DeactiveFlowLogError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeactiveFlowLogError {
     /// The service error behind the variant.
     #[inline]
@@ -339,7 +340,7 @@ impl DeactiveFlowLogError {
             5 => Self::InvalidInstanceIdNotFound(error),
             6 => Self::IncorrectStatusFlowlog(error),
             7 => Self::ForbiddenOperateManagedFlowLog(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -354,7 +355,7 @@ impl DeactiveFlowLogError {
             Self::InvalidInstanceIdNotFound(error) => (5, error),
             Self::IncorrectStatusFlowlog(error) => (6, error),
             Self::ForbiddenOperateManagedFlowLog(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -381,6 +382,23 @@ impl ::std::fmt::Debug for DeactiveFlowLogError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeactiveFlowLogError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeactiveFlowLogError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteBgpGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -288,7 +285,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteBgpGroupRe
 }
 /// Service errors of `DeleteBgpGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteBgpGroupError {
     /// HTTP 400 `QuotaExceeded.Bgp`: bgp peer count per vbr quota exceed.
@@ -332,7 +329,10 @@ pub enum DeleteBgpGroupError {
     /// HTTP 404 `DependencyViolation.BgpPeer`: Specified object has dependent resources bgp peer.
     DependencyViolationBgpPeer(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteBgpGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -366,6 +366,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteBgpGroupError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteBgpGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -396,7 +397,7 @@ impl DeleteBgpGroupError {
             17 => Self::OperationDeniedVbrAttachEcrInMiddleStatus(error),
             18 => Self::InvalidRegionIdNotFound(error),
             19 => Self::DependencyViolationBgpPeer(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -423,7 +424,7 @@ impl DeleteBgpGroupError {
             Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => (17, error),
             Self::InvalidRegionIdNotFound(error) => (18, error),
             Self::DependencyViolationBgpPeer(error) => (19, error),
-            Self::Unhandled(error) => (20, error),
+            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
         }
     }
 }
@@ -462,6 +463,23 @@ impl ::std::fmt::Debug for DeleteBgpGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteBgpGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteBgpGroupError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteBgpNetwork",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -317,7 +314,7 @@ for DeleteBgpNetworkResponse {
 }
 /// Service errors of `DeleteBgpNetwork`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteBgpNetworkError {
     /// HTTP 400 `QuotaExceeded.Bgp`: bgp peer count per vbr quota exceed.
@@ -357,7 +354,10 @@ pub enum DeleteBgpNetworkError {
     /// HTTP 404 `InvalidRegionId.NotFound`: Specified value of "regionId" is not supported.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteBgpNetworkError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -389,6 +389,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteBgpNetworkError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteBgpNetworkError {
     /// The service error behind the variant.
     #[inline]
@@ -417,7 +418,7 @@ impl DeleteBgpNetworkError {
             15 => Self::InvalidParamsPeerIpAddressMustPointOut(error),
             16 => Self::InvalidParamsPeerIpAddressInUse(error),
             17 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -442,7 +443,7 @@ impl DeleteBgpNetworkError {
             Self::InvalidParamsPeerIpAddressMustPointOut(error) => (15, error),
             Self::InvalidParamsPeerIpAddressInUse(error) => (16, error),
             Self::InvalidRegionIdNotFound(error) => (17, error),
-            Self::Unhandled(error) => (18, error),
+            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
         }
     }
 }
@@ -479,6 +480,23 @@ impl ::std::fmt::Debug for DeleteBgpNetworkError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteBgpNetworkError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteBgpNetworkError {

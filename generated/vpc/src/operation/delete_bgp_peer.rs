@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteBgpPeer",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -285,7 +282,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteBgpPeerRes
 }
 /// Service errors of `DeleteBgpPeer`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteBgpPeerError {
     /// HTTP 400 `QuotaExceeded.Bgp`: bgp peer count per vbr quota exceed.
@@ -329,7 +326,10 @@ pub enum DeleteBgpPeerError {
     /// HTTP 404 `InvalidRegionId.NotFound`: Specified value of "regionId" is not supported.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteBgpPeerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -363,6 +363,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteBgpPeerError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteBgpPeerError {
     /// The service error behind the variant.
     #[inline]
@@ -393,7 +394,7 @@ impl DeleteBgpPeerError {
             17 => Self::InvalidBgpPeerNotFound(error),
             18 => Self::IncorrectStatusBgpPeer(error),
             19 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -420,7 +421,7 @@ impl DeleteBgpPeerError {
             Self::InvalidBgpPeerNotFound(error) => (17, error),
             Self::IncorrectStatusBgpPeer(error) => (18, error),
             Self::InvalidRegionIdNotFound(error) => (19, error),
-            Self::Unhandled(error) => (20, error),
+            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
         }
     }
 }
@@ -459,6 +460,23 @@ impl ::std::fmt::Debug for DeleteBgpPeerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteBgpPeerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteBgpPeerError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteCommonBandwidthPackage",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -296,7 +293,7 @@ for DeleteCommonBandwidthPackageResponse {
 }
 /// Service errors of `DeleteCommonBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteCommonBandwidthPackageError {
     /// HTTP 400 `DependencyViolation.Ips`: The specified BandwidthPackageId has dependent resource ips.
@@ -316,7 +313,10 @@ pub enum DeleteCommonBandwidthPackageError {
     /// HTTP 404 `InvalidBandwidthPackageId.NotFound`: The specified BandwidthPackageId does not exist in our records.
     InvalidBandwidthPackageIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCommonBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -338,6 +338,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteCommonBandwidthPackageE
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteCommonBandwidthPackageError {
     /// The service error behind the variant.
     #[inline]
@@ -356,7 +357,7 @@ impl DeleteCommonBandwidthPackageError {
             5 => Self::OperationFailedAddIpTaskInProcessing(error),
             6 => Self::InvalidRegionIdNotFound(error),
             7 => Self::InvalidBandwidthPackageIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -371,7 +372,7 @@ impl DeleteCommonBandwidthPackageError {
             Self::OperationFailedAddIpTaskInProcessing(error) => (5, error),
             Self::InvalidRegionIdNotFound(error) => (6, error),
             Self::InvalidBandwidthPackageIdNotFound(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -398,6 +399,23 @@ impl ::std::fmt::Debug for DeleteCommonBandwidthPackageError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteCommonBandwidthPackageError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteCommonBandwidthPackageError {

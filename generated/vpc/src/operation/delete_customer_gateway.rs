@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteCustomerGateway",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -297,7 +294,7 @@ for DeleteCustomerGatewayResponse {
 }
 /// Service errors of `DeleteCustomerGateway`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteCustomerGatewayError {
     /// HTTP 400 `DependencyViolation.VpnConnection`: There are vpn connections on specified customer gateway not deleted.
@@ -311,7 +308,10 @@ pub enum DeleteCustomerGatewayError {
     /// HTTP 404 `InvalidCustomerGatewayInstanceId.NotFound`: The specified customer gateway instance id does not exist.
     InvalidCustomerGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCustomerGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -330,6 +330,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteCustomerGatewayError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteCustomerGatewayError {
     /// The service error behind the variant.
     #[inline]
@@ -345,7 +346,7 @@ impl DeleteCustomerGatewayError {
             2 => Self::ForbbidenSubUser(error),
             3 => Self::Forbidden(error),
             4 => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -357,7 +358,7 @@ impl DeleteCustomerGatewayError {
             Self::ForbbidenSubUser(error) => (2, error),
             Self::Forbidden(error) => (3, error),
             Self::InvalidCustomerGatewayInstanceIdNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -381,6 +382,23 @@ impl ::std::fmt::Debug for DeleteCustomerGatewayError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteCustomerGatewayError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteCustomerGatewayError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteDhcpOptionsSet",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -326,7 +323,7 @@ for DeleteDhcpOptionsSetResponse {
 }
 /// Service errors of `DeleteDhcpOptionsSet`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteDhcpOptionsSetError {
     /// HTTP 400 `IncorrectStatus.DhcpOptionsSet`: The DhcpOptionsSet status does not support this operation.
@@ -342,7 +339,10 @@ pub enum DeleteDhcpOptionsSetError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDhcpOptionsSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -362,6 +362,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteDhcpOptionsSetError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteDhcpOptionsSetError {
     /// The service error behind the variant.
     #[inline]
@@ -378,7 +379,7 @@ impl DeleteDhcpOptionsSetError {
             3 => Self::InvalidDhcpOptionsSetIdNotFound(error),
             4 => Self::MissingParamDhcpOptionsSetId(error),
             5 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -391,7 +392,7 @@ impl DeleteDhcpOptionsSetError {
             Self::InvalidDhcpOptionsSetIdNotFound(error) => (3, error),
             Self::MissingParamDhcpOptionsSetId(error) => (4, error),
             Self::InvalidRegionIdNotFound(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -416,6 +417,23 @@ impl ::std::fmt::Debug for DeleteDhcpOptionsSetError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteDhcpOptionsSetError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteDhcpOptionsSetError {

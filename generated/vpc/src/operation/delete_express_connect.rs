@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteExpressConnect",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -312,7 +309,7 @@ for DeleteExpressConnectResponse {
 }
 /// Service errors of `DeleteExpressConnect`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteExpressConnectError {
     /// HTTP 400 `IncorrectStatus.RouterInterface`: This openeration would not be allowed because the status of this RouterInterface is not correct.
@@ -344,7 +341,10 @@ pub enum DeleteExpressConnectError {
     /// HTTP 500 `InternalError`: Internal system error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteExpressConnectError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -370,6 +370,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteExpressConnectError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteExpressConnectError {
     /// The service error behind the variant.
     #[inline]
@@ -392,7 +393,7 @@ impl DeleteExpressConnectError {
             9 => Self::IncorrectStatusVSwitchOrRouteEntry(error),
             10 => Self::DependencyViolationClassicLinkEcsRouteEntry(error),
             11 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -413,7 +414,7 @@ impl DeleteExpressConnectError {
             Self::IncorrectStatusVSwitchOrRouteEntry(error) => (9, error),
             Self::DependencyViolationClassicLinkEcsRouteEntry(error) => (10, error),
             Self::InternalError(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -444,6 +445,23 @@ impl ::std::fmt::Debug for DeleteExpressConnectError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteExpressConnectError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteExpressConnectError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteExpressConnectTrafficQos",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -297,7 +294,7 @@ for DeleteExpressConnectTrafficQosResponse {
 }
 /// Service errors of `DeleteExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteExpressConnectTrafficQosError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
@@ -307,7 +304,10 @@ pub enum DeleteExpressConnectTrafficQosError {
     /// HTTP 400 `EcQoSWithPconnNotSupportDelete`: The Qos policy associated with Pconn cannot be deleted. Please disassociate it first.
     EcQoSWithPconnNotSupportDelete(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteExpressConnectTrafficQosError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -324,6 +324,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteExpressConnectTrafficQo
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteExpressConnectTrafficQosError {
     /// The service error behind the variant.
     #[inline]
@@ -337,7 +338,7 @@ impl DeleteExpressConnectTrafficQosError {
             0 => Self::IncorrectStatusQos(error),
             1 => Self::EcQoSConflict(error),
             2 => Self::EcQoSWithPconnNotSupportDelete(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -347,7 +348,7 @@ impl DeleteExpressConnectTrafficQosError {
             Self::IncorrectStatusQos(error) => (0, error),
             Self::EcQoSConflict(error) => (1, error),
             Self::EcQoSWithPconnNotSupportDelete(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -369,6 +370,23 @@ impl ::std::fmt::Debug for DeleteExpressConnectTrafficQosError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteExpressConnectTrafficQosError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteExpressConnectTrafficQosError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteExpressConnectTrafficQosRule",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -343,7 +340,7 @@ for DeleteExpressConnectTrafficQosRuleResponse {
 }
 /// Service errors of `DeleteExpressConnectTrafficQosRule`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteExpressConnectTrafficQosRuleError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
@@ -351,7 +348,10 @@ pub enum DeleteExpressConnectTrafficQosRuleError {
     /// HTTP 400 `EcQoSConflict`: The specified QoS is conflict with other QoS.
     EcQoSConflict(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DeleteExpressConnectTrafficQosRuleError {
@@ -359,6 +359,7 @@ for DeleteExpressConnectTrafficQosRuleError {
         Self::variant(error.code_index(&["IncorrectStatus.Qos", "EcQoSConflict"]), error)
     }
 }
+#[allow(deprecated)]
 impl DeleteExpressConnectTrafficQosRuleError {
     /// The service error behind the variant.
     #[inline]
@@ -371,7 +372,7 @@ impl DeleteExpressConnectTrafficQosRuleError {
         match index {
             0 => Self::IncorrectStatusQos(error),
             1 => Self::EcQoSConflict(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -380,7 +381,7 @@ impl DeleteExpressConnectTrafficQosRuleError {
         match self {
             Self::IncorrectStatusQos(error) => (0, error),
             Self::EcQoSConflict(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -397,6 +398,23 @@ impl ::std::fmt::Debug for DeleteExpressConnectTrafficQosRuleError {
         let (index, error) = self.parts();
         let names = ["IncorrectStatusQos", "EcQoSConflict", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteExpressConnectTrafficQosRuleError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteExpressConnectTrafficQosRuleError {

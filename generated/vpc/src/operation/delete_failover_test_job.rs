@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteFailoverTestJob",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -291,7 +288,7 @@ for DeleteFailoverTestJobResponse {
 }
 /// Service errors of `DeleteFailoverTestJob`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteFailoverTestJobError {
     /// HTTP 400 `IllegalParam.JobId`: The specified parameter JobId is illegal.
@@ -301,7 +298,10 @@ pub enum DeleteFailoverTestJobError {
     /// HTTP 400 `EcFailoverTestJobConflict`: The current failover test job task is in operation, please try again later.
     EcFailoverTestJobConflict(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -318,6 +318,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteFailoverTestJobError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteFailoverTestJobError {
     /// The service error behind the variant.
     #[inline]
@@ -331,7 +332,7 @@ impl DeleteFailoverTestJobError {
             0 => Self::IllegalParamJobId(error),
             1 => Self::IncorrectStatusOnlyForInitOrStopped(error),
             2 => Self::EcFailoverTestJobConflict(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -341,7 +342,7 @@ impl DeleteFailoverTestJobError {
             Self::IllegalParamJobId(error) => (0, error),
             Self::IncorrectStatusOnlyForInitOrStopped(error) => (1, error),
             Self::EcFailoverTestJobConflict(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -363,6 +364,23 @@ impl ::std::fmt::Debug for DeleteFailoverTestJobError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteFailoverTestJobError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteFailoverTestJobError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteForwardEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -331,7 +328,7 @@ for DeleteForwardEntryResponse {
 }
 /// Service errors of `DeleteForwardEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteForwardEntryError {
     /// HTTP 400 `IncorretForwardEntryStatus`: Some Forward entry status blocked this operation..
@@ -351,7 +348,10 @@ pub enum DeleteForwardEntryError {
     /// HTTP 404 `ResourceNotFound.ForwardEntry`: The specified resource of %s is not found.
     ResourceNotFoundForwardEntry(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -373,6 +373,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteForwardEntryError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteForwardEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -391,7 +392,7 @@ impl DeleteForwardEntryError {
             5 => Self::InvalidForwardEntryIdNotFound(error),
             6 => Self::InvalidForwardTableIdNotFound(error),
             7 => Self::ResourceNotFoundForwardEntry(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -406,7 +407,7 @@ impl DeleteForwardEntryError {
             Self::InvalidForwardEntryIdNotFound(error) => (5, error),
             Self::InvalidForwardTableIdNotFound(error) => (6, error),
             Self::ResourceNotFoundForwardEntry(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -433,6 +434,23 @@ impl ::std::fmt::Debug for DeleteForwardEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteForwardEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteForwardEntryError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteFullNatEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -356,7 +353,7 @@ for DeleteFullNatEntryResponse {
 }
 /// Service errors of `DeleteFullNatEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteFullNatEntryError {
     /// HTTP 400 `ResourceNotFound.FullNatEntry`: The specified resource of %s is not found.
@@ -366,7 +363,10 @@ pub enum DeleteFullNatEntryError {
     /// HTTP 400 `ResourceNotFound.FullNatTableId`: The specified resource of %s is not found.
     ResourceNotFoundFullNatTableId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteFullNatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -383,6 +383,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteFullNatEntryError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteFullNatEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -396,7 +397,7 @@ impl DeleteFullNatEntryError {
             0 => Self::ResourceNotFoundFullNatEntry(error),
             1 => Self::IncorrectStatusFullNatEntry(error),
             2 => Self::ResourceNotFoundFullNatTableId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -406,7 +407,7 @@ impl DeleteFullNatEntryError {
             Self::ResourceNotFoundFullNatEntry(error) => (0, error),
             Self::IncorrectStatusFullNatEntry(error) => (1, error),
             Self::ResourceNotFoundFullNatTableId(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -428,6 +429,23 @@ impl ::std::fmt::Debug for DeleteFullNatEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteFullNatEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteFullNatEntryError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteHaVip",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -287,7 +284,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteHaVipRespo
 }
 /// Service errors of `DeleteHaVip`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteHaVipError {
     /// HTTP 400 `IncorrectStatus`: HaVip can be deleted only when it is status is Available.
@@ -305,7 +302,10 @@ pub enum DeleteHaVipError {
     /// HTTP 404 `InvalidHaVipId.NotFound`: The specified HaVip does not exist in the specified region.
     InvalidHaVipIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -326,6 +326,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteHaVipError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteHaVipError {
     /// The service error behind the variant.
     #[inline]
@@ -343,7 +344,7 @@ impl DeleteHaVipError {
             4 => Self::ForbiddenHaVip(error),
             5 => Self::InvalidRegionIdNotFound(error),
             6 => Self::InvalidHaVipIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -357,7 +358,7 @@ impl DeleteHaVipError {
             Self::ForbiddenHaVip(error) => (4, error),
             Self::InvalidRegionIdNotFound(error) => (5, error),
             Self::InvalidHaVipIdNotFound(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -383,6 +384,23 @@ impl ::std::fmt::Debug for DeleteHaVipError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteHaVipError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteHaVipError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteIPv6Translator",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -287,7 +284,7 @@ for DeleteIPv6TranslatorResponse {
 }
 /// Service errors of `DeleteIPv6Translator`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteIPv6TranslatorError {
     /// HTTP 400 `IPv6Translator.Configuring`: The specified ipv6 translator is configuring.
@@ -303,7 +300,10 @@ pub enum DeleteIPv6TranslatorError {
     /// HTTP 404 `InvalidIPv6TranslatorId.NotFound`: The specified ipv6 translator instance id does not exist.
     InvalidIPv6TranslatorIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -323,6 +323,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteIPv6TranslatorError {
     /// The service error behind the variant.
     #[inline]
@@ -339,7 +340,7 @@ impl DeleteIPv6TranslatorError {
             3 => Self::Forbidden(error),
             4 => Self::ForbiddenRelease(error),
             5 => Self::InvalidIPv6TranslatorIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -352,7 +353,7 @@ impl DeleteIPv6TranslatorError {
             Self::Forbidden(error) => (3, error),
             Self::ForbiddenRelease(error) => (4, error),
             Self::InvalidIPv6TranslatorIdNotFound(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -377,6 +378,23 @@ impl ::std::fmt::Debug for DeleteIPv6TranslatorError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteIPv6TranslatorError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteIPv6TranslatorError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteIPv6TranslatorEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -310,7 +307,7 @@ for DeleteIPv6TranslatorEntryResponse {
 }
 /// Service errors of `DeleteIPv6TranslatorEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteIPv6TranslatorEntryError {
     /// HTTP 400 `InvalidIPv6TranslatorId.NotFound`: The specified ipv6 translator gateway instance id does not exist.
@@ -330,7 +327,10 @@ pub enum DeleteIPv6TranslatorEntryError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -352,6 +352,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorEntryErro
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteIPv6TranslatorEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -370,7 +371,7 @@ impl DeleteIPv6TranslatorEntryError {
             5 => Self::MissingEntryOrInstanceId(error),
             6 => Self::ForbbidenSubUser(error),
             7 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -385,7 +386,7 @@ impl DeleteIPv6TranslatorEntryError {
             Self::MissingEntryOrInstanceId(error) => (5, error),
             Self::ForbbidenSubUser(error) => (6, error),
             Self::Forbidden(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -412,6 +413,23 @@ impl ::std::fmt::Debug for DeleteIPv6TranslatorEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteIPv6TranslatorEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteIPv6TranslatorEntryError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteIpv4Gateway",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -360,7 +357,7 @@ for DeleteIpv4GatewayResponse {
 }
 /// Service errors of `DeleteIpv4Gateway`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteIpv4GatewayError {
     /// HTTP 400 `ResourceNotFound.Ipv4Gateway`: The specified resource ipv4Gateway is not found.
@@ -376,7 +373,10 @@ pub enum DeleteIpv4GatewayError {
         ::acs_runtime::client::ServiceError,
     ),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpv4GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -395,6 +395,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteIpv4GatewayError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteIpv4GatewayError {
     /// The service error behind the variant.
     #[inline]
@@ -410,7 +411,7 @@ impl DeleteIpv4GatewayError {
             2 => Self::OperationDeniedRouteEntryExist(error),
             3 => Self::OperationDeniedGatewayAlreadyAssociated(error),
             4 => Self::OperationFailedIpv4GatewayUsedByEipBindIpAddress(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -422,7 +423,7 @@ impl DeleteIpv4GatewayError {
             Self::OperationDeniedRouteEntryExist(error) => (2, error),
             Self::OperationDeniedGatewayAlreadyAssociated(error) => (3, error),
             Self::OperationFailedIpv4GatewayUsedByEipBindIpAddress(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -446,6 +447,23 @@ impl ::std::fmt::Debug for DeleteIpv4GatewayError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteIpv4GatewayError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteIpv4GatewayError {

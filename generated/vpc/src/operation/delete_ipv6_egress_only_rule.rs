@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteIpv6EgressOnlyRule",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -301,7 +298,7 @@ for DeleteIpv6EgressOnlyRuleResponse {
 }
 /// Service errors of `DeleteIpv6EgressOnlyRule`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteIpv6EgressOnlyRuleError {
     /// HTTP 400 `IncorrectStatus.EgressOnlyRule`: The status of the specified IPv6EgressOnlyRule is incorrect.
@@ -311,7 +308,10 @@ pub enum DeleteIpv6EgressOnlyRuleError {
     /// HTTP 404 `ResourceNotFound.Ipv6EgressOnlyRule`: The specified resource of IPv6 Gateway Rule is not found.
     ResourceNotFoundIpv6EgressOnlyRule(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpv6EgressOnlyRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -328,6 +328,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteIpv6EgressOnlyRuleError
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteIpv6EgressOnlyRuleError {
     /// The service error behind the variant.
     #[inline]
@@ -341,7 +342,7 @@ impl DeleteIpv6EgressOnlyRuleError {
             0 => Self::IncorrectStatusEgressOnlyRule(error),
             1 => Self::InvalidRegionIdNotFound(error),
             2 => Self::ResourceNotFoundIpv6EgressOnlyRule(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -351,7 +352,7 @@ impl DeleteIpv6EgressOnlyRuleError {
             Self::IncorrectStatusEgressOnlyRule(error) => (0, error),
             Self::InvalidRegionIdNotFound(error) => (1, error),
             Self::ResourceNotFoundIpv6EgressOnlyRule(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -373,6 +374,23 @@ impl ::std::fmt::Debug for DeleteIpv6EgressOnlyRuleError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteIpv6EgressOnlyRuleError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteIpv6EgressOnlyRuleError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteIpv6Gateway",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -324,7 +321,7 @@ for DeleteIpv6GatewayResponse {
 }
 /// Service errors of `DeleteIpv6Gateway`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteIpv6GatewayError {
     /// HTTP 400 `ResourceNotFound.RouteTable`: The specified resource gatewayRouteTable is not found.
@@ -348,7 +345,10 @@ pub enum DeleteIpv6GatewayError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpv6GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -372,6 +372,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteIpv6GatewayError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteIpv6GatewayError {
     /// The service error behind the variant.
     #[inline]
@@ -392,7 +393,7 @@ impl DeleteIpv6GatewayError {
             7 => Self::DependencyViolationSharedIpv6InternetBandwidth(error),
             8 => Self::IncorrectStatusVpc(error),
             9 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -409,7 +410,7 @@ impl DeleteIpv6GatewayError {
             Self::DependencyViolationSharedIpv6InternetBandwidth(error) => (7, error),
             Self::IncorrectStatusVpc(error) => (8, error),
             Self::InvalidRegionIdNotFound(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -438,6 +439,23 @@ impl ::std::fmt::Debug for DeleteIpv6GatewayError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteIpv6GatewayError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteIpv6GatewayError {

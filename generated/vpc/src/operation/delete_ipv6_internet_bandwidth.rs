@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteIpv6InternetBandwidth",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -347,7 +344,7 @@ for DeleteIpv6InternetBandwidthResponse {
 }
 /// Service errors of `DeleteIpv6InternetBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteIpv6InternetBandwidthError {
     /// HTTP 400 `BothEmptyParam.Ipv6AddressIdAndIpv6InternetBandwidthId`: Either Ipv6AddressId or Ipv6InternetBandwidthId should be specified.
@@ -359,7 +356,10 @@ pub enum DeleteIpv6InternetBandwidthError {
     /// HTTP 404 `OperationFailed.ServiceManaged`: Operation is forbidden because this instance belongs to Service manager.
     OperationFailedServiceManaged(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpv6InternetBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -376,6 +376,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteIpv6InternetBandwidthEr
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteIpv6InternetBandwidthError {
     /// The service error behind the variant.
     #[inline]
@@ -389,7 +390,7 @@ impl DeleteIpv6InternetBandwidthError {
             0 => Self::BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId(error),
             1 => Self::IncorrectStatusIpv6Instance(error),
             2 => Self::OperationFailedServiceManaged(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -401,7 +402,7 @@ impl DeleteIpv6InternetBandwidthError {
             }
             Self::IncorrectStatusIpv6Instance(error) => (1, error),
             Self::OperationFailedServiceManaged(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -423,6 +424,23 @@ impl ::std::fmt::Debug for DeleteIpv6InternetBandwidthError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteIpv6InternetBandwidthError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteIpv6InternetBandwidthError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteNatGateway",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -318,7 +315,7 @@ for DeleteNatGatewayResponse {
 }
 /// Service errors of `DeleteNatGateway`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteNatGatewayError {
     /// HTTP 400 `DependencyViolation.VpcEndpointService`: The specified resource of %s depends on %s, so the operation cannot be completed.
@@ -366,7 +363,10 @@ pub enum DeleteNatGatewayError {
     /// HTTP 404 `ResourceNotFound.NatGateway`: The specified resource of %s is not found.
     ResourceNotFoundNatGateway(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNatGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -401,6 +401,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteNatGatewayError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteNatGatewayError {
     /// The service error behind the variant.
     #[inline]
@@ -432,7 +433,7 @@ impl DeleteNatGatewayError {
             18 => Self::InvalidRegionIdNotFound(error),
             19 => Self::InvalidNatGatewayIdNotFound(error),
             20 => Self::ResourceNotFoundNatGateway(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -460,7 +461,7 @@ impl DeleteNatGatewayError {
             Self::InvalidRegionIdNotFound(error) => (18, error),
             Self::InvalidNatGatewayIdNotFound(error) => (19, error),
             Self::ResourceNotFoundNatGateway(error) => (20, error),
-            Self::Unhandled(error) => (21, error),
+            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
         }
     }
 }
@@ -500,6 +501,23 @@ impl ::std::fmt::Debug for DeleteNatGatewayError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteNatGatewayError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteNatGatewayError {

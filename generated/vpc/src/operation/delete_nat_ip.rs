@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteNatIp",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -341,7 +338,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteNatIpRespo
 }
 /// Service errors of `DeleteNatIp`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteNatIpError {
     /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s \[%s\] is incorrect.
@@ -377,7 +374,10 @@ pub enum DeleteNatIpError {
     /// HTTP 404 `ResourceNotFound.Ipv4Prefix`: The specified resource of %s is not found.
     ResourceNotFoundIpv4Prefix(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNatIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -407,6 +407,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteNatIpError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteNatIpError {
     /// The service error behind the variant.
     #[inline]
@@ -433,7 +434,7 @@ impl DeleteNatIpError {
             13 => Self::ResourceNotFoundNatGateway(error),
             14 => Self::ResourceNotFoundNatIpCidr(error),
             15 => Self::ResourceNotFoundIpv4Prefix(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -456,7 +457,7 @@ impl DeleteNatIpError {
             Self::ResourceNotFoundNatGateway(error) => (13, error),
             Self::ResourceNotFoundNatIpCidr(error) => (14, error),
             Self::ResourceNotFoundIpv4Prefix(error) => (15, error),
-            Self::Unhandled(error) => (16, error),
+            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
         }
     }
 }
@@ -491,6 +492,23 @@ impl ::std::fmt::Debug for DeleteNatIpError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteNatIpError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteNatIpError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteNatIpCidr",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -351,7 +348,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteNatIpCidrR
 }
 /// Service errors of `DeleteNatIpCidr`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteNatIpCidrError {
     /// HTTP 400 `ResourceNotFound.NatIpCidr`: The specified resource of %s is not found.
@@ -365,7 +362,10 @@ pub enum DeleteNatIpCidrError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNatIpCidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -384,6 +384,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteNatIpCidrError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteNatIpCidrError {
     /// The service error behind the variant.
     #[inline]
@@ -399,7 +400,7 @@ impl DeleteNatIpCidrError {
             2 => Self::DependencyViolationNatIp(error),
             3 => Self::IncorrectStatusNatGateway(error),
             4 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -411,7 +412,7 @@ impl DeleteNatIpCidrError {
             Self::DependencyViolationNatIp(error) => (2, error),
             Self::IncorrectStatusNatGateway(error) => (3, error),
             Self::InvalidRegionIdNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -435,6 +436,23 @@ impl ::std::fmt::Debug for DeleteNatIpCidrError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteNatIpCidrError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteNatIpCidrError {

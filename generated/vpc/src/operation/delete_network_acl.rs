@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteNetworkAcl",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -329,7 +326,7 @@ for DeleteNetworkAclResponse {
 }
 /// Service errors of `DeleteNetworkAcl`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteNetworkAclError {
     /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
@@ -357,7 +354,10 @@ pub enum DeleteNetworkAclError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNetworkAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -382,6 +382,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteNetworkAclError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteNetworkAclError {
     /// The service error behind the variant.
     #[inline]
@@ -403,7 +404,7 @@ impl DeleteNetworkAclError {
             8 => Self::NotSupportNetworkAcl(error),
             9 => Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error),
             10 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -421,7 +422,7 @@ impl DeleteNetworkAclError {
             Self::NotSupportNetworkAcl(error) => (8, error),
             Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => (9, error),
             Self::InternalError(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -451,6 +452,23 @@ impl ::std::fmt::Debug for DeleteNetworkAclError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteNetworkAclError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteNetworkAclError {

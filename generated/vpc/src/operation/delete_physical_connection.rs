@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeletePhysicalConnection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -291,7 +288,7 @@ for DeletePhysicalConnectionResponse {
 }
 /// Service errors of `DeletePhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeletePhysicalConnectionError {
     /// HTTP 400 `InvalidPhysicalConnectionId.NotMatched`: instance id not matched.
@@ -317,7 +314,10 @@ pub enum DeletePhysicalConnectionError {
     /// HTTP 404 `InvalidPhysicalConnectionId.NotFound`: The PhysicalConnectionId provided does not exist in our records.
     InvalidPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeletePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -342,6 +342,7 @@ impl From<::acs_runtime::client::ServiceError> for DeletePhysicalConnectionError
         )
     }
 }
+#[allow(deprecated)]
 impl DeletePhysicalConnectionError {
     /// The service error behind the variant.
     #[inline]
@@ -363,7 +364,7 @@ impl DeletePhysicalConnectionError {
             8 => Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(error),
             9 => Self::OperationDeniedExistVbrInPhysicalConnection(error),
             10 => Self::InvalidPhysicalConnectionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -381,7 +382,7 @@ impl DeletePhysicalConnectionError {
             Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(error) => (8, error),
             Self::OperationDeniedExistVbrInPhysicalConnection(error) => (9, error),
             Self::InvalidPhysicalConnectionIdNotFound(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -411,6 +412,23 @@ impl ::std::fmt::Debug for DeletePhysicalConnectionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeletePhysicalConnectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeletePhysicalConnectionError {

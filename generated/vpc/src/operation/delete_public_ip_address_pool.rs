@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeletePublicIpAddressPool",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -329,7 +326,7 @@ for DeletePublicIpAddressPoolResponse {
 }
 /// Service errors of `DeletePublicIpAddressPool`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeletePublicIpAddressPoolError {
     /// HTTP 400 `IncorrectStatus.PublicIpAddressPool`: The status of PublicIpAddressPool \[%s\] is incorrect.
@@ -343,7 +340,10 @@ pub enum DeletePublicIpAddressPoolError {
     /// HTTP 400 `ResourceNotFound.PublicIpAddressPool`: The specified resource of PublicIpAddressPool \[%s\] is not found.
     ResourceNotFoundPublicIpAddressPool(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeletePublicIpAddressPoolError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -362,6 +362,7 @@ impl From<::acs_runtime::client::ServiceError> for DeletePublicIpAddressPoolErro
         )
     }
 }
+#[allow(deprecated)]
 impl DeletePublicIpAddressPoolError {
     /// The service error behind the variant.
     #[inline]
@@ -377,7 +378,7 @@ impl DeletePublicIpAddressPoolError {
             2 => Self::OperationFailedResourceIsShared(error),
             3 => Self::OperationDeniedOperateSharedResource(error),
             4 => Self::ResourceNotFoundPublicIpAddressPool(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -389,7 +390,7 @@ impl DeletePublicIpAddressPoolError {
             Self::OperationFailedResourceIsShared(error) => (2, error),
             Self::OperationDeniedOperateSharedResource(error) => (3, error),
             Self::ResourceNotFoundPublicIpAddressPool(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -413,6 +414,23 @@ impl ::std::fmt::Debug for DeletePublicIpAddressPoolError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeletePublicIpAddressPoolError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeletePublicIpAddressPoolError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeletePublicIpAddressPoolCidrBlock",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -358,7 +355,7 @@ for DeletePublicIpAddressPoolCidrBlockResponse {
 }
 /// Service errors of `DeletePublicIpAddressPoolCidrBlock`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeletePublicIpAddressPoolCidrBlockError {
     /// HTTP 400 `IllegalParam.CidrBlock`: The param of CidrBlock \[%s\] is illegal.
@@ -382,7 +379,10 @@ pub enum DeletePublicIpAddressPoolCidrBlockError {
     /// HTTP 400 `MissingParam.CidrBlockOrCidrMask`: CidrBlock or CidrMask is not specified.
     MissingParamCidrBlockOrCidrMask(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DeletePublicIpAddressPoolCidrBlockError {
@@ -407,6 +407,7 @@ for DeletePublicIpAddressPoolCidrBlockError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeletePublicIpAddressPoolCidrBlockError {
     /// The service error behind the variant.
     #[inline]
@@ -427,7 +428,7 @@ impl DeletePublicIpAddressPoolCidrBlockError {
             7 => Self::OperationDeniedOperateSharedResource(error),
             8 => Self::MissingParamPublicIpAddressPoolId(error),
             9 => Self::MissingParamCidrBlockOrCidrMask(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -444,7 +445,7 @@ impl DeletePublicIpAddressPoolCidrBlockError {
             Self::OperationDeniedOperateSharedResource(error) => (7, error),
             Self::MissingParamPublicIpAddressPoolId(error) => (8, error),
             Self::MissingParamCidrBlockOrCidrMask(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -473,6 +474,23 @@ impl ::std::fmt::Debug for DeletePublicIpAddressPoolCidrBlockError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeletePublicIpAddressPoolCidrBlockError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeletePublicIpAddressPoolCidrBlockError {

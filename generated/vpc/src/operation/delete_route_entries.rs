@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteRouteEntries",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -339,7 +336,7 @@ for DeleteRouteEntriesResponse {
 }
 /// Service errors of `DeleteRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteRouteEntriesError {
     /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
@@ -347,13 +344,17 @@ pub enum DeleteRouteEntriesError {
     /// HTTP 400 `TaskConflict`: The operation is too frequent. Please wait a moment and try again.
     TaskConflict(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
         Self::variant(error.code_index(&["DryRunOperation", "TaskConflict"]), error)
     }
 }
+#[allow(deprecated)]
 impl DeleteRouteEntriesError {
     /// The service error behind the variant.
     #[inline]
@@ -366,7 +367,7 @@ impl DeleteRouteEntriesError {
         match index {
             0 => Self::DryRunOperation(error),
             1 => Self::TaskConflict(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -375,7 +376,7 @@ impl DeleteRouteEntriesError {
         match self {
             Self::DryRunOperation(error) => (0, error),
             Self::TaskConflict(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -392,6 +393,23 @@ impl ::std::fmt::Debug for DeleteRouteEntriesError {
         let (index, error) = self.parts();
         let names = ["DryRunOperation", "TaskConflict", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteRouteEntriesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteRouteEntriesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteRouteEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -385,7 +382,7 @@ for DeleteRouteEntryResponse {
 }
 /// Service errors of `DeleteRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteRouteEntryError {
     /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
@@ -463,7 +460,10 @@ pub enum DeleteRouteEntryError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalErrorError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -513,6 +513,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteRouteEntryError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteRouteEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -559,7 +560,7 @@ impl DeleteRouteEntryError {
             33 => Self::VpcError(error),
             34 => Self::InternalError(error),
             35 => Self::InternalErrorError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -604,7 +605,7 @@ impl DeleteRouteEntryError {
             Self::VpcError(error) => (33, error),
             Self::InternalError(error) => (34, error),
             Self::InternalErrorError(error) => (35, error),
-            Self::Unhandled(error) => (36, error),
+            Self::Unhandled(unhandled) => (36, unhandled.service_error()),
         }
     }
 }
@@ -659,6 +660,23 @@ impl ::std::fmt::Debug for DeleteRouteEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteRouteEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteRouteEntryError {

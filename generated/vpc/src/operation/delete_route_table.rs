@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteRouteTable",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -273,7 +270,7 @@ for DeleteRouteTableResponse {
 }
 /// Service errors of `DeleteRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteRouteTableError {
     /// HTTP 400 `OperationDenied.GatewayAssociated`: You cannot delete the specified route table because it still associates with gateway.
@@ -297,7 +294,10 @@ pub enum DeleteRouteTableError {
     /// HTTP 400 `DependencyViolation.RouteEntry`: Vpc route table has route entry.
     DependencyViolationRouteEntry(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -321,6 +321,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteRouteTableError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteRouteTableError {
     /// The service error behind the variant.
     #[inline]
@@ -341,7 +342,7 @@ impl DeleteRouteTableError {
             7 => Self::InvalidParameterAction(error),
             8 => Self::IncorrectRouteTableStatus(error),
             9 => Self::DependencyViolationRouteEntry(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -358,7 +359,7 @@ impl DeleteRouteTableError {
             Self::InvalidParameterAction(error) => (7, error),
             Self::IncorrectRouteTableStatus(error) => (8, error),
             Self::DependencyViolationRouteEntry(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -387,6 +388,23 @@ impl ::std::fmt::Debug for DeleteRouteTableError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteRouteTableError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteRouteTableError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteRouterInterface",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -300,7 +297,7 @@ for DeleteRouterInterfaceResponse {
 }
 /// Service errors of `DeleteRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteRouterInterfaceError {
     /// HTTP 400 `InvalidInstance.StatusError`: The router instance status error.
@@ -316,7 +313,10 @@ pub enum DeleteRouterInterfaceError {
     /// HTTP 400 `Forbbiden.InvaildOwner`: Incorrect RouterInterface owner.
     ForbbidenInvaildOwner(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -336,6 +336,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteRouterInterfaceError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteRouterInterfaceError {
     /// The service error behind the variant.
     #[inline]
@@ -352,7 +353,7 @@ impl DeleteRouterInterfaceError {
             3 => Self::ReferredByRouteEntryRouterInterface(error),
             4 => Self::InvalidRouteTableNotFound(error),
             5 => Self::ForbbidenInvaildOwner(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -365,7 +366,7 @@ impl DeleteRouterInterfaceError {
             Self::ReferredByRouteEntryRouterInterface(error) => (3, error),
             Self::InvalidRouteTableNotFound(error) => (4, error),
             Self::ForbbidenInvaildOwner(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -390,6 +391,23 @@ impl ::std::fmt::Debug for DeleteRouterInterfaceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteRouterInterfaceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteRouterInterfaceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteSnatEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -321,7 +318,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteSnatEntryR
 }
 /// Service errors of `DeleteSnatEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteSnatEntryError {
     /// HTTP 400 `IncorretSnatEntryStatus`: Some Snat entry status blocked this operation..
@@ -337,7 +334,10 @@ pub enum DeleteSnatEntryError {
     /// HTTP 404 `ResourceNotFound.SnatEntry`: Specified SNAT entry does not exist.
     ResourceNotFoundSnatEntry(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSnatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -357,6 +357,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteSnatEntryError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteSnatEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -373,7 +374,7 @@ impl DeleteSnatEntryError {
             3 => Self::InvalidSnatEntryIdNotFound(error),
             4 => Self::InvalidSnatTableIdNotFound(error),
             5 => Self::ResourceNotFoundSnatEntry(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -386,7 +387,7 @@ impl DeleteSnatEntryError {
             Self::InvalidSnatEntryIdNotFound(error) => (3, error),
             Self::InvalidSnatTableIdNotFound(error) => (4, error),
             Self::ResourceNotFoundSnatEntry(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -411,6 +412,23 @@ impl ::std::fmt::Debug for DeleteSnatEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteSnatEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteSnatEntryError {

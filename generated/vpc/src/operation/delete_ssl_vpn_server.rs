@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteSslVpnServer",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -302,7 +299,7 @@ for DeleteSslVpnServerResponse {
 }
 /// Service errors of `DeleteSslVpnServer`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteSslVpnServerError {
     /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
@@ -318,7 +315,10 @@ pub enum DeleteSslVpnServerError {
     /// HTTP 404 `InvalidSslVpnServerId.NotFound`: The specified SSL VPN server id does not exist.
     InvalidSslVpnServerIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSslVpnServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -338,6 +338,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteSslVpnServerError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteSslVpnServerError {
     /// The service error behind the variant.
     #[inline]
@@ -354,7 +355,7 @@ impl DeleteSslVpnServerError {
             3 => Self::Forbidden(error),
             4 => Self::InvalidRegionIdNotFound(error),
             5 => Self::InvalidSslVpnServerIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -367,7 +368,7 @@ impl DeleteSslVpnServerError {
             Self::Forbidden(error) => (3, error),
             Self::InvalidRegionIdNotFound(error) => (4, error),
             Self::InvalidSslVpnServerIdNotFound(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -392,6 +393,23 @@ impl ::std::fmt::Debug for DeleteSslVpnServerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteSslVpnServerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteSslVpnServerError {

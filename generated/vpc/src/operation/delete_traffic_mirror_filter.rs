@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteTrafficMirrorFilter",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -328,7 +325,7 @@ for DeleteTrafficMirrorFilterResponse {
 }
 /// Service errors of `DeleteTrafficMirrorFilter`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteTrafficMirrorFilterError {
     /// HTTP 400 `ResourceNotFound.TrafficMirrorFilter`: The specified resource of traffic mirror filter is not found.
@@ -340,7 +337,10 @@ pub enum DeleteTrafficMirrorFilterError {
     /// HTTP 400 `DependencyViolation.TrafficMirrorSession`: Some traffic mirror sessions depend on the specified resource.
     DependencyViolationTrafficMirrorSession(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorFilterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -358,6 +358,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorFilterErro
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteTrafficMirrorFilterError {
     /// The service error behind the variant.
     #[inline]
@@ -372,7 +373,7 @@ impl DeleteTrafficMirrorFilterError {
             1 => Self::IncorrectStatusTrafficMirrorFilter(error),
             2 => Self::IncorrectStatusTrafficMirrorRule(error),
             3 => Self::DependencyViolationTrafficMirrorSession(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -383,7 +384,7 @@ impl DeleteTrafficMirrorFilterError {
             Self::IncorrectStatusTrafficMirrorFilter(error) => (1, error),
             Self::IncorrectStatusTrafficMirrorRule(error) => (2, error),
             Self::DependencyViolationTrafficMirrorSession(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -406,6 +407,23 @@ impl ::std::fmt::Debug for DeleteTrafficMirrorFilterError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteTrafficMirrorFilterError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteTrafficMirrorFilterError {

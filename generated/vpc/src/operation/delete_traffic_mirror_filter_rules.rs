@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteTrafficMirrorFilterRules",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -384,7 +381,7 @@ for DeleteTrafficMirrorFilterRulesResponse {
 }
 /// Service errors of `DeleteTrafficMirrorFilterRules`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteTrafficMirrorFilterRulesError {
     /// HTTP 400 `ResourceNotFound.TrafficMirrorRule`: The specified resource of traffic mirror rule is not found.
@@ -398,7 +395,10 @@ pub enum DeleteTrafficMirrorFilterRulesError {
     /// HTTP 400 `IncorrectStatus.TrafficMirrorSession`: The status of traffic mirror session is incorrect.
     IncorrectStatusTrafficMirrorSession(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorFilterRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -417,6 +417,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorFilterRule
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteTrafficMirrorFilterRulesError {
     /// The service error behind the variant.
     #[inline]
@@ -432,7 +433,7 @@ impl DeleteTrafficMirrorFilterRulesError {
             2 => Self::IncorrectStatusTrafficMirrorFilter(error),
             3 => Self::ResourceNotFoundTrafficMirrorFilter(error),
             4 => Self::IncorrectStatusTrafficMirrorSession(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -444,7 +445,7 @@ impl DeleteTrafficMirrorFilterRulesError {
             Self::IncorrectStatusTrafficMirrorFilter(error) => (2, error),
             Self::ResourceNotFoundTrafficMirrorFilter(error) => (3, error),
             Self::IncorrectStatusTrafficMirrorSession(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -468,6 +469,23 @@ impl ::std::fmt::Debug for DeleteTrafficMirrorFilterRulesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteTrafficMirrorFilterRulesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteTrafficMirrorFilterRulesError {

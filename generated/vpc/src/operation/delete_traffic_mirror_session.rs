@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteTrafficMirrorSession",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -322,7 +319,7 @@ for DeleteTrafficMirrorSessionResponse {
 }
 /// Service errors of `DeleteTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteTrafficMirrorSessionError {
     /// HTTP 400 `ResourceNotFound.TrafficMirrorSession`: The specified resource of traffic mirror session is not found.
@@ -332,7 +329,10 @@ pub enum DeleteTrafficMirrorSessionError {
     /// HTTP 400 `IncorrectStatus.TrafficMirrorFilter`: The status of traffic mirror filter is incorrect.
     IncorrectStatusTrafficMirrorFilter(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -349,6 +349,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorSessionErr
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteTrafficMirrorSessionError {
     /// The service error behind the variant.
     #[inline]
@@ -362,7 +363,7 @@ impl DeleteTrafficMirrorSessionError {
             0 => Self::ResourceNotFoundTrafficMirrorSession(error),
             1 => Self::IncorrectStatusTrafficMirrorSession(error),
             2 => Self::IncorrectStatusTrafficMirrorFilter(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -372,7 +373,7 @@ impl DeleteTrafficMirrorSessionError {
             Self::ResourceNotFoundTrafficMirrorSession(error) => (0, error),
             Self::IncorrectStatusTrafficMirrorSession(error) => (1, error),
             Self::IncorrectStatusTrafficMirrorFilter(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -394,6 +395,23 @@ impl ::std::fmt::Debug for DeleteTrafficMirrorSessionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteTrafficMirrorSessionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteTrafficMirrorSessionError {

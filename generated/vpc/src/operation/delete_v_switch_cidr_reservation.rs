@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteVSwitchCidrReservation",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -344,7 +341,7 @@ for DeleteVSwitchCidrReservationResponse {
 }
 /// Service errors of `DeleteVSwitchCidrReservation`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteVSwitchCidrReservationError {
     /// HTTP 400 `DependencyViolation.IpPrefix`: DependencyViolation.IpPrefix
@@ -356,7 +353,10 @@ pub enum DeleteVSwitchCidrReservationError {
     /// Also returned with HTTP 404: ResourceNotFound.CidrReservation
     ResourceNotFoundCidrReservation(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchCidrReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -373,6 +373,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchCidrReservationE
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteVSwitchCidrReservationError {
     /// The service error behind the variant.
     #[inline]
@@ -386,7 +387,7 @@ impl DeleteVSwitchCidrReservationError {
             0 => Self::DependencyViolationIpPrefix(error),
             1 => Self::IncorrectStatusCidrReservation(error),
             2 => Self::ResourceNotFoundCidrReservation(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -396,7 +397,7 @@ impl DeleteVSwitchCidrReservationError {
             Self::DependencyViolationIpPrefix(error) => (0, error),
             Self::IncorrectStatusCidrReservation(error) => (1, error),
             Self::ResourceNotFoundCidrReservation(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -418,6 +419,23 @@ impl ::std::fmt::Debug for DeleteVSwitchCidrReservationError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteVSwitchCidrReservationError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteVSwitchCidrReservationError {

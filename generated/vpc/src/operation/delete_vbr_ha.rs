@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteVbrHa",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -276,19 +273,23 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteVbrHaRespo
 }
 /// Service errors of `DeleteVbrHa`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteVbrHaError {
     /// HTTP 404 `ResourceNotFound.VbrHa`: The VBR HA resource is not found.
     ResourceNotFoundVbrHa(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVbrHaError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
         Self::variant(error.code_index(&["ResourceNotFound.VbrHa"]), error)
     }
 }
+#[allow(deprecated)]
 impl DeleteVbrHaError {
     /// The service error behind the variant.
     #[inline]
@@ -300,7 +301,7 @@ impl DeleteVbrHaError {
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         match index {
             0 => Self::ResourceNotFoundVbrHa(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -308,7 +309,7 @@ impl DeleteVbrHaError {
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::ResourceNotFoundVbrHa(error) => (0, error),
-            Self::Unhandled(error) => (1, error),
+            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
         }
     }
 }
@@ -325,6 +326,23 @@ impl ::std::fmt::Debug for DeleteVbrHaError {
         let (index, error) = self.parts();
         let names = ["ResourceNotFoundVbrHa", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteVbrHaError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteVbrHaError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteVcoRouteEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -417,7 +414,7 @@ for DeleteVcoRouteEntryResponse {
 }
 /// Service errors of `DeleteVcoRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteVcoRouteEntryError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -441,7 +438,10 @@ pub enum DeleteVcoRouteEntryError {
     /// HTTP 404 `InvalidVpnConnectionInstanceId.NotFound`: The specified vpn connection instance id does not exist.
     InvalidVpnConnectionInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVcoRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -465,6 +465,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVcoRouteEntryError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteVcoRouteEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -485,7 +486,7 @@ impl DeleteVcoRouteEntryError {
             7 => Self::ForbbidenSubUser(error),
             8 => Self::Forbidden(error),
             9 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -502,7 +503,7 @@ impl DeleteVcoRouteEntryError {
             Self::ForbbidenSubUser(error) => (7, error),
             Self::Forbidden(error) => (8, error),
             Self::InvalidVpnConnectionInstanceIdNotFound(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -531,6 +532,23 @@ impl ::std::fmt::Debug for DeleteVcoRouteEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteVcoRouteEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteVcoRouteEntryError {

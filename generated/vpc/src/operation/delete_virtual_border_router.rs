@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteVirtualBorderRouter",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -291,7 +288,7 @@ for DeleteVirtualBorderRouterResponse {
 }
 /// Service errors of `DeleteVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteVirtualBorderRouterError {
     /// HTTP 400 `InvalidOperation.RouterInterfaceNotDeleted`: The specified VirutalBorderRouter still has routerInterface.
@@ -325,7 +322,10 @@ pub enum DeleteVirtualBorderRouterError {
     /// HTTP 404 `InvalidVbrId.NotFound`: The specified VirutalBorderRouter does not exist in our records.
     InvalidVbrIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -353,6 +353,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVirtualBorderRouterErro
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteVirtualBorderRouterError {
     /// The service error behind the variant.
     #[inline]
@@ -377,7 +378,7 @@ impl DeleteVirtualBorderRouterError {
             11 => Self::ForbiddenNoRiFound(error),
             12 => Self::InvalidRegionIdNotFound(error),
             13 => Self::InvalidVbrIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -400,7 +401,7 @@ impl DeleteVirtualBorderRouterError {
             Self::ForbiddenNoRiFound(error) => (11, error),
             Self::InvalidRegionIdNotFound(error) => (12, error),
             Self::InvalidVbrIdNotFound(error) => (13, error),
-            Self::Unhandled(error) => (14, error),
+            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
 }
@@ -433,6 +434,23 @@ impl ::std::fmt::Debug for DeleteVirtualBorderRouterError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteVirtualBorderRouterError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteVirtualBorderRouterError {

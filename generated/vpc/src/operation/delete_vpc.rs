@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteVpc",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -344,7 +341,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteVpcRespons
 }
 /// Service errors of `DeleteVpc`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteVpcError {
     /// HTTP 400 `IncorrectStatus.VpcDhcpStatus`: The DhcpOptionsSet status of vpc  does not support this operation.
@@ -418,7 +415,10 @@ pub enum DeleteVpcError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -467,6 +467,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVpcError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteVpcError {
     /// The service error behind the variant.
     #[inline]
@@ -512,7 +513,7 @@ impl DeleteVpcError {
             32 => Self::OperationDenied(error),
             33 => Self::InvalidVpcIdNotFound(error),
             34 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -554,7 +555,7 @@ impl DeleteVpcError {
             Self::OperationDenied(error) => (32, error),
             Self::InvalidVpcIdNotFound(error) => (33, error),
             Self::InternalError(error) => (34, error),
-            Self::Unhandled(error) => (35, error),
+            Self::Unhandled(unhandled) => (35, unhandled.service_error()),
         }
     }
 }
@@ -608,6 +609,23 @@ impl ::std::fmt::Debug for DeleteVpcError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteVpcError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteVpcError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteVpcPrefixList",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -328,7 +325,7 @@ for DeleteVpcPrefixListResponse {
 }
 /// Service errors of `DeleteVpcPrefixList`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteVpcPrefixListError {
     /// HTTP 400 `ResourceNotFound.PrefixList`: The specified resource of prefixList is not found.
@@ -344,7 +341,10 @@ pub enum DeleteVpcPrefixListError {
     /// HTTP 400 `DependencyViolation.ShareResource`: The specified resource of prefixList depends on share resource, so the operation cannot be completed.
     DependencyViolationShareResource(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpcPrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -364,6 +364,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVpcPrefixListError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteVpcPrefixListError {
     /// The service error behind the variant.
     #[inline]
@@ -380,7 +381,7 @@ impl DeleteVpcPrefixListError {
             3 => Self::IncorrectStatusPrefixList(error),
             4 => Self::DependencyViolationPrefixListRelation(error),
             5 => Self::DependencyViolationShareResource(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -393,7 +394,7 @@ impl DeleteVpcPrefixListError {
             Self::IncorrectStatusPrefixList(error) => (3, error),
             Self::DependencyViolationPrefixListRelation(error) => (4, error),
             Self::DependencyViolationShareResource(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -418,6 +419,23 @@ impl ::std::fmt::Debug for DeleteVpcPrefixListError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteVpcPrefixListError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteVpcPrefixListError {

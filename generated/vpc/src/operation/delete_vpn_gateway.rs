@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeleteVpnGateway",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -306,7 +303,7 @@ for DeleteVpnGatewayResponse {
 }
 /// Service errors of `DeleteVpnGateway`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeleteVpnGatewayError {
     /// HTTP 400 `DependencyViolation.VpnConnection`: There are vpn connections on specified customer gateway not deleted.
@@ -332,7 +329,10 @@ pub enum DeleteVpnGatewayError {
     /// HTTP 403 `ForbiddenRelease`: Forbidden to release a prepaid instance within validity period
     ForbiddenRelease(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpnGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -356,6 +356,7 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVpnGatewayError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeleteVpnGatewayError {
     /// The service error behind the variant.
     #[inline]
@@ -376,7 +377,7 @@ impl DeleteVpnGatewayError {
             7 => Self::ForbiddenSubUser(error),
             8 => Self::Forbidden(error),
             9 => Self::ForbiddenRelease(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -393,7 +394,7 @@ impl DeleteVpnGatewayError {
             Self::ForbiddenSubUser(error) => (7, error),
             Self::Forbidden(error) => (8, error),
             Self::ForbiddenRelease(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -422,6 +423,23 @@ impl ::std::fmt::Debug for DeleteVpnGatewayError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeleteVpnGatewayError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeleteVpnGatewayError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DeletionProtection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -355,7 +352,7 @@ for DeletionProtectionResponse {
 }
 /// Service errors of `DeletionProtection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DeletionProtectionError {
     /// HTTP 400 `DeletionProtection.ResourceNotExist`: The resource is not exist.
@@ -373,7 +370,10 @@ pub enum DeletionProtectionError {
     /// HTTP 404 `DeletionProtection.NotExist`: The resource deletion protection is not found
     DeletionProtectionNotExist(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DeletionProtectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -394,6 +394,7 @@ impl From<::acs_runtime::client::ServiceError> for DeletionProtectionError {
         )
     }
 }
+#[allow(deprecated)]
 impl DeletionProtectionError {
     /// The service error behind the variant.
     #[inline]
@@ -411,7 +412,7 @@ impl DeletionProtectionError {
             4 => Self::DeletionProtectionOwnerError(error),
             5 => Self::InvalidAllocationIdNotFound(error),
             6 => Self::DeletionProtectionNotExist(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -425,7 +426,7 @@ impl DeletionProtectionError {
             Self::DeletionProtectionOwnerError(error) => (4, error),
             Self::InvalidAllocationIdNotFound(error) => (5, error),
             Self::DeletionProtectionNotExist(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -451,6 +452,23 @@ impl ::std::fmt::Debug for DeletionProtectionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DeletionProtectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DeletionProtectionError {

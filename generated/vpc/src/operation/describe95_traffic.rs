@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "Describe95Traffic",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -321,7 +318,7 @@ for Describe95TrafficResponse {
 }
 /// Service errors of `Describe95Traffic`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum Describe95TrafficError {
     /// HTTP 400 `InvalidInstance.NotFound`: The specified Instance does not exist in the specified region.
@@ -335,7 +332,10 @@ pub enum Describe95TrafficError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for Describe95TrafficError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -354,6 +354,7 @@ impl From<::acs_runtime::client::ServiceError> for Describe95TrafficError {
         )
     }
 }
+#[allow(deprecated)]
 impl Describe95TrafficError {
     /// The service error behind the variant.
     #[inline]
@@ -369,7 +370,7 @@ impl Describe95TrafficError {
             2 => Self::IllegalParamResourceType(error),
             3 => Self::OperationDeniedQueryCdt95Instance(error),
             4 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -381,7 +382,7 @@ impl Describe95TrafficError {
             Self::IllegalParamResourceType(error) => (2, error),
             Self::OperationDeniedQueryCdt95Instance(error) => (3, error),
             Self::InvalidRegionIdNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -405,6 +406,23 @@ impl ::std::fmt::Debug for Describe95TrafficError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl Describe95TrafficError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for Describe95TrafficError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeAccessPoints",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -357,7 +354,7 @@ for DescribeAccessPointsResponse {
 }
 /// Service errors of `DescribeAccessPoints`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeAccessPointsError {
     /// HTTP 400 `InvalidAccessPointType.NotSupport`: Invalid access point type.
@@ -367,7 +364,10 @@ pub enum DescribeAccessPointsError {
     /// HTTP 404 `InvalidRegionId.NotSupport`: The RegionId provided does not support in our records.
     InvalidRegionIdNotSupport(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAccessPointsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -384,6 +384,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeAccessPointsError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeAccessPointsError {
     /// The service error behind the variant.
     #[inline]
@@ -397,7 +398,7 @@ impl DescribeAccessPointsError {
             0 => Self::InvalidAccessPointTypeNotSupport(error),
             1 => Self::InvalidRegionIdNotFound(error),
             2 => Self::InvalidRegionIdNotSupport(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -407,7 +408,7 @@ impl DescribeAccessPointsError {
             Self::InvalidAccessPointTypeNotSupport(error) => (0, error),
             Self::InvalidRegionIdNotFound(error) => (1, error),
             Self::InvalidRegionIdNotSupport(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -429,6 +430,23 @@ impl ::std::fmt::Debug for DescribeAccessPointsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeAccessPointsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeAccessPointsError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeBgpGroups",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -397,7 +394,7 @@ for DescribeBgpGroupsResponse {
 }
 /// Service errors of `DescribeBgpGroups`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeBgpGroupsError {
     /// HTTP 400 `IellgalParameter.OwnerAccount`: The specified parameter OwnerAccount is not valid.
@@ -407,7 +404,10 @@ pub enum DescribeBgpGroupsError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeBgpGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -424,6 +424,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeBgpGroupsError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeBgpGroupsError {
     /// The service error behind the variant.
     #[inline]
@@ -437,7 +438,7 @@ impl DescribeBgpGroupsError {
             0 => Self::IellgalParameterOwnerAccount(error),
             1 => Self::InvalidRegionIdNotFound(error),
             2 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -447,7 +448,7 @@ impl DescribeBgpGroupsError {
             Self::IellgalParameterOwnerAccount(error) => (0, error),
             Self::InvalidRegionIdNotFound(error) => (1, error),
             Self::InternalError(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -469,6 +470,23 @@ impl ::std::fmt::Debug for DescribeBgpGroupsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeBgpGroupsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeBgpGroupsError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeBgpPeers",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -417,7 +414,7 @@ for DescribeBgpPeersResponse {
 }
 /// Service errors of `DescribeBgpPeers`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeBgpPeersError {
     /// HTTP 400 `ServiceUnavailable`: The request has failed due to a temporary failure of the server.
@@ -427,7 +424,10 @@ pub enum DescribeBgpPeersError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeBgpPeersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -440,6 +440,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeBgpPeersError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeBgpPeersError {
     /// The service error behind the variant.
     #[inline]
@@ -453,7 +454,7 @@ impl DescribeBgpPeersError {
             0 => Self::ServiceUnavailable(error),
             1 => Self::InvalidRegionIdNotFound(error),
             2 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -463,7 +464,7 @@ impl DescribeBgpPeersError {
             Self::ServiceUnavailable(error) => (0, error),
             Self::InvalidRegionIdNotFound(error) => (1, error),
             Self::InternalError(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -485,6 +486,23 @@ impl ::std::fmt::Debug for DescribeBgpPeersError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeBgpPeersError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeBgpPeersError {

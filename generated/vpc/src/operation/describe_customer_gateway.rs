@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeCustomerGateway",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -355,7 +352,7 @@ for DescribeCustomerGatewayResponse {
 }
 /// Service errors of `DescribeCustomerGateway`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeCustomerGatewayError {
     /// HTTP 403 `Forbidden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
@@ -365,7 +362,10 @@ pub enum DescribeCustomerGatewayError {
     /// HTTP 404 `InvalidCustomerGatewayInstanceId.NotFound`: The specified customer gateway instance id does not exist.
     InvalidCustomerGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCustomerGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -382,6 +382,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeCustomerGatewayError 
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeCustomerGatewayError {
     /// The service error behind the variant.
     #[inline]
@@ -395,7 +396,7 @@ impl DescribeCustomerGatewayError {
             0 => Self::ForbiddenSubUser(error),
             1 => Self::Forbidden(error),
             2 => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -405,7 +406,7 @@ impl DescribeCustomerGatewayError {
             Self::ForbiddenSubUser(error) => (0, error),
             Self::Forbidden(error) => (1, error),
             Self::InvalidCustomerGatewayInstanceIdNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -427,6 +428,23 @@ impl ::std::fmt::Debug for DescribeCustomerGatewayError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeCustomerGatewayError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeCustomerGatewayError {

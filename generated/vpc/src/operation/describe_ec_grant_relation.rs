@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEcGrantRelation",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -392,7 +389,7 @@ for DescribeEcGrantRelationResponse {
 }
 /// Service errors of `DescribeEcGrantRelation`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeEcGrantRelationError {
     /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
@@ -408,7 +405,10 @@ pub enum DescribeEcGrantRelationError {
     /// HTTP 404 `Instance.NotExist`: The instance not exist.
     InstanceNotExist(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEcGrantRelationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -428,6 +428,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeEcGrantRelationError 
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeEcGrantRelationError {
     /// The service error behind the variant.
     #[inline]
@@ -444,7 +445,7 @@ impl DescribeEcGrantRelationError {
             3 => Self::InvalidRegionIdNotFound(error),
             4 => Self::VRouterIdNotFound(error),
             5 => Self::InstanceNotExist(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -457,7 +458,7 @@ impl DescribeEcGrantRelationError {
             Self::InvalidRegionIdNotFound(error) => (3, error),
             Self::VRouterIdNotFound(error) => (4, error),
             Self::InstanceNotExist(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -482,6 +483,23 @@ impl ::std::fmt::Debug for DescribeEcGrantRelationError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeEcGrantRelationError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeEcGrantRelationError {

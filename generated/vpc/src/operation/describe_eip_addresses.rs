@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEipAddresses",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -178,7 +175,7 @@ pub struct DescribeEipAddressesRequest {
         feature = "serde",
         serde(rename = "Filter", skip_serializing_if = "Option::is_none")
     )]
-    pub filter: Option<Vec<crate::types::Filter>>,
+    pub filter: Option<Vec<crate::types::DescribeEipAddressesFilter>>,
     /// The reason why the EIP is locked. Valid values:
     ///
     /// * **financial**: The EIP is locked due to overdue payments.
@@ -532,7 +529,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     /// - Must have at most 2 items.
     pub fn filter(
         mut self,
-        values: impl IntoIterator<Item = crate::types::Filter>,
+        values: impl IntoIterator<Item = crate::types::DescribeEipAddressesFilter>,
     ) -> Self {
         self.inner.filter = Some(values.into_iter().collect());
         self
@@ -836,7 +833,7 @@ for DescribeEipAddressesResponse {
 }
 /// Service errors of `DescribeEipAddresses`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeEipAddressesError {
     /// HTTP 400 `InvalidIAssociatedInstanceType.ValueNotSupported`: The specified value of AssociatedInstanceType is not supported.
@@ -868,7 +865,10 @@ pub enum DescribeEipAddressesError {
     /// HTTP 404 `InvalidLockReason.NotFound`: The specified LockReason is not found
     InvalidLockReasonNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -896,6 +896,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeEipAddressesError {
     /// The service error behind the variant.
     #[inline]
@@ -920,7 +921,7 @@ impl DescribeEipAddressesError {
             11 => Self::ForbiddenRegionNotFound(error),
             12 => Self::InvalidFilterKeyNotFound(error),
             13 => Self::InvalidLockReasonNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -941,7 +942,7 @@ impl DescribeEipAddressesError {
             Self::ForbiddenRegionNotFound(error) => (11, error),
             Self::InvalidFilterKeyNotFound(error) => (12, error),
             Self::InvalidLockReasonNotFound(error) => (13, error),
-            Self::Unhandled(error) => (14, error),
+            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
 }
@@ -974,6 +975,23 @@ impl ::std::fmt::Debug for DescribeEipAddressesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeEipAddressesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeEipAddressesError {

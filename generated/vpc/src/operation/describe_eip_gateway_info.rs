@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEipGatewayInfo",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -289,7 +286,7 @@ for DescribeEipGatewayInfoResponse {
 }
 /// Service errors of `DescribeEipGatewayInfo`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeEipGatewayInfoError {
     /// HTTP 400 `Instance.NotExist`: The instance is not exist.
@@ -299,7 +296,10 @@ pub enum DescribeEipGatewayInfoError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipGatewayInfoError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -316,6 +316,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeEipGatewayInfoError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeEipGatewayInfoError {
     /// The service error behind the variant.
     #[inline]
@@ -329,7 +330,7 @@ impl DescribeEipGatewayInfoError {
             0 => Self::InstanceNotExist(error),
             1 => Self::InvalidNetworkInterfaceNotFound(error),
             2 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -339,7 +340,7 @@ impl DescribeEipGatewayInfoError {
             Self::InstanceNotExist(error) => (0, error),
             Self::InvalidNetworkInterfaceNotFound(error) => (1, error),
             Self::Forbidden(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -361,6 +362,23 @@ impl ::std::fmt::Debug for DescribeEipGatewayInfoError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeEipGatewayInfoError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeEipGatewayInfoError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeEipMonitorData",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -352,7 +349,7 @@ for DescribeEipMonitorDataResponse {
 }
 /// Service errors of `DescribeEipMonitorData`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeEipMonitorDataError {
     /// HTTP 400 `InvalidParameter.TooMany`: monitor parameter too many data required.
@@ -376,7 +373,10 @@ pub enum DescribeEipMonitorDataError {
     /// HTTP 404 `Forbidden.RegionNotFound`: Specified region is not found during access authentication.
     ForbiddenRegionNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -400,6 +400,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeEipMonitorDataError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeEipMonitorDataError {
     /// The service error behind the variant.
     #[inline]
@@ -420,7 +421,7 @@ impl DescribeEipMonitorDataError {
             7 => Self::InvalidIpInstanceIdNotFound(error),
             8 => Self::InvalidInstanceIdNotFound(error),
             9 => Self::ForbiddenRegionNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -437,7 +438,7 @@ impl DescribeEipMonitorDataError {
             Self::InvalidIpInstanceIdNotFound(error) => (7, error),
             Self::InvalidInstanceIdNotFound(error) => (8, error),
             Self::ForbiddenRegionNotFound(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -466,6 +467,23 @@ impl ::std::fmt::Debug for DescribeEipMonitorDataError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeEipMonitorDataError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeEipMonitorDataError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeFailoverTestJobs",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -394,7 +391,7 @@ for DescribeFailoverTestJobsResponse {
 }
 /// Service errors of `DescribeFailoverTestJobs`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeFailoverTestJobsError {
     /// HTTP 400 `IllegalParam.Filter.Key`: The filter parameter Key is invalid.
@@ -414,7 +411,10 @@ pub enum DescribeFailoverTestJobsError {
     /// HTTP 400 `IncorrectStatus.ResourceId`: The specified resource status is invalid.
     IncorrectStatusResourceId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeFailoverTestJobsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -436,6 +436,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeFailoverTestJobsError
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeFailoverTestJobsError {
     /// The service error behind the variant.
     #[inline]
@@ -454,7 +455,7 @@ impl DescribeFailoverTestJobsError {
             5 => Self::IllegalParamJobId(error),
             6 => Self::IllegalParamResourceType(error),
             7 => Self::IncorrectStatusResourceId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -469,7 +470,7 @@ impl DescribeFailoverTestJobsError {
             Self::IllegalParamJobId(error) => (5, error),
             Self::IllegalParamResourceType(error) => (6, error),
             Self::IncorrectStatusResourceId(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -496,6 +497,23 @@ impl ::std::fmt::Debug for DescribeFailoverTestJobsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeFailoverTestJobsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeFailoverTestJobsError {

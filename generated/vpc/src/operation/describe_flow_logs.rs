@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeFlowLogs",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -610,7 +607,7 @@ for DescribeFlowLogsResponse {
 }
 /// Service errors of `DescribeFlowLogs`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeFlowLogsError {
     /// HTTP 400 `InvalidInstanceId`: Instance does not exist.
@@ -626,7 +623,10 @@ pub enum DescribeFlowLogsError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeFlowLogsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -646,6 +646,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeFlowLogsError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeFlowLogsError {
     /// The service error behind the variant.
     #[inline]
@@ -662,7 +663,7 @@ impl DescribeFlowLogsError {
             3 => Self::Unauthorized(error),
             4 => Self::ParameterInvalid(error),
             5 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -675,7 +676,7 @@ impl DescribeFlowLogsError {
             Self::Unauthorized(error) => (3, error),
             Self::ParameterInvalid(error) => (4, error),
             Self::InvalidRegionIdNotFound(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -700,6 +701,23 @@ impl ::std::fmt::Debug for DescribeFlowLogsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeFlowLogsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeFlowLogsError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeHaVips",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -392,7 +389,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeHaVipsRe
 }
 /// Service errors of `DescribeHaVips`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeHaVipsError {
     /// HTTP 400 `Forbidden.HaVip`: No permissions to perform operations on HAVIPs. Please apply for privilege--vpc_privilege_allow_buy_havip_instance.
@@ -402,7 +399,10 @@ pub enum DescribeHaVipsError {
     /// HTTP 400 `InvalidFilterKey.ValueNotSupported`: Specified filter key is not supported: Filter.X.key
     InvalidFilterKeyValueNotSupported(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeHaVipsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -419,6 +419,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeHaVipsError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeHaVipsError {
     /// The service error behind the variant.
     #[inline]
@@ -432,7 +433,7 @@ impl DescribeHaVipsError {
             0 => Self::ForbiddenHaVip(error),
             1 => Self::InvalidRegionIdNotFound(error),
             2 => Self::InvalidFilterKeyValueNotSupported(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -442,7 +443,7 @@ impl DescribeHaVipsError {
             Self::ForbiddenHaVip(error) => (0, error),
             Self::InvalidRegionIdNotFound(error) => (1, error),
             Self::InvalidFilterKeyValueNotSupported(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -464,6 +465,23 @@ impl ::std::fmt::Debug for DescribeHaVipsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeHaVipsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeHaVipsError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeHighDefinitionMonitorLogAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -343,7 +340,7 @@ for DescribeHighDefinitionMonitorLogAttributeResponse {
 }
 /// Service errors of `DescribeHighDefinitionMonitorLogAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeHighDefinitionMonitorLogAttributeError {
     /// HTTP 400 `InvalidInstanceId`: Instance does not exist.
@@ -359,7 +356,10 @@ pub enum DescribeHighDefinitionMonitorLogAttributeError {
     /// HTTP 400 `InvalidAllocationId.NotFound`: Specified allocation id is not found.
     InvalidAllocationIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeHighDefinitionMonitorLogAttributeError {
@@ -380,6 +380,7 @@ for DescribeHighDefinitionMonitorLogAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeHighDefinitionMonitorLogAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -396,7 +397,7 @@ impl DescribeHighDefinitionMonitorLogAttributeError {
             3 => Self::InvalidHdMonitorStatus(error),
             4 => Self::InvalidActionNotSupport(error),
             5 => Self::InvalidAllocationIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -409,7 +410,7 @@ impl DescribeHighDefinitionMonitorLogAttributeError {
             Self::InvalidHdMonitorStatus(error) => (3, error),
             Self::InvalidActionNotSupport(error) => (4, error),
             Self::InvalidAllocationIdNotFound(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -434,6 +435,23 @@ impl ::std::fmt::Debug for DescribeHighDefinitionMonitorLogAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeHighDefinitionMonitorLogAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeHighDefinitionMonitorLogAttributeError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIPv6TranslatorAclListAttributes",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -370,7 +367,7 @@ for DescribeIPv6TranslatorAclListAttributesResponse {
 }
 /// Service errors of `DescribeIPv6TranslatorAclListAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeIPv6TranslatorAclListAttributesError {
     /// HTTP 400 `InvalidIPv6TranslatorAclId.NotFound`: The specified ipv6 translator acl instance id does not exist.
@@ -380,7 +377,10 @@ pub enum DescribeIPv6TranslatorAclListAttributesError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeIPv6TranslatorAclListAttributesError {
@@ -398,6 +398,7 @@ for DescribeIPv6TranslatorAclListAttributesError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeIPv6TranslatorAclListAttributesError {
     /// The service error behind the variant.
     #[inline]
@@ -411,7 +412,7 @@ impl DescribeIPv6TranslatorAclListAttributesError {
             0 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
             1 => Self::ForbbidenSubUser(error),
             2 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -421,7 +422,7 @@ impl DescribeIPv6TranslatorAclListAttributesError {
             Self::InvalidIPv6TranslatorAclIdNotFound(error) => (0, error),
             Self::ForbbidenSubUser(error) => (1, error),
             Self::Forbidden(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -443,6 +444,23 @@ impl ::std::fmt::Debug for DescribeIPv6TranslatorAclListAttributesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeIPv6TranslatorAclListAttributesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeIPv6TranslatorAclListAttributesError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIPv6TranslatorAclLists",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -368,7 +365,7 @@ for DescribeIPv6TranslatorAclListsResponse {
 }
 /// Service errors of `DescribeIPv6TranslatorAclLists`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeIPv6TranslatorAclListsError {
     /// HTTP 400 `InvalidName`: The specified value of name is not supported.
@@ -378,7 +375,10 @@ pub enum DescribeIPv6TranslatorAclListsError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorAclListsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -388,6 +388,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorAclList
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeIPv6TranslatorAclListsError {
     /// The service error behind the variant.
     #[inline]
@@ -401,7 +402,7 @@ impl DescribeIPv6TranslatorAclListsError {
             0 => Self::InvalidName(error),
             1 => Self::ForbbidenSubUser(error),
             2 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -411,7 +412,7 @@ impl DescribeIPv6TranslatorAclListsError {
             Self::InvalidName(error) => (0, error),
             Self::ForbbidenSubUser(error) => (1, error),
             Self::Forbidden(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -428,6 +429,23 @@ impl ::std::fmt::Debug for DescribeIPv6TranslatorAclListsError {
         let (index, error) = self.parts();
         let names = ["InvalidName", "ForbbidenSubUser", "Forbidden", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeIPv6TranslatorAclListsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeIPv6TranslatorAclListsError {

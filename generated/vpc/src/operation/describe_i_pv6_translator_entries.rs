@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIPv6TranslatorEntries",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -600,7 +597,7 @@ for DescribeIPv6TranslatorEntriesResponse {
 }
 /// Service errors of `DescribeIPv6TranslatorEntries`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeIPv6TranslatorEntriesError {
     /// HTTP 400 `InvalidName`: The specified value of name not supported.
@@ -620,7 +617,10 @@ pub enum DescribeIPv6TranslatorEntriesError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -642,6 +642,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorEntries
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeIPv6TranslatorEntriesError {
     /// The service error behind the variant.
     #[inline]
@@ -660,7 +661,7 @@ impl DescribeIPv6TranslatorEntriesError {
             5 => Self::IPv6TranslatorEntryInvalidAclType(error),
             6 => Self::ForbbidenSubUser(error),
             7 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -675,7 +676,7 @@ impl DescribeIPv6TranslatorEntriesError {
             Self::IPv6TranslatorEntryInvalidAclType(error) => (5, error),
             Self::ForbbidenSubUser(error) => (6, error),
             Self::Forbidden(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -702,6 +703,23 @@ impl ::std::fmt::Debug for DescribeIPv6TranslatorEntriesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeIPv6TranslatorEntriesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeIPv6TranslatorEntriesError {

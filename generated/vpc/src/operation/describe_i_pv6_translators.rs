@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIPv6Translators",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -518,7 +515,7 @@ for DescribeIPv6TranslatorsResponse {
 }
 /// Service errors of `DescribeIPv6Translators`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeIPv6TranslatorsError {
     /// HTTP 400 `PayType.NotSupport`: The specified pay type is not support.
@@ -536,7 +533,10 @@ pub enum DescribeIPv6TranslatorsError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -557,6 +557,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorsError 
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeIPv6TranslatorsError {
     /// The service error behind the variant.
     #[inline]
@@ -574,7 +575,7 @@ impl DescribeIPv6TranslatorsError {
             4 => Self::InvalidName(error),
             5 => Self::ForbbidenSubUser(error),
             6 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -588,7 +589,7 @@ impl DescribeIPv6TranslatorsError {
             Self::InvalidName(error) => (4, error),
             Self::ForbbidenSubUser(error) => (5, error),
             Self::Forbidden(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -614,6 +615,23 @@ impl ::std::fmt::Debug for DescribeIPv6TranslatorsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeIPv6TranslatorsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeIPv6TranslatorsError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeIpv6Addresses",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -658,7 +655,7 @@ for DescribeIpv6AddressesResponse {
 }
 /// Service errors of `DescribeIpv6Addresses`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeIpv6AddressesError {
     /// HTTP 400 `IllegalParam.Ipv6Address`: The param of %s is illegal.
@@ -672,7 +669,10 @@ pub enum DescribeIpv6AddressesError {
     /// HTTP 400 `MissingParam.AssociatedInstanceId`: The param of AssociatedInstanceId is missing when AssociatedInstanceType is specified.
     MissingParamAssociatedInstanceId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIpv6AddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -691,6 +691,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeIpv6AddressesError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeIpv6AddressesError {
     /// The service error behind the variant.
     #[inline]
@@ -706,7 +707,7 @@ impl DescribeIpv6AddressesError {
             2 => Self::IllegalParamAddressType(error),
             3 => Self::IllegalParamSizeAssociatedInstanceId(error),
             4 => Self::MissingParamAssociatedInstanceId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -718,7 +719,7 @@ impl DescribeIpv6AddressesError {
             Self::IllegalParamAddressType(error) => (2, error),
             Self::IllegalParamSizeAssociatedInstanceId(error) => (3, error),
             Self::MissingParamAssociatedInstanceId(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -742,6 +743,23 @@ impl ::std::fmt::Debug for DescribeIpv6AddressesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeIpv6AddressesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeIpv6AddressesError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNatGatewayAssociateNetworkInterfaces",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -97,7 +94,7 @@ pub struct DescribeNatGatewayAssociateNetworkInterfacesRequest {
         feature = "serde",
         serde(rename = "Filter", skip_serializing_if = "Option::is_none")
     )]
-    pub filter: Option<Vec<crate::types::Filter>>,
+    pub filter: Option<Vec<crate::types::DescribeEipAddressesFilter>>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid value:
     ///
     /// * If no value is returned for NetToken, you do not need to specify this parameter.
@@ -250,7 +247,7 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
     /// - Wire name: `Filter`.
     pub fn filter(
         mut self,
-        values: impl IntoIterator<Item = crate::types::Filter>,
+        values: impl IntoIterator<Item = crate::types::DescribeEipAddressesFilter>,
     ) -> Self {
         self.inner.filter = Some(values.into_iter().collect());
         self
@@ -479,7 +476,7 @@ for DescribeNatGatewayAssociateNetworkInterfacesResponse {
 }
 /// Service errors of `DescribeNatGatewayAssociateNetworkInterfaces`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeNatGatewayAssociateNetworkInterfacesError {
     /// HTTP 400 `InstanceNotExist.NatGatewayId`: The NAT gateway instance is not exist.
@@ -487,7 +484,10 @@ pub enum DescribeNatGatewayAssociateNetworkInterfacesError {
     /// HTTP 400 `IllegalParam.ResourceOwnerId`: The param of resource owner ID is illegal.
     IllegalParamResourceOwnerId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeNatGatewayAssociateNetworkInterfacesError {
@@ -501,6 +501,7 @@ for DescribeNatGatewayAssociateNetworkInterfacesError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeNatGatewayAssociateNetworkInterfacesError {
     /// The service error behind the variant.
     #[inline]
@@ -513,7 +514,7 @@ impl DescribeNatGatewayAssociateNetworkInterfacesError {
         match index {
             0 => Self::InstanceNotExistNatGatewayId(error),
             1 => Self::IllegalParamResourceOwnerId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -522,7 +523,7 @@ impl DescribeNatGatewayAssociateNetworkInterfacesError {
         match self {
             Self::InstanceNotExistNatGatewayId(error) => (0, error),
             Self::IllegalParamResourceOwnerId(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -543,6 +544,23 @@ impl ::std::fmt::Debug for DescribeNatGatewayAssociateNetworkInterfacesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeNatGatewayAssociateNetworkInterfacesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeNatGatewayAssociateNetworkInterfacesError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNatGateways",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -613,7 +610,7 @@ for DescribeNatGatewaysResponse {
 }
 /// Service errors of `DescribeNatGateways`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeNatGatewaysError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
@@ -621,7 +618,10 @@ pub enum DescribeNatGatewaysError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeNatGatewaysError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -631,6 +631,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeNatGatewaysError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeNatGatewaysError {
     /// The service error behind the variant.
     #[inline]
@@ -643,7 +644,7 @@ impl DescribeNatGatewaysError {
         match index {
             0 => Self::InvalidRegionIdNotFound(error),
             1 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -652,7 +653,7 @@ impl DescribeNatGatewaysError {
         match self {
             Self::InvalidRegionIdNotFound(error) => (0, error),
             Self::InternalError(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -669,6 +670,23 @@ impl ::std::fmt::Debug for DescribeNatGatewaysError {
         let (index, error) = self.parts();
         let names = ["InvalidRegionIdNotFound", "InternalError", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeNatGatewaysError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeNatGatewaysError {

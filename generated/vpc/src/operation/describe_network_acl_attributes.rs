@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeNetworkAclAttributes",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -307,7 +304,7 @@ for DescribeNetworkAclAttributesResponse {
 }
 /// Service errors of `DescribeNetworkAclAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeNetworkAclAttributesError {
     /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
@@ -329,7 +326,10 @@ pub enum DescribeNetworkAclAttributesError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeNetworkAclAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -352,6 +352,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeNetworkAclAttributesE
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeNetworkAclAttributesError {
     /// The service error behind the variant.
     #[inline]
@@ -371,7 +372,7 @@ impl DescribeNetworkAclAttributesError {
             6 => Self::InvalidNetworkAclNotFound(error),
             7 => Self::NotSupportNetworkAcl(error),
             8 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -387,7 +388,7 @@ impl DescribeNetworkAclAttributesError {
             Self::InvalidNetworkAclNotFound(error) => (6, error),
             Self::NotSupportNetworkAcl(error) => (7, error),
             Self::InternalError(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -415,6 +416,23 @@ impl ::std::fmt::Debug for DescribeNetworkAclAttributesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeNetworkAclAttributesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeNetworkAclAttributesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePhysicalConnectionLOA",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -309,7 +306,7 @@ for DescribePhysicalConnectionLOAResponse {
 }
 /// Service errors of `DescribePhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribePhysicalConnectionLOAError {
     /// HTTP 400 `MissingParam.AliUid`: %s
@@ -321,7 +318,10 @@ pub enum DescribePhysicalConnectionLOAError {
     /// HTTP 400 `InvalidInstanceId.NotFound`: %s
     InvalidInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionLOAError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -339,6 +339,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionLOA
         )
     }
 }
+#[allow(deprecated)]
 impl DescribePhysicalConnectionLOAError {
     /// The service error behind the variant.
     #[inline]
@@ -353,7 +354,7 @@ impl DescribePhysicalConnectionLOAError {
             1 => Self::MissingParamInstanceId(error),
             2 => Self::MissingParamRegionNo(error),
             3 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -364,7 +365,7 @@ impl DescribePhysicalConnectionLOAError {
             Self::MissingParamInstanceId(error) => (1, error),
             Self::MissingParamRegionNo(error) => (2, error),
             Self::InvalidInstanceIdNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -387,6 +388,23 @@ impl ::std::fmt::Debug for DescribePhysicalConnectionLOAError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribePhysicalConnectionLOAError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribePhysicalConnectionLOAError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribePhysicalConnections",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -103,7 +100,7 @@ pub struct DescribePhysicalConnectionsRequest {
         feature = "serde",
         serde(rename = "Filter", skip_serializing_if = "Option::is_none")
     )]
-    pub filter: Option<Vec<crate::types::DescribePhysicalConnectionsFilter>>,
+    pub filter: Option<Vec<crate::types::Filter>>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
@@ -259,7 +256,7 @@ impl<C> DescribePhysicalConnectionsRequestBuilder<C> {
     /// - Must have at most 5 items.
     pub fn filter(
         mut self,
-        values: impl IntoIterator<Item = crate::types::DescribePhysicalConnectionsFilter>,
+        values: impl IntoIterator<Item = crate::types::Filter>,
     ) -> Self {
         self.inner.filter = Some(values.into_iter().collect());
         self
@@ -458,7 +455,7 @@ for DescribePhysicalConnectionsResponse {
 }
 /// Service errors of `DescribePhysicalConnections`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribePhysicalConnectionsError {
     /// HTTP 400 `OperationUnsupported.ResourceGroupId`: ResourceGroupId in  financial region is unsupported.
@@ -470,7 +467,10 @@ pub enum DescribePhysicalConnectionsError {
     /// HTTP 404 `InvalidFilterKey.ValueNotSupported`: Specified filter key is not supported: Filter.X.key
     InvalidFilterKeyValueNotSupported(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -488,6 +488,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionsEr
         )
     }
 }
+#[allow(deprecated)]
 impl DescribePhysicalConnectionsError {
     /// The service error behind the variant.
     #[inline]
@@ -502,7 +503,7 @@ impl DescribePhysicalConnectionsError {
             1 => Self::InvalidTagKeyMalformed(error),
             2 => Self::OperationFailedInternalError(error),
             3 => Self::InvalidFilterKeyValueNotSupported(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -513,7 +514,7 @@ impl DescribePhysicalConnectionsError {
             Self::InvalidTagKeyMalformed(error) => (1, error),
             Self::OperationFailedInternalError(error) => (2, error),
             Self::InvalidFilterKeyValueNotSupported(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -536,6 +537,23 @@ impl ::std::fmt::Debug for DescribePhysicalConnectionsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribePhysicalConnectionsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribePhysicalConnectionsError {

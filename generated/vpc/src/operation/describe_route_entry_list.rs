@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouteEntryList",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -594,7 +591,7 @@ for DescribeRouteEntryListResponse {
 }
 /// Service errors of `DescribeRouteEntryList`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeRouteEntryListError {
     /// HTTP 400 `IllegalParam.NextToken`: User nextToken is illegal.
@@ -624,7 +621,10 @@ pub enum DescribeRouteEntryListError {
     /// HTTP 400 `IllegalParam.NextTokenExpired`: The parameter of NextTokenExpired is illegal.
     IllegalParamNextTokenExpired(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouteEntryListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -650,6 +650,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRouteEntryListError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeRouteEntryListError {
     /// The service error behind the variant.
     #[inline]
@@ -672,7 +673,7 @@ impl DescribeRouteEntryListError {
             9 => Self::IllegalParamIpVersion(error),
             10 => Self::OperationFailedFilterParamUnderWrongRouteType(error),
             11 => Self::IllegalParamNextTokenExpired(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -691,7 +692,7 @@ impl DescribeRouteEntryListError {
             Self::IllegalParamIpVersion(error) => (9, error),
             Self::OperationFailedFilterParamUnderWrongRouteType(error) => (10, error),
             Self::IllegalParamNextTokenExpired(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -722,6 +723,23 @@ impl ::std::fmt::Debug for DescribeRouteEntryListError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeRouteEntryListError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeRouteEntryListError {

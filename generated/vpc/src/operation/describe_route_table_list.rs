@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouteTableList",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -507,7 +504,7 @@ for DescribeRouteTableListResponse {
 }
 /// Service errors of `DescribeRouteTableList`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeRouteTableListError {
     /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
@@ -527,7 +524,10 @@ pub enum DescribeRouteTableListError {
     /// HTTP 403 `Abs.InvalidPayPeriod`: Specified pay period not valid.
     AbsInvalidPayPeriod(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouteTableListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -549,6 +549,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRouteTableListError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeRouteTableListError {
     /// The service error behind the variant.
     #[inline]
@@ -567,7 +568,7 @@ impl DescribeRouteTableListError {
             5 => Self::AbsInstanceNotExist(error),
             6 => Self::AbsForbidden(error),
             7 => Self::AbsInvalidPayPeriod(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -582,7 +583,7 @@ impl DescribeRouteTableListError {
             Self::AbsInstanceNotExist(error) => (5, error),
             Self::AbsForbidden(error) => (6, error),
             Self::AbsInvalidPayPeriod(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -609,6 +610,23 @@ impl ::std::fmt::Debug for DescribeRouteTableListError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeRouteTableListError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeRouteTableListError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouteTables",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -497,7 +494,7 @@ for DescribeRouteTablesResponse {
 }
 /// Service errors of `DescribeRouteTables`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeRouteTablesError {
     /// HTTP 400 `InvalidVRouterId.NotFound`: Specified virtual router does not exist.
@@ -509,7 +506,10 @@ pub enum DescribeRouteTablesError {
     /// HTTP 400 `IllegalParam.Type`: The parameter of Type is illegal.
     IllegalParamType(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouteTablesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -527,6 +527,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRouteTablesError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeRouteTablesError {
     /// The service error behind the variant.
     #[inline]
@@ -541,7 +542,7 @@ impl DescribeRouteTablesError {
             1 => Self::OperationFailedDescribeCenRoute(error),
             2 => Self::OperationFailedVRouterNotExist(error),
             3 => Self::IllegalParamType(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -552,7 +553,7 @@ impl DescribeRouteTablesError {
             Self::OperationFailedDescribeCenRoute(error) => (1, error),
             Self::OperationFailedVRouterNotExist(error) => (2, error),
             Self::IllegalParamType(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -575,6 +576,23 @@ impl ::std::fmt::Debug for DescribeRouteTablesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeRouteTablesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeRouteTablesError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeRouterInterfaces",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -88,7 +85,7 @@ pub struct DescribeRouterInterfacesRequest {
         feature = "serde",
         serde(rename = "Filter", skip_serializing_if = "Option::is_none")
     )]
-    pub filter: Option<Vec<crate::types::DescribePhysicalConnectionsFilter>>,
+    pub filter: Option<Vec<crate::types::Filter>>,
     /// Resource Group ID.
     ///
     /// For more information about resource groups, please refer to [What is a Resource Group?](<https://www.alibabacloud.com/help/doc-detail/94475.htm>)
@@ -232,7 +229,7 @@ impl<C> DescribeRouterInterfacesRequestBuilder<C> {
     /// - Must have at most 5 items.
     pub fn filter(
         mut self,
-        values: impl IntoIterator<Item = crate::types::DescribePhysicalConnectionsFilter>,
+        values: impl IntoIterator<Item = crate::types::Filter>,
     ) -> Self {
         self.inner.filter = Some(values.into_iter().collect());
         self
@@ -428,7 +425,7 @@ for DescribeRouterInterfacesResponse {
 }
 /// Service errors of `DescribeRouterInterfaces`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeRouterInterfacesError {
     /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
@@ -450,7 +447,10 @@ pub enum DescribeRouterInterfacesError {
     /// HTTP 404 `InvalidFilterKey.ValueNotSupported`: Specified filter key is not supported: Filter.X.key
     InvalidFilterKeyValueNotSupported(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouterInterfacesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -473,6 +473,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRouterInterfacesError
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeRouterInterfacesError {
     /// The service error behind the variant.
     #[inline]
@@ -492,7 +493,7 @@ impl DescribeRouterInterfacesError {
             6 => Self::ParameterIllegal(error),
             7 => Self::InvalidRegionIdNotFound(error),
             8 => Self::InvalidFilterKeyValueNotSupported(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -508,7 +509,7 @@ impl DescribeRouterInterfacesError {
             Self::ParameterIllegal(error) => (6, error),
             Self::InvalidRegionIdNotFound(error) => (7, error),
             Self::InvalidFilterKeyValueNotSupported(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -536,6 +537,23 @@ impl ::std::fmt::Debug for DescribeRouterInterfacesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeRouterInterfacesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeRouterInterfacesError {

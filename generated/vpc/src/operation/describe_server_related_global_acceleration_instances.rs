@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeServerRelatedGlobalAccelerationInstances",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -315,7 +312,7 @@ for DescribeServerRelatedGlobalAccelerationInstancesResponse {
 }
 /// Service errors of `DescribeServerRelatedGlobalAccelerationInstances`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeServerRelatedGlobalAccelerationInstancesError {
     /// HTTP 400 `InvalidBackendServerId.NotInVPC`: The specified BackendServerId is not in VPC.
@@ -327,7 +324,10 @@ pub enum DescribeServerRelatedGlobalAccelerationInstancesError {
     /// HTTP 404 `InvalidBackendServerId.NotFound`: The specified BackendServerId is not found.
     InvalidBackendServerIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeServerRelatedGlobalAccelerationInstancesError {
@@ -346,6 +346,7 @@ for DescribeServerRelatedGlobalAccelerationInstancesError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeServerRelatedGlobalAccelerationInstancesError {
     /// The service error behind the variant.
     #[inline]
@@ -360,7 +361,7 @@ impl DescribeServerRelatedGlobalAccelerationInstancesError {
             1 => Self::InvalidBackendServerTypeNotFound(error),
             2 => Self::InvalidRegionIdNotFound(error),
             3 => Self::InvalidBackendServerIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -371,7 +372,7 @@ impl DescribeServerRelatedGlobalAccelerationInstancesError {
             Self::InvalidBackendServerTypeNotFound(error) => (1, error),
             Self::InvalidRegionIdNotFound(error) => (2, error),
             Self::InvalidBackendServerIdNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -394,6 +395,23 @@ impl ::std::fmt::Debug for DescribeServerRelatedGlobalAccelerationInstancesError
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeServerRelatedGlobalAccelerationInstancesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeServerRelatedGlobalAccelerationInstancesError {

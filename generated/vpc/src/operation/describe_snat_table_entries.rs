@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSnatTableEntries",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -515,7 +512,7 @@ for DescribeSnatTableEntriesResponse {
 }
 /// Service errors of `DescribeSnatTableEntries`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeSnatTableEntriesError {
     /// HTTP 400 `InvalidName.Malformed`: The specified Name is not valid.
@@ -527,7 +524,10 @@ pub enum DescribeSnatTableEntriesError {
     /// HTTP 404 `InvalidSnatTableId.NotFound`: Specified SNAT table does not exist.
     InvalidSnatTableIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnatTableEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -545,6 +545,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSnatTableEntriesError
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeSnatTableEntriesError {
     /// The service error behind the variant.
     #[inline]
@@ -559,7 +560,7 @@ impl DescribeSnatTableEntriesError {
             1 => Self::DescribeSnatParamInvalid(error),
             2 => Self::InvalidRegionIdNotFound(error),
             3 => Self::InvalidSnatTableIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -570,7 +571,7 @@ impl DescribeSnatTableEntriesError {
             Self::DescribeSnatParamInvalid(error) => (1, error),
             Self::InvalidRegionIdNotFound(error) => (2, error),
             Self::InvalidSnatTableIdNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -593,6 +594,23 @@ impl ::std::fmt::Debug for DescribeSnatTableEntriesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeSnatTableEntriesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeSnatTableEntriesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSslVpnClientCert",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -390,7 +387,7 @@ for DescribeSslVpnClientCertResponse {
 }
 /// Service errors of `DescribeSslVpnClientCert`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeSslVpnClientCertError {
     /// HTTP 400 `InvalidInstanceId.NotFound`: The InstanceId is not found.
@@ -402,7 +399,10 @@ pub enum DescribeSslVpnClientCertError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not found during access authentication.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSslVpnClientCertError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -420,6 +420,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSslVpnClientCertError
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeSslVpnClientCertError {
     /// The service error behind the variant.
     #[inline]
@@ -434,7 +435,7 @@ impl DescribeSslVpnClientCertError {
             1 => Self::ForbbidenSubUser(error),
             2 => Self::Forbidden(error),
             3 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -445,7 +446,7 @@ impl DescribeSslVpnClientCertError {
             Self::ForbbidenSubUser(error) => (1, error),
             Self::Forbidden(error) => (2, error),
             Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -468,6 +469,23 @@ impl ::std::fmt::Debug for DescribeSslVpnClientCertError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeSslVpnClientCertError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeSslVpnClientCertError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeSslVpnClients",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -378,7 +375,7 @@ for DescribeSslVpnClientsResponse {
 }
 /// Service errors of `DescribeSslVpnClients`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeSslVpnClientsError {
     /// HTTP 400 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
@@ -390,7 +387,10 @@ pub enum DescribeSslVpnClientsError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSslVpnClientsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -408,6 +408,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSslVpnClientsError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeSslVpnClientsError {
     /// The service error behind the variant.
     #[inline]
@@ -422,7 +423,7 @@ impl DescribeSslVpnClientsError {
             1 => Self::InvalidInstanceIdNotFound(error),
             2 => Self::ForbbidenSubUser(error),
             3 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -433,7 +434,7 @@ impl DescribeSslVpnClientsError {
             Self::InvalidInstanceIdNotFound(error) => (1, error),
             Self::ForbbidenSubUser(error) => (2, error),
             Self::Forbidden(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -456,6 +457,23 @@ impl ::std::fmt::Debug for DescribeSslVpnClientsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeSslVpnClientsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeSslVpnClientsError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTagKeys",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -393,7 +390,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeTagKeysR
 }
 /// Service errors of `DescribeTagKeys`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeTagKeysError {
     /// HTTP 400 `BothEmpty.TagsAndResources`: The specified Tags and ResourcesIds are not allow to both empty.
@@ -427,7 +424,10 @@ pub enum DescribeTagKeysError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeTagKeysError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -456,6 +456,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeTagKeysError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeTagKeysError {
     /// The service error behind the variant.
     #[inline]
@@ -481,7 +482,7 @@ impl DescribeTagKeysError {
             12 => Self::SizeLimitExceededTagNum(error),
             13 => Self::SizeLimitExceededResourceId(error),
             14 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -503,7 +504,7 @@ impl DescribeTagKeysError {
             Self::SizeLimitExceededTagNum(error) => (12, error),
             Self::SizeLimitExceededResourceId(error) => (13, error),
             Self::Forbidden(error) => (14, error),
-            Self::Unhandled(error) => (15, error),
+            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
         }
     }
 }
@@ -537,6 +538,23 @@ impl ::std::fmt::Debug for DescribeTagKeysError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeTagKeysError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeTagKeysError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTagKeysForExpressConnect",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -383,7 +380,7 @@ for DescribeTagKeysForExpressConnectResponse {
 }
 /// Service errors of `DescribeTagKeysForExpressConnect`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeTagKeysForExpressConnectError {
     /// HTTP 400 `BothEmpty.TagsAndResources`: The specified Tags and ResourcesIds are not allow to both empty.
@@ -411,7 +408,10 @@ pub enum DescribeTagKeysForExpressConnectError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeTagKeysForExpressConnectError {
@@ -438,6 +438,7 @@ for DescribeTagKeysForExpressConnectError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeTagKeysForExpressConnectError {
     /// The service error behind the variant.
     #[inline]
@@ -460,7 +461,7 @@ impl DescribeTagKeysForExpressConnectError {
             9 => Self::ForbiddenTagKeyDuplicated(error),
             10 => Self::SizeLimitExceededResourceId(error),
             11 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -479,7 +480,7 @@ impl DescribeTagKeysForExpressConnectError {
             Self::ForbiddenTagKeyDuplicated(error) => (9, error),
             Self::SizeLimitExceededResourceId(error) => (10, error),
             Self::Forbidden(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -510,6 +511,23 @@ impl ::std::fmt::Debug for DescribeTagKeysForExpressConnectError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeTagKeysForExpressConnectError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeTagKeysForExpressConnectError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeTags",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -367,7 +364,7 @@ pub struct DescribeTagsResponse {
         feature = "serde",
         serde(rename = "TagResources", skip_serializing_if = "Option::is_none")
     )]
-    pub tag_resources: Option<crate::types::TagResources>,
+    pub tag_resources: Option<crate::types::DescribeTagsTagResources>,
 }
 impl ::acs_runtime::de::FromJson for DescribeTagsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
@@ -390,7 +387,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeTagsResp
 }
 /// Service errors of `DescribeTags`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeTagsError {
     /// HTTP 400 `BothEmpty.TagsAndResources`: The specified Tags and ResourcesIds are not allow to both empty.
@@ -424,7 +421,10 @@ pub enum DescribeTagsError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -453,6 +453,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeTagsError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeTagsError {
     /// The service error behind the variant.
     #[inline]
@@ -478,7 +479,7 @@ impl DescribeTagsError {
             12 => Self::SizeLimitExceededTagNum(error),
             13 => Self::SizeLimitExceededResourceId(error),
             14 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -500,7 +501,7 @@ impl DescribeTagsError {
             Self::SizeLimitExceededTagNum(error) => (12, error),
             Self::SizeLimitExceededResourceId(error) => (13, error),
             Self::Forbidden(error) => (14, error),
-            Self::Unhandled(error) => (15, error),
+            Self::Unhandled(unhandled) => (15, unhandled.service_error()),
         }
     }
 }
@@ -534,6 +535,23 @@ impl ::std::fmt::Debug for DescribeTagsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeTagsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeTagsError {

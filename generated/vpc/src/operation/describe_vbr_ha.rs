@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVbrHa",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -408,7 +405,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeVbrHaRes
 }
 /// Service errors of `DescribeVbrHa`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeVbrHaError {
     /// HTTP 400 `MissingParam.VbrHaIdOrVbrId`: Missing parameter VBR switch group instance ID or VBR instance ID.
@@ -416,7 +413,10 @@ pub enum DescribeVbrHaError {
     /// HTTP 404 `ResourceNotFound.VbrHa`: The VBR HA resource is not found.
     ResourceNotFoundVbrHa(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVbrHaError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -426,6 +426,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVbrHaError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeVbrHaError {
     /// The service error behind the variant.
     #[inline]
@@ -438,7 +439,7 @@ impl DescribeVbrHaError {
         match index {
             0 => Self::MissingParamVbrHaIdOrVbrId(error),
             1 => Self::ResourceNotFoundVbrHa(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -447,7 +448,7 @@ impl DescribeVbrHaError {
         match self {
             Self::MissingParamVbrHaIdOrVbrId(error) => (0, error),
             Self::ResourceNotFoundVbrHa(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -464,6 +465,23 @@ impl ::std::fmt::Debug for DescribeVbrHaError {
         let (index, error) = self.parts();
         let names = ["MissingParamVbrHaIdOrVbrId", "ResourceNotFoundVbrHa", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeVbrHaError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeVbrHaError {

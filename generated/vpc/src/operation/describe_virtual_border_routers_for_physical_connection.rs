@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVirtualBorderRoutersForPhysicalConnection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -85,7 +82,7 @@ pub struct DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
         feature = "serde",
         serde(rename = "Filter", skip_serializing_if = "Option::is_none")
     )]
-    pub filter: Option<Vec<crate::types::DescribePhysicalConnectionsFilter>>,
+    pub filter: Option<Vec<crate::types::Filter>>,
     #[rpc(skip)]
     #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
@@ -204,7 +201,7 @@ impl<C> DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<C> {
     /// - Must have at most 5 items.
     pub fn filter(
         mut self,
-        values: impl IntoIterator<Item = crate::types::DescribePhysicalConnectionsFilter>,
+        values: impl IntoIterator<Item = crate::types::Filter>,
     ) -> Self {
         self.inner.filter = Some(values.into_iter().collect());
         self
@@ -394,7 +391,7 @@ for DescribeVirtualBorderRoutersForPhysicalConnectionResponse {
 }
 /// Service errors of `DescribeVirtualBorderRoutersForPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeVirtualBorderRoutersForPhysicalConnectionError {
     /// HTTP 400 `InvalidPhysicalConnectionId.NotFound`: The specified physicalConnection is not found.
@@ -404,7 +401,10 @@ pub enum DescribeVirtualBorderRoutersForPhysicalConnectionError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeVirtualBorderRoutersForPhysicalConnectionError {
@@ -418,6 +418,7 @@ for DescribeVirtualBorderRoutersForPhysicalConnectionError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeVirtualBorderRoutersForPhysicalConnectionError {
     /// The service error behind the variant.
     #[inline]
@@ -430,7 +431,7 @@ impl DescribeVirtualBorderRoutersForPhysicalConnectionError {
         match index {
             0 => Self::InvalidPhysicalConnectionIdNotFound(error),
             1 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -439,7 +440,7 @@ impl DescribeVirtualBorderRoutersForPhysicalConnectionError {
         match self {
             Self::InvalidPhysicalConnectionIdNotFound(error) => (0, error),
             Self::InvalidRegionIdNotFound(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -460,6 +461,23 @@ impl ::std::fmt::Debug for DescribeVirtualBorderRoutersForPhysicalConnectionErro
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeVirtualBorderRoutersForPhysicalConnectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeVirtualBorderRoutersForPhysicalConnectionError {

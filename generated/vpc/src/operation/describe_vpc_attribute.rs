@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpcAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -587,7 +584,7 @@ for DescribeVpcAttributeResponse {
 }
 /// Service errors of `DescribeVpcAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeVpcAttributeError {
     /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
@@ -599,7 +596,10 @@ pub enum DescribeVpcAttributeError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpcAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -617,6 +617,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpcAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeVpcAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -631,7 +632,7 @@ impl DescribeVpcAttributeError {
             1 => Self::ForbiddenVpcNotFound(error),
             2 => Self::InvalidVpcIdNotFound(error),
             3 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -642,7 +643,7 @@ impl DescribeVpcAttributeError {
             Self::ForbiddenVpcNotFound(error) => (1, error),
             Self::InvalidVpcIdNotFound(error) => (2, error),
             Self::InternalError(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -665,6 +666,23 @@ impl ::std::fmt::Debug for DescribeVpcAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeVpcAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeVpcAttributeError {

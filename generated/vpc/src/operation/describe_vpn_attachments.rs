@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnAttachments",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -383,7 +380,7 @@ for DescribeVpnAttachmentsResponse {
 }
 /// Service errors of `DescribeVpnAttachments`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeVpnAttachmentsError {
     /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
@@ -397,7 +394,10 @@ pub enum DescribeVpnAttachmentsError {
     /// HTTP 400 `Duplicated.TagKey`: The specified parameter TagKey is duplicated.
     DuplicatedTagKey(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnAttachmentsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -416,6 +416,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpnAttachmentsError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeVpnAttachmentsError {
     /// The service error behind the variant.
     #[inline]
@@ -431,7 +432,7 @@ impl DescribeVpnAttachmentsError {
             2 => Self::InvalidParameterTagValue(error),
             3 => Self::InvalidParameterTagKey(error),
             4 => Self::DuplicatedTagKey(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -443,7 +444,7 @@ impl DescribeVpnAttachmentsError {
             Self::InvalidParameterTagValue(error) => (2, error),
             Self::InvalidParameterTagKey(error) => (3, error),
             Self::DuplicatedTagKey(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -467,6 +468,23 @@ impl ::std::fmt::Debug for DescribeVpnAttachmentsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeVpnAttachmentsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeVpnAttachmentsError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnConnection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -536,9 +533,7 @@ pub struct DescribeVpnConnectionResponse {
             skip_serializing_if = "Option::is_none"
         )
     )]
-    pub tunnel_options_specification: Option<
-        crate::types::DescribeVpnConnectionTunnelOptionsSpecification,
-    >,
+    pub tunnel_options_specification: Option<crate::types::TunnelOptionsSpecification>,
     /// Indicates whether BGP is enabled for the tunnel. Valid values:
     ///
     /// * **true**
@@ -613,7 +608,7 @@ for DescribeVpnConnectionResponse {
 }
 /// Service errors of `DescribeVpnConnection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeVpnConnectionError {
     /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
@@ -623,7 +618,10 @@ pub enum DescribeVpnConnectionError {
     /// HTTP 404 `InvalidVpnConnectionInstanceId.NotFound`: The specified vpn connection instance id does not exist.
     InvalidVpnConnectionInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -640,6 +638,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpnConnectionError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeVpnConnectionError {
     /// The service error behind the variant.
     #[inline]
@@ -653,7 +652,7 @@ impl DescribeVpnConnectionError {
             0 => Self::ForbbidenSubUser(error),
             1 => Self::Forbidden(error),
             2 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -663,7 +662,7 @@ impl DescribeVpnConnectionError {
             Self::ForbbidenSubUser(error) => (0, error),
             Self::Forbidden(error) => (1, error),
             Self::InvalidVpnConnectionInstanceIdNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -685,6 +684,23 @@ impl ::std::fmt::Debug for DescribeVpnConnectionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeVpnConnectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeVpnConnectionError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnConnectionLogs",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -441,7 +438,7 @@ pub struct DescribeVpnConnectionLogsResponse {
         feature = "serde",
         serde(rename = "Data", skip_serializing_if = "Option::is_none")
     )]
-    pub data: Option<crate::types::DescribeVpnConnectionLogsData>,
+    pub data: Option<crate::types::Data>,
 }
 impl ::acs_runtime::de::FromJson for DescribeVpnConnectionLogsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
@@ -468,7 +465,7 @@ for DescribeVpnConnectionLogsResponse {
 }
 /// Service errors of `DescribeVpnConnectionLogs`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeVpnConnectionLogsError {
     /// HTTP 400 `QueryVpnConnectionLog.NotFound`: the connection log of the vpn connection is not found.
@@ -480,7 +477,10 @@ pub enum DescribeVpnConnectionLogsError {
     /// HTTP 404 `InvalidVpnConnectionInstanceId.NotFound`: The specified vpn connection instance id does not exist.
     InvalidVpnConnectionInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnConnectionLogsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -498,6 +498,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpnConnectionLogsErro
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeVpnConnectionLogsError {
     /// The service error behind the variant.
     #[inline]
@@ -512,7 +513,7 @@ impl DescribeVpnConnectionLogsError {
             1 => Self::ForbbidenSubUser(error),
             2 => Self::Forbidden(error),
             3 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -523,7 +524,7 @@ impl DescribeVpnConnectionLogsError {
             Self::ForbbidenSubUser(error) => (1, error),
             Self::Forbidden(error) => (2, error),
             Self::InvalidVpnConnectionInstanceIdNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -546,6 +547,23 @@ impl ::std::fmt::Debug for DescribeVpnConnectionLogsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeVpnConnectionLogsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeVpnConnectionLogsError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnGateway",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -270,7 +267,7 @@ pub struct DescribeVpnGatewayResponse {
         feature = "serde",
         serde(rename = "Status", skip_serializing_if = "Option::is_none")
     )]
-    pub status: Option<crate::types::DescribeVpnGatewayStatus>,
+    pub status: Option<crate::types::Status>,
     /// The ID of the VPC to which the VPN gateway belongs.
     ///
     /// - Wire name: `VpcId`.
@@ -610,7 +607,7 @@ for DescribeVpnGatewayResponse {
 }
 /// Service errors of `DescribeVpnGateway`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeVpnGatewayError {
     /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
@@ -620,7 +617,10 @@ pub enum DescribeVpnGatewayError {
     /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
     InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -637,6 +637,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpnGatewayError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeVpnGatewayError {
     /// The service error behind the variant.
     #[inline]
@@ -650,7 +651,7 @@ impl DescribeVpnGatewayError {
             0 => Self::ForbbidenSubUser(error),
             1 => Self::Forbidden(error),
             2 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -660,7 +661,7 @@ impl DescribeVpnGatewayError {
             Self::ForbbidenSubUser(error) => (0, error),
             Self::Forbidden(error) => (1, error),
             Self::InvalidVpnGatewayInstanceIdNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -682,6 +683,23 @@ impl ::std::fmt::Debug for DescribeVpnGatewayError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeVpnGatewayError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeVpnGatewayError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnGatewayAvailableZones",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Get,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Get),
     idempotency_token: None,
     idempotent: true,
 };
@@ -357,7 +354,7 @@ for DescribeVpnGatewayAvailableZonesResponse {
 }
 /// Service errors of `DescribeVpnGatewayAvailableZones`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeVpnGatewayAvailableZonesError {
     /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
@@ -365,7 +362,10 @@ pub enum DescribeVpnGatewayAvailableZonesError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DescribeVpnGatewayAvailableZonesError {
@@ -373,6 +373,7 @@ for DescribeVpnGatewayAvailableZonesError {
         Self::variant(error.code_index(&["Forbbiden.SubUser", "Forbidden"]), error)
     }
 }
+#[allow(deprecated)]
 impl DescribeVpnGatewayAvailableZonesError {
     /// The service error behind the variant.
     #[inline]
@@ -385,7 +386,7 @@ impl DescribeVpnGatewayAvailableZonesError {
         match index {
             0 => Self::ForbbidenSubUser(error),
             1 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -394,7 +395,7 @@ impl DescribeVpnGatewayAvailableZonesError {
         match self {
             Self::ForbbidenSubUser(error) => (0, error),
             Self::Forbidden(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -411,6 +412,23 @@ impl ::std::fmt::Debug for DescribeVpnGatewayAvailableZonesError {
         let (index, error) = self.parts();
         let names = ["ForbbidenSubUser", "Forbidden", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeVpnGatewayAvailableZonesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeVpnGatewayAvailableZonesError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnGateways",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -78,7 +75,7 @@ pub struct DescribeVpnGatewaysRequest {
         feature = "serde",
         serde(rename = "Status", skip_serializing_if = "Option::is_none")
     )]
-    pub status: Option<crate::types::DescribeVpnGatewayStatus>,
+    pub status: Option<crate::types::Status>,
     /// The payment status of the VPN gateway. Valid values:
     ///
     /// * **Normal**
@@ -195,7 +192,7 @@ impl ::acs_runtime::validate::Validate for DescribeVpnGatewaysRequest {
             p,
             "Status",
             self.status.as_ref().map(|e| e.as_str()),
-            crate::types::DescribeVpnGatewayStatus::KNOWN,
+            crate::types::Status::KNOWN,
         );
         v.known(
             p,
@@ -272,10 +269,7 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
     /// - Wire name: `Status`.
     /// - Must be one of `init` (being initialized), `provisioning` (being prepared), `active` (running), `updating` (being updated), `deleting` (being deleted).
     /// - Example: `active`.
-    pub fn status(
-        mut self,
-        value: impl Into<crate::types::DescribeVpnGatewayStatus>,
-    ) -> Self {
+    pub fn status(mut self, value: impl Into<crate::types::Status>) -> Self {
         self.inner.status = Some(value.into());
         self
     }
@@ -525,7 +519,7 @@ for DescribeVpnGatewaysResponse {
 }
 /// Service errors of `DescribeVpnGateways`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeVpnGatewaysError {
     /// HTTP 400 `InvalidParameter.TagKey`: The specified parameter TagKey is invalid.
@@ -541,7 +535,10 @@ pub enum DescribeVpnGatewaysError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnGatewaysError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -561,6 +558,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpnGatewaysError {
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeVpnGatewaysError {
     /// The service error behind the variant.
     #[inline]
@@ -577,7 +575,7 @@ impl DescribeVpnGatewaysError {
             3 => Self::InternalError(error),
             4 => Self::ForbiddenSubUser(error),
             5 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -590,7 +588,7 @@ impl DescribeVpnGatewaysError {
             Self::InternalError(error) => (3, error),
             Self::ForbiddenSubUser(error) => (4, error),
             Self::Forbidden(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -615,6 +613,23 @@ impl ::std::fmt::Debug for DescribeVpnGatewaysError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeVpnGatewaysError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeVpnGatewaysError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnPbrRouteEntries",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -352,7 +349,7 @@ for DescribeVpnPbrRouteEntriesResponse {
 }
 /// Service errors of `DescribeVpnPbrRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeVpnPbrRouteEntriesError {
     /// HTTP 400 `InvalidVpnInstanceId.NotFound`: The specified VPN was not found.
@@ -364,7 +361,10 @@ pub enum DescribeVpnPbrRouteEntriesError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnPbrRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -382,6 +382,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpnPbrRouteEntriesErr
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeVpnPbrRouteEntriesError {
     /// The service error behind the variant.
     #[inline]
@@ -396,7 +397,7 @@ impl DescribeVpnPbrRouteEntriesError {
             1 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
             2 => Self::ForbbidenSubUser(error),
             3 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -407,7 +408,7 @@ impl DescribeVpnPbrRouteEntriesError {
             Self::InvalidVpnGatewayInstanceIdNotFound(error) => (1, error),
             Self::ForbbidenSubUser(error) => (2, error),
             Self::Forbidden(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -430,6 +431,23 @@ impl ::std::fmt::Debug for DescribeVpnPbrRouteEntriesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeVpnPbrRouteEntriesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeVpnPbrRouteEntriesError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnRouteEntries",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -397,7 +394,7 @@ for DescribeVpnRouteEntriesResponse {
 }
 /// Service errors of `DescribeVpnRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeVpnRouteEntriesError {
     /// HTTP 400 `IllegalParam.RouteEntryType`: The specified "RouteEntryType" is invalid.
@@ -411,7 +408,10 @@ pub enum DescribeVpnRouteEntriesError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -430,6 +430,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpnRouteEntriesError 
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeVpnRouteEntriesError {
     /// The service error behind the variant.
     #[inline]
@@ -445,7 +446,7 @@ impl DescribeVpnRouteEntriesError {
             2 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
             3 => Self::ForbbidenSubUser(error),
             4 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -457,7 +458,7 @@ impl DescribeVpnRouteEntriesError {
             Self::InvalidVpnGatewayInstanceIdNotFound(error) => (2, error),
             Self::ForbbidenSubUser(error) => (3, error),
             Self::Forbidden(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -481,6 +482,23 @@ impl ::std::fmt::Debug for DescribeVpnRouteEntriesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeVpnRouteEntriesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeVpnRouteEntriesError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DescribeVpnSslServerLogs",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -428,7 +425,7 @@ pub struct DescribeVpnSslServerLogsResponse {
         feature = "serde",
         serde(rename = "Data", skip_serializing_if = "Option::is_none")
     )]
-    pub data: Option<crate::types::DescribeVpnConnectionLogsData>,
+    pub data: Option<crate::types::Data>,
 }
 impl ::acs_runtime::de::FromJson for DescribeVpnSslServerLogsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
@@ -455,7 +452,7 @@ for DescribeVpnSslServerLogsResponse {
 }
 /// Service errors of `DescribeVpnSslServerLogs`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DescribeVpnSslServerLogsError {
     /// HTTP 400 `InvalidSslVpnClientCertId.NotFound`: The specified SSL VPN client id does not exist.
@@ -471,7 +468,10 @@ pub enum DescribeVpnSslServerLogsError {
     /// HTTP 404 `InvalidSslVpnServerId.NotFound`: The specified SSL VPN server id does not exist.
     InvalidSslVpnServerIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnSslServerLogsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -490,6 +490,7 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpnSslServerLogsError
         )
     }
 }
+#[allow(deprecated)]
 impl DescribeVpnSslServerLogsError {
     /// The service error behind the variant.
     #[inline]
@@ -505,7 +506,7 @@ impl DescribeVpnSslServerLogsError {
             2 => Self::ForbbidenSubUser(error),
             3 => Self::Forbidden(error),
             4 => Self::InvalidSslVpnServerIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -517,7 +518,7 @@ impl DescribeVpnSslServerLogsError {
             Self::ForbbidenSubUser(error) => (2, error),
             Self::Forbidden(error) => (3, error),
             Self::InvalidSslVpnServerIdNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -541,6 +542,23 @@ impl ::std::fmt::Debug for DescribeVpnSslServerLogsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DescribeVpnSslServerLogsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DescribeVpnSslServerLogsError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DiagnoseVpnConnections",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -405,7 +402,7 @@ for DiagnoseVpnConnectionsResponse {
 }
 /// Service errors of `DiagnoseVpnConnections`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DiagnoseVpnConnectionsError {
     /// HTTP 400 `InvalidParameter`: The parameter is invalid.
@@ -413,13 +410,17 @@ pub enum DiagnoseVpnConnectionsError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DiagnoseVpnConnectionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
         Self::variant(error.code_index(&["InvalidParameter", "Forbidden"]), error)
     }
 }
+#[allow(deprecated)]
 impl DiagnoseVpnConnectionsError {
     /// The service error behind the variant.
     #[inline]
@@ -432,7 +433,7 @@ impl DiagnoseVpnConnectionsError {
         match index {
             0 => Self::InvalidParameter(error),
             1 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -441,7 +442,7 @@ impl DiagnoseVpnConnectionsError {
         match self {
             Self::InvalidParameter(error) => (0, error),
             Self::Forbidden(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -458,6 +459,23 @@ impl ::std::fmt::Debug for DiagnoseVpnConnectionsError {
         let (index, error) = self.parts();
         let names = ["InvalidParameter", "Forbidden", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DiagnoseVpnConnectionsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DiagnoseVpnConnectionsError {

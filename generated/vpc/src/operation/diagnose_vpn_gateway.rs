@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DiagnoseVpnGateway",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -391,7 +388,7 @@ for DiagnoseVpnGatewayResponse {
 }
 /// Service errors of `DiagnoseVpnGateway`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DiagnoseVpnGatewayError {
     /// HTTP 400 `IdempotentParameterMismatch`: The request uses the same client token as a previous, but non-identical request. Do not reuse a client token with different requests, unless the requests are identical.
@@ -417,7 +414,10 @@ pub enum DiagnoseVpnGatewayError {
     /// HTTP 404 `InvalidResourceId.NotFound`: The specified resource id \[%s\] does not exist.
     InvalidResourceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DiagnoseVpnGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -442,6 +442,7 @@ impl From<::acs_runtime::client::ServiceError> for DiagnoseVpnGatewayError {
         )
     }
 }
+#[allow(deprecated)]
 impl DiagnoseVpnGatewayError {
     /// The service error behind the variant.
     #[inline]
@@ -463,7 +464,7 @@ impl DiagnoseVpnGatewayError {
             8 => Self::Forbidden(error),
             9 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
             10 => Self::InvalidResourceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -481,7 +482,7 @@ impl DiagnoseVpnGatewayError {
             Self::Forbidden(error) => (8, error),
             Self::InvalidVpnGatewayInstanceIdNotFound(error) => (9, error),
             Self::InvalidResourceIdNotFound(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -511,6 +512,23 @@ impl ::std::fmt::Debug for DiagnoseVpnGatewayError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DiagnoseVpnGatewayError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DiagnoseVpnGatewayError {

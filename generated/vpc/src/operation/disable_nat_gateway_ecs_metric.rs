@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DisableNatGatewayEcsMetric",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -291,7 +288,7 @@ for DisableNatGatewayEcsMetricResponse {
 }
 /// Service errors of `DisableNatGatewayEcsMetric`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DisableNatGatewayEcsMetricError {
     /// HTTP 400 `MissingParam.NatGatewayId`: The parameter NatGatewayId is mandatory.
@@ -305,7 +302,10 @@ pub enum DisableNatGatewayEcsMetricError {
     /// HTTP 400 `OperationFailed.NatTypeInvalid`: Operation failed because only the enhanced NAT gateway supports this operation.
     OperationFailedNatTypeInvalid(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DisableNatGatewayEcsMetricError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -324,6 +324,7 @@ impl From<::acs_runtime::client::ServiceError> for DisableNatGatewayEcsMetricErr
         )
     }
 }
+#[allow(deprecated)]
 impl DisableNatGatewayEcsMetricError {
     /// The service error behind the variant.
     #[inline]
@@ -339,7 +340,7 @@ impl DisableNatGatewayEcsMetricError {
             2 => Self::OperationFailedNoPermission(error),
             3 => Self::OperationFailedNatGatewayNotExist(error),
             4 => Self::OperationFailedNatTypeInvalid(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -351,7 +352,7 @@ impl DisableNatGatewayEcsMetricError {
             Self::OperationFailedNoPermission(error) => (2, error),
             Self::OperationFailedNatGatewayNotExist(error) => (3, error),
             Self::OperationFailedNatTypeInvalid(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -375,6 +376,23 @@ impl ::std::fmt::Debug for DisableNatGatewayEcsMetricError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DisableNatGatewayEcsMetricError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DisableNatGatewayEcsMetricError {

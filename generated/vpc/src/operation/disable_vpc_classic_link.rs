@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DisableVpcClassicLink",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -295,7 +292,7 @@ for DisableVpcClassicLinkResponse {
 }
 /// Service errors of `DisableVpcClassicLink`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DisableVpcClassicLinkError {
     /// HTTP 400 `InvalidAction`: The VPC has been connected to the classic network ECS. Please cancel the connection before proceeding.
@@ -315,7 +312,10 @@ pub enum DisableVpcClassicLinkError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DisableVpcClassicLinkError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -336,6 +336,7 @@ impl From<::acs_runtime::client::ServiceError> for DisableVpcClassicLinkError {
         )
     }
 }
+#[allow(deprecated)]
 impl DisableVpcClassicLinkError {
     /// The service error behind the variant.
     #[inline]
@@ -353,7 +354,7 @@ impl DisableVpcClassicLinkError {
             4 => Self::DependencyViolationInstance(error),
             5 => Self::InvalidVpcIdNotFound(error),
             6 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -367,7 +368,7 @@ impl DisableVpcClassicLinkError {
             Self::DependencyViolationInstance(error) => (4, error),
             Self::InvalidVpcIdNotFound(error) => (5, error),
             Self::InternalError(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -393,6 +394,23 @@ impl ::std::fmt::Debug for DisableVpcClassicLinkError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DisableVpcClassicLinkError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DisableVpcClassicLinkError {

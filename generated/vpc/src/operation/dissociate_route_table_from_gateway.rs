@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DissociateRouteTableFromGateway",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -372,7 +369,7 @@ for DissociateRouteTableFromGatewayResponse {
 }
 /// Service errors of `DissociateRouteTableFromGateway`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DissociateRouteTableFromGatewayError {
     /// HTTP 400 `OperationFailed.NotExistAssociateRelation`: The operation is not failed because of not exist this associate relation.
@@ -392,7 +389,10 @@ pub enum DissociateRouteTableFromGatewayError {
     /// HTTP 400 `IncorrectStatus.Ipv6Gateway`: The status of %s \[%s\] is incorrect.
     IncorrectStatusIpv6Gateway(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DissociateRouteTableFromGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -414,6 +414,7 @@ impl From<::acs_runtime::client::ServiceError> for DissociateRouteTableFromGatew
         )
     }
 }
+#[allow(deprecated)]
 impl DissociateRouteTableFromGatewayError {
     /// The service error behind the variant.
     #[inline]
@@ -432,7 +433,7 @@ impl DissociateRouteTableFromGatewayError {
             5 => Self::ResourceNotFoundRouteTable(error),
             6 => Self::OperationDeniedRouteTableTypeIncorrect(error),
             7 => Self::IncorrectStatusIpv6Gateway(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -447,7 +448,7 @@ impl DissociateRouteTableFromGatewayError {
             Self::ResourceNotFoundRouteTable(error) => (5, error),
             Self::OperationDeniedRouteTableTypeIncorrect(error) => (6, error),
             Self::IncorrectStatusIpv6Gateway(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -474,6 +475,23 @@ impl ::std::fmt::Debug for DissociateRouteTableFromGatewayError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DissociateRouteTableFromGatewayError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DissociateRouteTableFromGatewayError {

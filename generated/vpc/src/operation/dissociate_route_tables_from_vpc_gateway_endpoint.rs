@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DissociateRouteTablesFromVpcGatewayEndpoint",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -362,7 +359,7 @@ for DissociateRouteTablesFromVpcGatewayEndpointResponse {
 }
 /// Service errors of `DissociateRouteTablesFromVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DissociateRouteTablesFromVpcGatewayEndpointError {
     /// HTTP 400 `OperationFailed.ConcurrentOperation`: The operation is failed because of concurrent operation.
@@ -390,7 +387,10 @@ pub enum DissociateRouteTablesFromVpcGatewayEndpointError {
     /// HTTP 400 `ResourceNotFound.RouteEntry`: The specified resource is not found.
     ResourceNotFoundRouteEntry(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DissociateRouteTablesFromVpcGatewayEndpointError {
@@ -417,6 +417,7 @@ for DissociateRouteTablesFromVpcGatewayEndpointError {
         )
     }
 }
+#[allow(deprecated)]
 impl DissociateRouteTablesFromVpcGatewayEndpointError {
     /// The service error behind the variant.
     #[inline]
@@ -439,7 +440,7 @@ impl DissociateRouteTablesFromVpcGatewayEndpointError {
             9 => Self::InvalidRegionIdNotFound(error),
             10 => Self::IncorrectStatusCenStatus(error),
             11 => Self::ResourceNotFoundRouteEntry(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -458,7 +459,7 @@ impl DissociateRouteTablesFromVpcGatewayEndpointError {
             Self::InvalidRegionIdNotFound(error) => (9, error),
             Self::IncorrectStatusCenStatus(error) => (10, error),
             Self::ResourceNotFoundRouteEntry(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -489,6 +490,23 @@ impl ::std::fmt::Debug for DissociateRouteTablesFromVpcGatewayEndpointError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DissociateRouteTablesFromVpcGatewayEndpointError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DissociateRouteTablesFromVpcGatewayEndpointError {

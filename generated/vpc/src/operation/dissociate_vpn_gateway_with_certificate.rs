@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DissociateVpnGatewayWithCertificate",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -406,7 +403,7 @@ for DissociateVpnGatewayWithCertificateResponse {
 }
 /// Service errors of `DissociateVpnGatewayWithCertificate`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DissociateVpnGatewayWithCertificateError {
     /// HTTP 400 `IllegalParam.CertificateType`: The specified certificate type (%s) is invalid.
@@ -422,7 +419,10 @@ pub enum DissociateVpnGatewayWithCertificateError {
     /// HTTP 409 `OperationConflict`: The operation against this instance is too frequent, please try again later.
     OperationConflict(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for DissociateVpnGatewayWithCertificateError {
@@ -443,6 +443,7 @@ for DissociateVpnGatewayWithCertificateError {
         )
     }
 }
+#[allow(deprecated)]
 impl DissociateVpnGatewayWithCertificateError {
     /// The service error behind the variant.
     #[inline]
@@ -459,7 +460,7 @@ impl DissociateVpnGatewayWithCertificateError {
             3 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
             4 => Self::InvalidAssociateRelationNotFound(error),
             5 => Self::OperationConflict(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -472,7 +473,7 @@ impl DissociateVpnGatewayWithCertificateError {
             Self::InvalidVpnGatewayInstanceIdNotFound(error) => (3, error),
             Self::InvalidAssociateRelationNotFound(error) => (4, error),
             Self::OperationConflict(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -497,6 +498,23 @@ impl ::std::fmt::Debug for DissociateVpnGatewayWithCertificateError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DissociateVpnGatewayWithCertificateError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DissociateVpnGatewayWithCertificateError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "DownloadVpnConnectionConfig",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -276,7 +273,7 @@ for DownloadVpnConnectionConfigResponse {
 }
 /// Service errors of `DownloadVpnConnectionConfig`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum DownloadVpnConnectionConfigError {
     /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
@@ -286,7 +283,10 @@ pub enum DownloadVpnConnectionConfigError {
     /// HTTP 404 `InvalidVpnConnectionInstanceId.NotFound`: The specified vpn connection instance id does not exist.
     InvalidVpnConnectionInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for DownloadVpnConnectionConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -303,6 +303,7 @@ impl From<::acs_runtime::client::ServiceError> for DownloadVpnConnectionConfigEr
         )
     }
 }
+#[allow(deprecated)]
 impl DownloadVpnConnectionConfigError {
     /// The service error behind the variant.
     #[inline]
@@ -316,7 +317,7 @@ impl DownloadVpnConnectionConfigError {
             0 => Self::ForbbidenSubUser(error),
             1 => Self::Forbidden(error),
             2 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -326,7 +327,7 @@ impl DownloadVpnConnectionConfigError {
             Self::ForbbidenSubUser(error) => (0, error),
             Self::Forbidden(error) => (1, error),
             Self::InvalidVpnConnectionInstanceIdNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -348,6 +349,23 @@ impl ::std::fmt::Debug for DownloadVpnConnectionConfigError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl DownloadVpnConnectionConfigError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for DownloadVpnConnectionConfigError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "EnableVpcClassicLink",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -295,7 +292,7 @@ for EnableVpcClassicLinkResponse {
 }
 /// Service errors of `EnableVpcClassicLink`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum EnableVpcClassicLinkError {
     /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
@@ -311,7 +308,10 @@ pub enum EnableVpcClassicLinkError {
     /// HTTP 404 `InvalidVpcId.NotFound`: Specified VPC does not exist.
     InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for EnableVpcClassicLinkError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -331,6 +331,7 @@ impl From<::acs_runtime::client::ServiceError> for EnableVpcClassicLinkError {
         )
     }
 }
+#[allow(deprecated)]
 impl EnableVpcClassicLinkError {
     /// The service error behind the variant.
     #[inline]
@@ -347,7 +348,7 @@ impl EnableVpcClassicLinkError {
             3 => Self::InvalidRegionIdNotFound(error),
             4 => Self::OperationFailedRouteConflict(error),
             5 => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -360,7 +361,7 @@ impl EnableVpcClassicLinkError {
             Self::InvalidRegionIdNotFound(error) => (3, error),
             Self::OperationFailedRouteConflict(error) => (4, error),
             Self::InvalidVpcIdNotFound(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -385,6 +386,23 @@ impl ::std::fmt::Debug for EnableVpcClassicLinkError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl EnableVpcClassicLinkError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for EnableVpcClassicLinkError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "EnableVpcIpv4Gateway",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -359,7 +356,7 @@ for EnableVpcIpv4GatewayResponse {
 }
 /// Service errors of `EnableVpcIpv4Gateway`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum EnableVpcIpv4GatewayError {
     /// HTTP 400 `VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE`: Specified CIDR block is already exists.
@@ -383,7 +380,10 @@ pub enum EnableVpcIpv4GatewayError {
     /// HTTP 400 `OperationDenied.VpcHasAlreadyActive`: The operation is not allowed because of vpc has already been active.
     OperationDeniedVpcHasAlreadyActive(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for EnableVpcIpv4GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -407,6 +407,7 @@ impl From<::acs_runtime::client::ServiceError> for EnableVpcIpv4GatewayError {
         )
     }
 }
+#[allow(deprecated)]
 impl EnableVpcIpv4GatewayError {
     /// The service error behind the variant.
     #[inline]
@@ -427,7 +428,7 @@ impl EnableVpcIpv4GatewayError {
             7 => Self::OperationDeniedNatgatewayExist(error),
             8 => Self::OperationDeniedDirectEipExist(error),
             9 => Self::OperationDeniedVpcHasAlreadyActive(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -444,7 +445,7 @@ impl EnableVpcIpv4GatewayError {
             Self::OperationDeniedNatgatewayExist(error) => (7, error),
             Self::OperationDeniedDirectEipExist(error) => (8, error),
             Self::OperationDeniedVpcHasAlreadyActive(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -473,6 +474,23 @@ impl ::std::fmt::Debug for EnableVpcIpv4GatewayError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl EnableVpcIpv4GatewayError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for EnableVpcIpv4GatewayError {

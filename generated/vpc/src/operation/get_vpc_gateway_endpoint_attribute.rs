@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetVpcGatewayEndpointAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -383,7 +380,7 @@ for GetVpcGatewayEndpointAttributeResponse {
 }
 /// Service errors of `GetVpcGatewayEndpointAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GetVpcGatewayEndpointAttributeError {
     /// HTTP 400 `ResourceNotFound.GatewayEndpoint`: The specified resource gateway endpoint is not found.
@@ -391,7 +388,10 @@ pub enum GetVpcGatewayEndpointAttributeError {
     /// HTTP 400 `InvalidVpcId.NotFound`: Specified value of VpcId is not found in our record.
     InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpcGatewayEndpointAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -404,6 +404,7 @@ impl From<::acs_runtime::client::ServiceError> for GetVpcGatewayEndpointAttribut
         )
     }
 }
+#[allow(deprecated)]
 impl GetVpcGatewayEndpointAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -416,7 +417,7 @@ impl GetVpcGatewayEndpointAttributeError {
         match index {
             0 => Self::ResourceNotFoundGatewayEndpoint(error),
             1 => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -425,7 +426,7 @@ impl GetVpcGatewayEndpointAttributeError {
         match self {
             Self::ResourceNotFoundGatewayEndpoint(error) => (0, error),
             Self::InvalidVpcIdNotFound(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -446,6 +447,23 @@ impl ::std::fmt::Debug for GetVpcGatewayEndpointAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GetVpcGatewayEndpointAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GetVpcGatewayEndpointAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetVpcPrefixListEntries",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -359,7 +356,7 @@ for GetVpcPrefixListEntriesResponse {
 }
 /// Service errors of `GetVpcPrefixListEntries`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GetVpcPrefixListEntriesError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -367,7 +364,10 @@ pub enum GetVpcPrefixListEntriesError {
     /// HTTP 400 `ResourceNotFound.PrefixList`: The specified resource of prefixList is not found.
     ResourceNotFoundPrefixList(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpcPrefixListEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -377,6 +377,7 @@ impl From<::acs_runtime::client::ServiceError> for GetVpcPrefixListEntriesError 
         )
     }
 }
+#[allow(deprecated)]
 impl GetVpcPrefixListEntriesError {
     /// The service error behind the variant.
     #[inline]
@@ -389,7 +390,7 @@ impl GetVpcPrefixListEntriesError {
         match index {
             0 => Self::IllegalParamNextToken(error),
             1 => Self::ResourceNotFoundPrefixList(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -398,7 +399,7 @@ impl GetVpcPrefixListEntriesError {
         match self {
             Self::IllegalParamNextToken(error) => (0, error),
             Self::ResourceNotFoundPrefixList(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -415,6 +416,23 @@ impl ::std::fmt::Debug for GetVpcPrefixListEntriesError {
         let (index, error) = self.parts();
         let names = ["IllegalParamNextToken", "ResourceNotFoundPrefixList", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GetVpcPrefixListEntriesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GetVpcPrefixListEntriesError {

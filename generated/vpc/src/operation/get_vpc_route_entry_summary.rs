@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetVpcRouteEntrySummary",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -329,7 +326,7 @@ for GetVpcRouteEntrySummaryResponse {
 }
 /// Service errors of `GetVpcRouteEntrySummary`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GetVpcRouteEntrySummaryError {
     /// HTTP 400 `InvalidVpcId.NotFound`: %s \[%s\] is not found.
@@ -337,7 +334,10 @@ pub enum GetVpcRouteEntrySummaryError {
     /// HTTP 400 `IllegalParam.RouteEntryType`: The parameter of RouteEntryType is illegal.
     IllegalParamRouteEntryType(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpcRouteEntrySummaryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -347,6 +347,7 @@ impl From<::acs_runtime::client::ServiceError> for GetVpcRouteEntrySummaryError 
         )
     }
 }
+#[allow(deprecated)]
 impl GetVpcRouteEntrySummaryError {
     /// The service error behind the variant.
     #[inline]
@@ -359,7 +360,7 @@ impl GetVpcRouteEntrySummaryError {
         match index {
             0 => Self::InvalidVpcIdNotFound(error),
             1 => Self::IllegalParamRouteEntryType(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -368,7 +369,7 @@ impl GetVpcRouteEntrySummaryError {
         match self {
             Self::InvalidVpcIdNotFound(error) => (0, error),
             Self::IllegalParamRouteEntryType(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -385,6 +386,23 @@ impl ::std::fmt::Debug for GetVpcRouteEntrySummaryError {
         let (index, error) = self.parts();
         let names = ["InvalidVpcIdNotFound", "IllegalParamRouteEntryType", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GetVpcRouteEntrySummaryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GetVpcRouteEntrySummaryError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetVpnGatewayDiagnoseResult",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -423,7 +420,7 @@ for GetVpnGatewayDiagnoseResultResponse {
 }
 /// Service errors of `GetVpnGatewayDiagnoseResult`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GetVpnGatewayDiagnoseResultError {
     /// HTTP 400 `param_error`: The param is must be in ...
@@ -445,7 +442,10 @@ pub enum GetVpnGatewayDiagnoseResultError {
     /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
     InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpnGatewayDiagnoseResultError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -468,6 +468,7 @@ impl From<::acs_runtime::client::ServiceError> for GetVpnGatewayDiagnoseResultEr
         )
     }
 }
+#[allow(deprecated)]
 impl GetVpnGatewayDiagnoseResultError {
     /// The service error behind the variant.
     #[inline]
@@ -487,7 +488,7 @@ impl GetVpnGatewayDiagnoseResultError {
             6 => Self::InvalidDiagnoseIdNotFound(error),
             7 => Self::InvalidVpnGatewayIdNotFound(error),
             8 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -503,7 +504,7 @@ impl GetVpnGatewayDiagnoseResultError {
             Self::InvalidDiagnoseIdNotFound(error) => (6, error),
             Self::InvalidVpnGatewayIdNotFound(error) => (7, error),
             Self::InvalidVpnGatewayInstanceIdNotFound(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -531,6 +532,23 @@ impl ::std::fmt::Debug for GetVpnGatewayDiagnoseResultError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GetVpnGatewayDiagnoseResultError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GetVpnGatewayDiagnoseResultError {

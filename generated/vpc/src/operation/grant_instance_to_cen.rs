@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GrantInstanceToCen",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -382,7 +379,7 @@ for GrantInstanceToCenResponse {
 }
 /// Service errors of `GrantInstanceToCen`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GrantInstanceToCenError {
     /// HTTP 400 `IncorrectStatus`: Current Instance status does not support this operation.
@@ -406,7 +403,10 @@ pub enum GrantInstanceToCenError {
     /// HTTP 404 `InvalidVbr.NotFound`: Specified vbr does not exist.
     InvalidVbrNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GrantInstanceToCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -430,6 +430,7 @@ impl From<::acs_runtime::client::ServiceError> for GrantInstanceToCenError {
         )
     }
 }
+#[allow(deprecated)]
 impl GrantInstanceToCenError {
     /// The service error behind the variant.
     #[inline]
@@ -450,7 +451,7 @@ impl GrantInstanceToCenError {
             7 => Self::QuotaExceededCbnGrantRules(error),
             8 => Self::InvalidRegionIdNotFound(error),
             9 => Self::InvalidVbrNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -467,7 +468,7 @@ impl GrantInstanceToCenError {
             Self::QuotaExceededCbnGrantRules(error) => (7, error),
             Self::InvalidRegionIdNotFound(error) => (8, error),
             Self::InvalidVbrNotFound(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -496,6 +497,23 @@ impl ::std::fmt::Debug for GrantInstanceToCenError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GrantInstanceToCenError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GrantInstanceToCenError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GrantInstanceToVbr",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -374,7 +371,7 @@ for GrantInstanceToVbrResponse {
 }
 /// Service errors of `GrantInstanceToVbr`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum GrantInstanceToVbrError {
     /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
@@ -386,7 +383,10 @@ pub enum GrantInstanceToVbrError {
     /// HTTP 404 `Instance.NotExist`: The instance not exist.
     InstanceNotExist(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for GrantInstanceToVbrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -404,6 +404,7 @@ impl From<::acs_runtime::client::ServiceError> for GrantInstanceToVbrError {
         )
     }
 }
+#[allow(deprecated)]
 impl GrantInstanceToVbrError {
     /// The service error behind the variant.
     #[inline]
@@ -418,7 +419,7 @@ impl GrantInstanceToVbrError {
             1 => Self::ParameterIllegal(error),
             2 => Self::InstanceStatusError(error),
             3 => Self::InstanceNotExist(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -429,7 +430,7 @@ impl GrantInstanceToVbrError {
             Self::ParameterIllegal(error) => (1, error),
             Self::InstanceStatusError(error) => (2, error),
             Self::InstanceNotExist(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -452,6 +453,23 @@ impl ::std::fmt::Debug for GrantInstanceToVbrError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl GrantInstanceToVbrError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for GrantInstanceToVbrError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListFullNatEntries",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -592,7 +589,7 @@ for ListFullNatEntriesResponse {
 }
 /// Service errors of `ListFullNatEntries`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListFullNatEntriesError {
     /// HTTP 400 `ResourceNotFound.FullNatTableId`: The specified resource of %s is not found.
@@ -604,7 +601,10 @@ pub enum ListFullNatEntriesError {
     /// HTTP 400 `NATGW_NOT_EXIST`: The specified NAT gateway does not exist.
     NatgwNotExist(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ListFullNatEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -622,6 +622,7 @@ impl From<::acs_runtime::client::ServiceError> for ListFullNatEntriesError {
         )
     }
 }
+#[allow(deprecated)]
 impl ListFullNatEntriesError {
     /// The service error behind the variant.
     #[inline]
@@ -636,7 +637,7 @@ impl ListFullNatEntriesError {
             1 => Self::MissingParamFullnatTableIdOrNatGatewayId(error),
             2 => Self::ResourceNotFoundFullNatTable(error),
             3 => Self::NatgwNotExist(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -647,7 +648,7 @@ impl ListFullNatEntriesError {
             Self::MissingParamFullnatTableIdOrNatGatewayId(error) => (1, error),
             Self::ResourceNotFoundFullNatTable(error) => (2, error),
             Self::NatgwNotExist(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -670,6 +671,23 @@ impl ::std::fmt::Debug for ListFullNatEntriesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListFullNatEntriesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListFullNatEntriesError {

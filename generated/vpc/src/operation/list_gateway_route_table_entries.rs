@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListGatewayRouteTableEntries",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -373,7 +370,7 @@ for ListGatewayRouteTableEntriesResponse {
 }
 /// Service errors of `ListGatewayRouteTableEntries`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListGatewayRouteTableEntriesError {
     /// HTTP 400 `ResourceNotFound.GatewayRouteTable`: The specified resource GatewayRouteTable is not found.
@@ -381,7 +378,10 @@ pub enum ListGatewayRouteTableEntriesError {
     /// HTTP 400 `IllegalParam.NextToken`: The param of nextToken is illegal
     IllegalParamNextToken(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ListGatewayRouteTableEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -394,6 +394,7 @@ impl From<::acs_runtime::client::ServiceError> for ListGatewayRouteTableEntriesE
         )
     }
 }
+#[allow(deprecated)]
 impl ListGatewayRouteTableEntriesError {
     /// The service error behind the variant.
     #[inline]
@@ -406,7 +407,7 @@ impl ListGatewayRouteTableEntriesError {
         match index {
             0 => Self::ResourceNotFoundGatewayRouteTable(error),
             1 => Self::IllegalParamNextToken(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -415,7 +416,7 @@ impl ListGatewayRouteTableEntriesError {
         match self {
             Self::ResourceNotFoundGatewayRouteTable(error) => (0, error),
             Self::IllegalParamNextToken(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -436,6 +437,23 @@ impl ::std::fmt::Debug for ListGatewayRouteTableEntriesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListGatewayRouteTableEntriesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListGatewayRouteTableEntriesError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListIpsecServerLogs",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -439,7 +436,7 @@ for ListIpsecServerLogsResponse {
 }
 /// Service errors of `ListIpsecServerLogs`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListIpsecServerLogsError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
@@ -447,7 +444,10 @@ pub enum ListIpsecServerLogsError {
     /// HTTP 404 `InvalidIpsecServerId.NotFound`: The specified IPsec server ID (%s) does not exist.
     InvalidIpsecServerIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ListIpsecServerLogsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -457,6 +457,7 @@ impl From<::acs_runtime::client::ServiceError> for ListIpsecServerLogsError {
         )
     }
 }
+#[allow(deprecated)]
 impl ListIpsecServerLogsError {
     /// The service error behind the variant.
     #[inline]
@@ -469,7 +470,7 @@ impl ListIpsecServerLogsError {
         match index {
             0 => Self::Forbidden(error),
             1 => Self::InvalidIpsecServerIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -478,7 +479,7 @@ impl ListIpsecServerLogsError {
         match self {
             Self::Forbidden(error) => (0, error),
             Self::InvalidIpsecServerIdNotFound(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -495,6 +496,23 @@ impl ::std::fmt::Debug for ListIpsecServerLogsError {
         let (index, error) = self.parts();
         let names = ["Forbidden", "InvalidIpsecServerIdNotFound", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListIpsecServerLogsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListIpsecServerLogsError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPhysicalConnectionFeatures",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: true,
 };
@@ -313,7 +310,7 @@ for ListPhysicalConnectionFeaturesResponse {
 }
 /// Service errors of `ListPhysicalConnectionFeatures`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListPhysicalConnectionFeaturesError {
     /// HTTP 400 `MissingParam.PhysicalConnectionId`: The PhysicalConnectionId is missing.
@@ -323,7 +320,10 @@ pub enum ListPhysicalConnectionFeaturesError {
     /// HTTP 400 `InvalidPhysicalConnectionId.NotFound`: The PhysicalConnectionId provided does not exist in our records.
     InvalidPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ListPhysicalConnectionFeaturesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -340,6 +340,7 @@ impl From<::acs_runtime::client::ServiceError> for ListPhysicalConnectionFeature
         )
     }
 }
+#[allow(deprecated)]
 impl ListPhysicalConnectionFeaturesError {
     /// The service error behind the variant.
     #[inline]
@@ -353,7 +354,7 @@ impl ListPhysicalConnectionFeaturesError {
             0 => Self::MissingParamPhysicalConnectionId(error),
             1 => Self::MissingParamRegionNo(error),
             2 => Self::InvalidPhysicalConnectionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -363,7 +364,7 @@ impl ListPhysicalConnectionFeaturesError {
             Self::MissingParamPhysicalConnectionId(error) => (0, error),
             Self::MissingParamRegionNo(error) => (1, error),
             Self::InvalidPhysicalConnectionIdNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -385,6 +386,23 @@ impl ::std::fmt::Debug for ListPhysicalConnectionFeaturesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListPhysicalConnectionFeaturesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListPhysicalConnectionFeaturesError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListPublicIpAddressPoolCidrBlocks",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -397,7 +394,7 @@ for ListPublicIpAddressPoolCidrBlocksResponse {
 }
 /// Service errors of `ListPublicIpAddressPoolCidrBlocks`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListPublicIpAddressPoolCidrBlocksError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -405,7 +402,10 @@ pub enum ListPublicIpAddressPoolCidrBlocksError {
     /// HTTP 400 `MissingParam.PublicIpAddressPoolId`: The parameter PublicIpAddressPoolId is missing.
     MissingParamPublicIpAddressPoolId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ListPublicIpAddressPoolCidrBlocksError {
@@ -419,6 +419,7 @@ for ListPublicIpAddressPoolCidrBlocksError {
         )
     }
 }
+#[allow(deprecated)]
 impl ListPublicIpAddressPoolCidrBlocksError {
     /// The service error behind the variant.
     #[inline]
@@ -431,7 +432,7 @@ impl ListPublicIpAddressPoolCidrBlocksError {
         match index {
             0 => Self::IllegalParamNextToken(error),
             1 => Self::MissingParamPublicIpAddressPoolId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -440,7 +441,7 @@ impl ListPublicIpAddressPoolCidrBlocksError {
         match self {
             Self::IllegalParamNextToken(error) => (0, error),
             Self::MissingParamPublicIpAddressPoolId(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -461,6 +462,23 @@ impl ::std::fmt::Debug for ListPublicIpAddressPoolCidrBlocksError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListPublicIpAddressPoolCidrBlocksError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListPublicIpAddressPoolCidrBlocksError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResources",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -395,7 +392,7 @@ pub struct ListTagResourcesResponse {
         feature = "serde",
         serde(rename = "TagResources", skip_serializing_if = "Option::is_none")
     )]
-    pub tag_resources: Option<crate::types::ListTagResourcesTagResources>,
+    pub tag_resources: Option<crate::types::TagResources>,
 }
 impl ::acs_runtime::de::FromJson for ListTagResourcesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
@@ -419,7 +416,7 @@ for ListTagResourcesResponse {
 }
 /// Service errors of `ListTagResources`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListTagResourcesError {
     /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
@@ -453,7 +450,10 @@ pub enum ListTagResourcesError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -481,6 +481,7 @@ impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
         )
     }
 }
+#[allow(deprecated)]
 impl ListTagResourcesError {
     /// The service error behind the variant.
     #[inline]
@@ -505,7 +506,7 @@ impl ListTagResourcesError {
             11 => Self::BothEmptyTagsAndResources(error),
             12 => Self::MissingParamResourceType(error),
             13 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -526,7 +527,7 @@ impl ListTagResourcesError {
             Self::BothEmptyTagsAndResources(error) => (11, error),
             Self::MissingParamResourceType(error) => (12, error),
             Self::Forbidden(error) => (13, error),
-            Self::Unhandled(error) => (14, error),
+            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
 }
@@ -559,6 +560,23 @@ impl ::std::fmt::Debug for ListTagResourcesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListTagResourcesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListTagResourcesError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTagResourcesForExpressConnect",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -382,7 +379,7 @@ pub struct ListTagResourcesForExpressConnectResponse {
         feature = "serde",
         serde(rename = "TagResources", skip_serializing_if = "Option::is_none")
     )]
-    pub tag_resources: Option<crate::types::ListTagResourcesTagResources>,
+    pub tag_resources: Option<crate::types::TagResources>,
 }
 impl ::acs_runtime::de::FromJson for ListTagResourcesForExpressConnectResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
@@ -406,7 +403,7 @@ for ListTagResourcesForExpressConnectResponse {
 }
 /// Service errors of `ListTagResourcesForExpressConnect`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListTagResourcesForExpressConnectError {
     /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
@@ -432,7 +429,10 @@ pub enum ListTagResourcesForExpressConnectError {
     /// HTTP 403 `BothEmpty.TagsAndResources`: The specified Tags and ResourcesIds are not allow to both empty.
     BothEmptyTagsAndResources(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ListTagResourcesForExpressConnectError {
@@ -458,6 +458,7 @@ for ListTagResourcesForExpressConnectError {
         )
     }
 }
+#[allow(deprecated)]
 impl ListTagResourcesForExpressConnectError {
     /// The service error behind the variant.
     #[inline]
@@ -479,7 +480,7 @@ impl ListTagResourcesForExpressConnectError {
             8 => Self::SizeLimitExceededResourceId(error),
             9 => Self::Forbidden(error),
             10 => Self::BothEmptyTagsAndResources(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -497,7 +498,7 @@ impl ListTagResourcesForExpressConnectError {
             Self::SizeLimitExceededResourceId(error) => (8, error),
             Self::Forbidden(error) => (9, error),
             Self::BothEmptyTagsAndResources(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -527,6 +528,23 @@ impl ::std::fmt::Debug for ListTagResourcesForExpressConnectError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListTagResourcesForExpressConnectError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListTagResourcesForExpressConnectError {

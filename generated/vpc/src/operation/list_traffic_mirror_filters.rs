@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListTrafficMirrorFilters",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -449,19 +446,23 @@ for ListTrafficMirrorFiltersResponse {
 }
 /// Service errors of `ListTrafficMirrorFilters`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListTrafficMirrorFiltersError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
     IllegalParamNextToken(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ListTrafficMirrorFiltersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
         Self::variant(error.code_index(&["IllegalParam.NextToken"]), error)
     }
 }
+#[allow(deprecated)]
 impl ListTrafficMirrorFiltersError {
     /// The service error behind the variant.
     #[inline]
@@ -473,7 +474,7 @@ impl ListTrafficMirrorFiltersError {
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         match index {
             0 => Self::IllegalParamNextToken(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -481,7 +482,7 @@ impl ListTrafficMirrorFiltersError {
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::IllegalParamNextToken(error) => (0, error),
-            Self::Unhandled(error) => (1, error),
+            Self::Unhandled(unhandled) => (1, unhandled.service_error()),
         }
     }
 }
@@ -498,6 +499,23 @@ impl ::std::fmt::Debug for ListTrafficMirrorFiltersError {
         let (index, error) = self.parts();
         let names = ["IllegalParamNextToken", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListTrafficMirrorFiltersError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListTrafficMirrorFiltersError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVirtualPhysicalConnections",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -611,7 +608,7 @@ for ListVirtualPhysicalConnectionsResponse {
 }
 /// Service errors of `ListVirtualPhysicalConnections`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListVirtualPhysicalConnectionsError {
     /// HTTP 400 `IllegalParam.Bandwidth`: The param of Bandwidth \[%s\] is illegal.
@@ -619,7 +616,10 @@ pub enum ListVirtualPhysicalConnectionsError {
     /// HTTP 400 `ResourceNotFound.PhysicalConnectionId`: The specified PhysicalConnectionId \[%s\] is not found.
     ResourceNotFoundPhysicalConnectionId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ListVirtualPhysicalConnectionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -632,6 +632,7 @@ impl From<::acs_runtime::client::ServiceError> for ListVirtualPhysicalConnection
         )
     }
 }
+#[allow(deprecated)]
 impl ListVirtualPhysicalConnectionsError {
     /// The service error behind the variant.
     #[inline]
@@ -644,7 +645,7 @@ impl ListVirtualPhysicalConnectionsError {
         match index {
             0 => Self::IllegalParamBandwidth(error),
             1 => Self::ResourceNotFoundPhysicalConnectionId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -653,7 +654,7 @@ impl ListVirtualPhysicalConnectionsError {
         match self {
             Self::IllegalParamBandwidth(error) => (0, error),
             Self::ResourceNotFoundPhysicalConnectionId(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -674,6 +675,23 @@ impl ::std::fmt::Debug for ListVirtualPhysicalConnectionsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListVirtualPhysicalConnectionsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListVirtualPhysicalConnectionsError {

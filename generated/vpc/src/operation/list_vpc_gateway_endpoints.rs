@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVpcGatewayEndpoints",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -467,7 +464,7 @@ for ListVpcGatewayEndpointsResponse {
 }
 /// Service errors of `ListVpcGatewayEndpoints`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListVpcGatewayEndpointsError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -477,7 +474,10 @@ pub enum ListVpcGatewayEndpointsError {
     /// HTTP 400 `InvalidVpcId.NotFound`: Specified value of VpcId is not found in our record.
     InvalidVpcIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ListVpcGatewayEndpointsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -494,6 +494,7 @@ impl From<::acs_runtime::client::ServiceError> for ListVpcGatewayEndpointsError 
         )
     }
 }
+#[allow(deprecated)]
 impl ListVpcGatewayEndpointsError {
     /// The service error behind the variant.
     #[inline]
@@ -507,7 +508,7 @@ impl ListVpcGatewayEndpointsError {
             0 => Self::IllegalParamNextToken(error),
             1 => Self::IllegalParamMaxResults(error),
             2 => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -517,7 +518,7 @@ impl ListVpcGatewayEndpointsError {
             Self::IllegalParamNextToken(error) => (0, error),
             Self::IllegalParamMaxResults(error) => (1, error),
             Self::InvalidVpcIdNotFound(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -539,6 +540,23 @@ impl ::std::fmt::Debug for ListVpcGatewayEndpointsError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListVpcGatewayEndpointsError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListVpcGatewayEndpointsError {

@@ -8,10 +8,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ListVpcPublishedRouteEntries",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: true,
 };
@@ -411,7 +408,7 @@ for ListVpcPublishedRouteEntriesResponse {
 }
 /// Service errors of `ListVpcPublishedRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ListVpcPublishedRouteEntriesError {
     /// HTTP 400 `ResourceNotAssociated.TargetInstance`: The target instance is not associated with vpc.
@@ -427,7 +424,10 @@ pub enum ListVpcPublishedRouteEntriesError {
     /// HTTP 400 `OperationDenied.UnexpectedRouteTable`: Operation is denied because only system route table supports publishing route entries.
     OperationDeniedUnexpectedRouteTable(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ListVpcPublishedRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -447,6 +447,7 @@ impl From<::acs_runtime::client::ServiceError> for ListVpcPublishedRouteEntriesE
         )
     }
 }
+#[allow(deprecated)]
 impl ListVpcPublishedRouteEntriesError {
     /// The service error behind the variant.
     #[inline]
@@ -463,7 +464,7 @@ impl ListVpcPublishedRouteEntriesError {
             3 => Self::IllegalParamNextTokenExpired(error),
             4 => Self::IllegalParamTargetType(error),
             5 => Self::OperationDeniedUnexpectedRouteTable(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -476,7 +477,7 @@ impl ListVpcPublishedRouteEntriesError {
             Self::IllegalParamNextTokenExpired(error) => (3, error),
             Self::IllegalParamTargetType(error) => (4, error),
             Self::OperationDeniedUnexpectedRouteTable(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -501,6 +502,23 @@ impl ::std::fmt::Debug for ListVpcPublishedRouteEntriesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ListVpcPublishedRouteEntriesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ListVpcPublishedRouteEntriesError {

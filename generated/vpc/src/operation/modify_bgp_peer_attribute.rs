@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyBgpPeerAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -387,7 +384,7 @@ for ModifyBgpPeerAttributeResponse {
 }
 /// Service errors of `ModifyBgpPeerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyBgpPeerAttributeError {
     /// HTTP 400 `IllegalParam.IpAddress`: The specified IpAddress is illegal.
@@ -419,7 +416,10 @@ pub enum ModifyBgpPeerAttributeError {
     /// HTTP 500 `Internal.Error`: The request processing has failed due to some unknown error, exception or failure.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyBgpPeerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -447,6 +447,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyBgpPeerAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyBgpPeerAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -471,7 +472,7 @@ impl ModifyBgpPeerAttributeError {
             11 => Self::InvalidBgpPeerIdNotFound(error),
             12 => Self::IncorretStatusBgpPeer(error),
             13 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -492,7 +493,7 @@ impl ModifyBgpPeerAttributeError {
             Self::InvalidBgpPeerIdNotFound(error) => (11, error),
             Self::IncorretStatusBgpPeer(error) => (12, error),
             Self::InternalError(error) => (13, error),
-            Self::Unhandled(error) => (14, error),
+            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
 }
@@ -525,6 +526,23 @@ impl ::std::fmt::Debug for ModifyBgpPeerAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyBgpPeerAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyBgpPeerAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyCommonBandwidthPackageAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -310,7 +307,7 @@ for ModifyCommonBandwidthPackageAttributeResponse {
 }
 /// Service errors of `ModifyCommonBandwidthPackageAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyCommonBandwidthPackageAttributeError {
     /// HTTP 400 `InvalidParameter.Name.Malformed`: The specified Name is not valid.
@@ -324,7 +321,10 @@ pub enum ModifyCommonBandwidthPackageAttributeError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyCommonBandwidthPackageAttributeError {
@@ -343,6 +343,7 @@ for ModifyCommonBandwidthPackageAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyCommonBandwidthPackageAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -357,7 +358,7 @@ impl ModifyCommonBandwidthPackageAttributeError {
             1 => Self::InvalidParameterDescriptionMalformed(error),
             2 => Self::InvalidBandwidthPackageIdNotFound(error),
             3 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -368,7 +369,7 @@ impl ModifyCommonBandwidthPackageAttributeError {
             Self::InvalidParameterDescriptionMalformed(error) => (1, error),
             Self::InvalidBandwidthPackageIdNotFound(error) => (2, error),
             Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -391,6 +392,23 @@ impl ::std::fmt::Debug for ModifyCommonBandwidthPackageAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyCommonBandwidthPackageAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyCommonBandwidthPackageAttributeError {

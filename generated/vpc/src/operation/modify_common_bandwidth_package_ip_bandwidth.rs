@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyCommonBandwidthPackageIpBandwidth",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -325,7 +322,7 @@ for ModifyCommonBandwidthPackageIpBandwidthResponse {
 }
 /// Service errors of `ModifyCommonBandwidthPackageIpBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyCommonBandwidthPackageIpBandwidthError {
     /// HTTP 400 `OperationFailed.DistibuteLock`: Distibute lock fail.
@@ -337,7 +334,10 @@ pub enum ModifyCommonBandwidthPackageIpBandwidthError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyCommonBandwidthPackageIpBandwidthError {
@@ -356,6 +356,7 @@ for ModifyCommonBandwidthPackageIpBandwidthError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyCommonBandwidthPackageIpBandwidthError {
     /// The service error behind the variant.
     #[inline]
@@ -370,7 +371,7 @@ impl ModifyCommonBandwidthPackageIpBandwidthError {
             1 => Self::ForbiddenFinancialLocked(error),
             2 => Self::InvalidEipStatusBizDisabled(error),
             3 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -381,7 +382,7 @@ impl ModifyCommonBandwidthPackageIpBandwidthError {
             Self::ForbiddenFinancialLocked(error) => (1, error),
             Self::InvalidEipStatusBizDisabled(error) => (2, error),
             Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -404,6 +405,23 @@ impl ::std::fmt::Debug for ModifyCommonBandwidthPackageIpBandwidthError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyCommonBandwidthPackageIpBandwidthError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyCommonBandwidthPackageIpBandwidthError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyCommonBandwidthPackageSpec",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -305,7 +302,7 @@ for ModifyCommonBandwidthPackageSpecResponse {
 }
 /// Service errors of `ModifyCommonBandwidthPackageSpec`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyCommonBandwidthPackageSpecError {
     /// HTTP 400 `ResourceNotEnough.Bandwidth`: The specified resource of Bandwidth is not enough.
@@ -343,7 +340,10 @@ pub enum ModifyCommonBandwidthPackageSpecError {
     /// HTTP 500 `OrderError.BandwidthPackage`: The Account failed to create order.
     OrderErrorBandwidthPackage(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyCommonBandwidthPackageSpecError {
@@ -374,6 +374,7 @@ for ModifyCommonBandwidthPackageSpecError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyCommonBandwidthPackageSpecError {
     /// The service error behind the variant.
     #[inline]
@@ -400,7 +401,7 @@ impl ModifyCommonBandwidthPackageSpecError {
             13 => Self::InvalidBandwidthValueNotSupported(error),
             14 => Self::BandwidthPackageFinancialLocked(error),
             15 => Self::OrderErrorBandwidthPackage(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -423,7 +424,7 @@ impl ModifyCommonBandwidthPackageSpecError {
             Self::InvalidBandwidthValueNotSupported(error) => (13, error),
             Self::BandwidthPackageFinancialLocked(error) => (14, error),
             Self::OrderErrorBandwidthPackage(error) => (15, error),
-            Self::Unhandled(error) => (16, error),
+            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
         }
     }
 }
@@ -458,6 +459,23 @@ impl ::std::fmt::Debug for ModifyCommonBandwidthPackageSpecError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyCommonBandwidthPackageSpecError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyCommonBandwidthPackageSpecError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyCustomerGatewayAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -467,7 +464,7 @@ for ModifyCustomerGatewayAttributeResponse {
 }
 /// Service errors of `ModifyCustomerGatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyCustomerGatewayAttributeError {
     /// HTTP 400 `InvalidName`: The name is not valid
@@ -489,7 +486,10 @@ pub enum ModifyCustomerGatewayAttributeError {
     /// HTTP 404 `InvalidCustomerGatewayInstanceId.NotFound`: The specified customer gateway instance id does not exist.
     InvalidCustomerGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCustomerGatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -512,6 +512,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyCustomerGatewayAttribut
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyCustomerGatewayAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -531,7 +532,7 @@ impl ModifyCustomerGatewayAttributeError {
             6 => Self::ForbbidenSubUser(error),
             7 => Self::Forbidden(error),
             8 => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -547,7 +548,7 @@ impl ModifyCustomerGatewayAttributeError {
             Self::ForbbidenSubUser(error) => (6, error),
             Self::Forbidden(error) => (7, error),
             Self::InvalidCustomerGatewayInstanceIdNotFound(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -575,6 +576,23 @@ impl ::std::fmt::Debug for ModifyCustomerGatewayAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyCustomerGatewayAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyCustomerGatewayAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyEipAddressAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -337,7 +334,7 @@ for ModifyEipAddressAttributeResponse {
 }
 /// Service errors of `ModifyEipAddressAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyEipAddressAttributeError {
     /// HTTP 400 `OrderError.EIP`: The Account failed to create order.
@@ -393,7 +390,10 @@ pub enum ModifyEipAddressAttributeError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyEipAddressAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -432,6 +432,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyEipAddressAttributeErro
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyEipAddressAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -467,7 +468,7 @@ impl ModifyEipAddressAttributeError {
             22 => Self::ForbiddenInCommonBandwidthPackage(error),
             23 => Self::ForbiddenRegionNotFound(error),
             24 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -499,7 +500,7 @@ impl ModifyEipAddressAttributeError {
             Self::ForbiddenInCommonBandwidthPackage(error) => (22, error),
             Self::ForbiddenRegionNotFound(error) => (23, error),
             Self::InternalError(error) => (24, error),
-            Self::Unhandled(error) => (25, error),
+            Self::Unhandled(unhandled) => (25, unhandled.service_error()),
         }
     }
 }
@@ -543,6 +544,23 @@ impl ::std::fmt::Debug for ModifyEipAddressAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyEipAddressAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyEipAddressAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyEipForwardMode",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -326,7 +323,7 @@ for ModifyEipForwardModeResponse {
 }
 /// Service errors of `ModifyEipForwardMode`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyEipForwardModeError {
     /// HTTP 400 `Region.NotSupport`: Region not support.
@@ -350,7 +347,10 @@ pub enum ModifyEipForwardModeError {
     /// HTTP 404 `ENI.NotFound`: eni not found.
     EniNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyEipForwardModeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -374,6 +374,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyEipForwardModeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyEipForwardModeError {
     /// The service error behind the variant.
     #[inline]
@@ -394,7 +395,7 @@ impl ModifyEipForwardModeError {
             7 => Self::Forbidden(error),
             8 => Self::InstanceNotFound(error),
             9 => Self::EniNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -411,7 +412,7 @@ impl ModifyEipForwardModeError {
             Self::Forbidden(error) => (7, error),
             Self::InstanceNotFound(error) => (8, error),
             Self::EniNotFound(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -440,6 +441,23 @@ impl ::std::fmt::Debug for ModifyEipForwardModeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyEipForwardModeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyEipForwardModeError {

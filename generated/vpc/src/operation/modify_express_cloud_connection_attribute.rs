@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyExpressCloudConnectionAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -367,7 +364,7 @@ for ModifyExpressCloudConnectionAttributeResponse {
 }
 /// Service errors of `ModifyExpressCloudConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyExpressCloudConnectionAttributeError {
     /// HTTP 400 `InvalidEccId.NotFound`: %s
@@ -399,7 +396,10 @@ pub enum ModifyExpressCloudConnectionAttributeError {
     /// HTTP 400 `InvalidAccessPoint.NotFound`: %s
     InvalidAccessPointNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyExpressCloudConnectionAttributeError {
@@ -428,6 +428,7 @@ for ModifyExpressCloudConnectionAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyExpressCloudConnectionAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -452,7 +453,7 @@ impl ModifyExpressCloudConnectionAttributeError {
             11 => Self::IllegalParamType(error),
             12 => Self::OperationUnsupportedType(error),
             13 => Self::InvalidAccessPointNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -473,7 +474,7 @@ impl ModifyExpressCloudConnectionAttributeError {
             Self::IllegalParamType(error) => (11, error),
             Self::OperationUnsupportedType(error) => (12, error),
             Self::InvalidAccessPointNotFound(error) => (13, error),
-            Self::Unhandled(error) => (14, error),
+            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
 }
@@ -506,6 +507,23 @@ impl ::std::fmt::Debug for ModifyExpressCloudConnectionAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyExpressCloudConnectionAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyExpressCloudConnectionAttributeError {

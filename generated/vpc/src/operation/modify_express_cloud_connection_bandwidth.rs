@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyExpressCloudConnectionBandwidth",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -283,7 +280,7 @@ for ModifyExpressCloudConnectionBandwidthResponse {
 }
 /// Service errors of `ModifyExpressCloudConnectionBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyExpressCloudConnectionBandwidthError {
     /// HTTP 400 `MissingParam.EccId`: %s
@@ -303,7 +300,10 @@ pub enum ModifyExpressCloudConnectionBandwidthError {
     /// HTTP 400 `OperationUnsupported.type`: %s
     OperationUnsupportedType(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyExpressCloudConnectionBandwidthError {
@@ -326,6 +326,7 @@ for ModifyExpressCloudConnectionBandwidthError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyExpressCloudConnectionBandwidthError {
     /// The service error behind the variant.
     #[inline]
@@ -344,7 +345,7 @@ impl ModifyExpressCloudConnectionBandwidthError {
             5 => Self::InvalidEccIdNotFound(error),
             6 => Self::IncorrectStatusEccApplication(error),
             7 => Self::OperationUnsupportedType(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -359,7 +360,7 @@ impl ModifyExpressCloudConnectionBandwidthError {
             Self::InvalidEccIdNotFound(error) => (5, error),
             Self::IncorrectStatusEccApplication(error) => (6, error),
             Self::OperationUnsupportedType(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -386,6 +387,23 @@ impl ::std::fmt::Debug for ModifyExpressCloudConnectionBandwidthError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyExpressCloudConnectionBandwidthError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyExpressCloudConnectionBandwidthError {

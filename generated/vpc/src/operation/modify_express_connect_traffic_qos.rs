@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyExpressConnectTrafficQos",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -403,7 +400,7 @@ for ModifyExpressConnectTrafficQosResponse {
 }
 /// Service errors of `ModifyExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyExpressConnectTrafficQosError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
@@ -425,7 +422,10 @@ pub enum ModifyExpressConnectTrafficQosError {
     /// HTTP 400 `EcPconnVbrMustContainsAll`: In the single VBR with multiple Pconn scene, all Pconn must be associated with the same Qos.
     EcPconnVbrMustContainsAll(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyExpressConnectTrafficQosError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -448,6 +448,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyExpressConnectTrafficQo
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyExpressConnectTrafficQosError {
     /// The service error behind the variant.
     #[inline]
@@ -467,7 +468,7 @@ impl ModifyExpressConnectTrafficQosError {
             6 => Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(error),
             7 => Self::EcDeviceNotSupportQoS(error),
             8 => Self::EcPconnVbrMustContainsAll(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -483,7 +484,7 @@ impl ModifyExpressConnectTrafficQosError {
             Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(error) => (6, error),
             Self::EcDeviceNotSupportQoS(error) => (7, error),
             Self::EcPconnVbrMustContainsAll(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -511,6 +512,23 @@ impl ::std::fmt::Debug for ModifyExpressConnectTrafficQosError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyExpressConnectTrafficQosError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyExpressConnectTrafficQosError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyExpressConnectTrafficQosQueue",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -399,7 +396,7 @@ for ModifyExpressConnectTrafficQosQueueResponse {
 }
 /// Service errors of `ModifyExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyExpressConnectTrafficQosQueueError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
@@ -411,7 +408,10 @@ pub enum ModifyExpressConnectTrafficQosQueueError {
         ::acs_runtime::client::ServiceError,
     ),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyExpressConnectTrafficQosQueueError {
@@ -429,6 +429,7 @@ for ModifyExpressConnectTrafficQosQueueError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyExpressConnectTrafficQosQueueError {
     /// The service error behind the variant.
     #[inline]
@@ -442,7 +443,7 @@ impl ModifyExpressConnectTrafficQosQueueError {
             0 => Self::IncorrectStatusQos(error),
             1 => Self::EcQoSConflict(error),
             2 => Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -454,7 +455,7 @@ impl ModifyExpressConnectTrafficQosQueueError {
             Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error) => {
                 (2, error)
             }
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -476,6 +477,23 @@ impl ::std::fmt::Debug for ModifyExpressConnectTrafficQosQueueError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyExpressConnectTrafficQosQueueError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyExpressConnectTrafficQosQueueError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyExpressConnectTrafficQosRule",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -687,7 +684,7 @@ for ModifyExpressConnectTrafficQosRuleResponse {
 }
 /// Service errors of `ModifyExpressConnectTrafficQosRule`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyExpressConnectTrafficQosRuleError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
@@ -697,7 +694,10 @@ pub enum ModifyExpressConnectTrafficQosRuleError {
     /// HTTP 400 `EcQosRuleNotAllowV4AndV6`: QoS rules do not allow IPv4 and IPv6 addresses to be mixed and updated.
     EcQosRuleNotAllowV4AndV6(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyExpressConnectTrafficQosRuleError {
@@ -711,6 +711,7 @@ for ModifyExpressConnectTrafficQosRuleError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyExpressConnectTrafficQosRuleError {
     /// The service error behind the variant.
     #[inline]
@@ -724,7 +725,7 @@ impl ModifyExpressConnectTrafficQosRuleError {
             0 => Self::IncorrectStatusQos(error),
             1 => Self::EcQoSConflict(error),
             2 => Self::EcQosRuleNotAllowV4AndV6(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -734,7 +735,7 @@ impl ModifyExpressConnectTrafficQosRuleError {
             Self::IncorrectStatusQos(error) => (0, error),
             Self::EcQoSConflict(error) => (1, error),
             Self::EcQosRuleNotAllowV4AndV6(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -756,6 +757,23 @@ impl ::std::fmt::Debug for ModifyExpressConnectTrafficQosRuleError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyExpressConnectTrafficQosRuleError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyExpressConnectTrafficQosRuleError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyFlowLogAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -385,7 +382,7 @@ for ModifyFlowLogAttributeResponse {
 }
 /// Service errors of `ModifyFlowLogAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyFlowLogAttributeError {
     /// HTTP 400 `IncorrectBusinessStatus.FlowLog`: The business status of flowLog  is incorrect.
@@ -433,7 +430,10 @@ pub enum ModifyFlowLogAttributeError {
     /// HTTP 400 `OperationDenied.InvalidInstanceDeliverScope`: When modifying the delivery purpose of the FlowLog instance or starting and stopping NIS traffic analysis, you specify the type of delivery that is not allowed.
     OperationDeniedInvalidInstanceDeliverScope(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -468,6 +468,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyFlowLogAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -501,7 +502,7 @@ impl ModifyFlowLogAttributeError {
             18 => Self::OperationDeniedNisTrafficAnalyzerNotFound(error),
             19 => Self::OperationFailedInternalError(error),
             20 => Self::OperationDeniedInvalidInstanceDeliverScope(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -531,7 +532,7 @@ impl ModifyFlowLogAttributeError {
             Self::OperationDeniedNisTrafficAnalyzerNotFound(error) => (18, error),
             Self::OperationFailedInternalError(error) => (19, error),
             Self::OperationDeniedInvalidInstanceDeliverScope(error) => (20, error),
-            Self::Unhandled(error) => (21, error),
+            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
         }
     }
 }
@@ -571,6 +572,23 @@ impl ::std::fmt::Debug for ModifyFlowLogAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyFlowLogAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyFlowLogAttributeError {

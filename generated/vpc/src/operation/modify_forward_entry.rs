@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyForwardEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -522,7 +519,7 @@ for ModifyForwardEntryResponse {
 }
 /// Service errors of `ModifyForwardEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyForwardEntryError {
     /// HTTP 400 `UnsupportedFeature.PortSegment`: The feature of PortSegment is not supported.
@@ -598,7 +595,10 @@ pub enum ModifyForwardEntryError {
     /// HTTP 404 `InvalidForwardTableId.NotFound`: Specified forward table does not exist.
     InvalidForwardTableIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -646,6 +646,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyForwardEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -690,7 +691,7 @@ impl ModifyForwardEntryError {
             31 => Self::InvalidRegionIdNotFound(error),
             32 => Self::InvalidExternalIpNotFound(error),
             33 => Self::InvalidForwardTableIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -733,7 +734,7 @@ impl ModifyForwardEntryError {
             Self::InvalidRegionIdNotFound(error) => (31, error),
             Self::InvalidExternalIpNotFound(error) => (32, error),
             Self::InvalidForwardTableIdNotFound(error) => (33, error),
-            Self::Unhandled(error) => (34, error),
+            Self::Unhandled(unhandled) => (34, unhandled.service_error()),
         }
     }
 }
@@ -786,6 +787,23 @@ impl ::std::fmt::Debug for ModifyForwardEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyForwardEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyForwardEntryError {

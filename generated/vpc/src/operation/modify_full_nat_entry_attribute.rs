@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyFullNatEntryAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -543,7 +540,7 @@ for ModifyFullNatEntryAttributeResponse {
 }
 /// Service errors of `ModifyFullNatEntryAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyFullNatEntryAttributeError {
     /// HTTP 400 `ResourceNotFound.NetworkInterfaceId`: The specified resource is not found.
@@ -557,7 +554,10 @@ pub enum ModifyFullNatEntryAttributeError {
     /// HTTP 400 `DependencyViolation.PrivateLinkMode`: The specified resource of %s depends on %s, so the operation cannot be completed.
     DependencyViolationPrivateLinkMode(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyFullNatEntryAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -576,6 +576,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyFullNatEntryAttributeEr
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyFullNatEntryAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -591,7 +592,7 @@ impl ModifyFullNatEntryAttributeError {
             2 => Self::IncorrectStatusNatIp(error),
             3 => Self::UnsupportedFeaturePrivateLinkMode(error),
             4 => Self::DependencyViolationPrivateLinkMode(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -603,7 +604,7 @@ impl ModifyFullNatEntryAttributeError {
             Self::IncorrectStatusNatIp(error) => (2, error),
             Self::UnsupportedFeaturePrivateLinkMode(error) => (3, error),
             Self::DependencyViolationPrivateLinkMode(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -627,6 +628,23 @@ impl ::std::fmt::Debug for ModifyFullNatEntryAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyFullNatEntryAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyFullNatEntryAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyGlobalAccelerationInstanceAttributes",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -324,7 +321,7 @@ for ModifyGlobalAccelerationInstanceAttributesResponse {
 }
 /// Service errors of `ModifyGlobalAccelerationInstanceAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyGlobalAccelerationInstanceAttributesError {
     /// HTTP 400 `InvalidBandwidth.ValueNotSupported`: The specified Bandwidth is not supported.
@@ -346,7 +343,10 @@ pub enum ModifyGlobalAccelerationInstanceAttributesError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not supported.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyGlobalAccelerationInstanceAttributesError {
@@ -369,6 +369,7 @@ for ModifyGlobalAccelerationInstanceAttributesError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyGlobalAccelerationInstanceAttributesError {
     /// The service error behind the variant.
     #[inline]
@@ -387,7 +388,7 @@ impl ModifyGlobalAccelerationInstanceAttributesError {
             5 => Self::InvalidParameter(error),
             6 => Self::InvalidGlobalAccelerationInstanceNotFound(error),
             7 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -404,7 +405,7 @@ impl ModifyGlobalAccelerationInstanceAttributesError {
             Self::InvalidParameter(error) => (5, error),
             Self::InvalidGlobalAccelerationInstanceNotFound(error) => (6, error),
             Self::InvalidRegionIdNotFound(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -431,6 +432,23 @@ impl ::std::fmt::Debug for ModifyGlobalAccelerationInstanceAttributesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyGlobalAccelerationInstanceAttributesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyGlobalAccelerationInstanceAttributesError {

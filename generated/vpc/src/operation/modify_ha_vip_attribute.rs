@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyHaVipAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -345,7 +342,7 @@ for ModifyHaVipAttributeResponse {
 }
 /// Service errors of `ModifyHaVipAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyHaVipAttributeError {
     /// HTTP 400 `IncorrectStatus`: HaVip can be deleted only when it's status is Available or InUse.
@@ -361,7 +358,10 @@ pub enum ModifyHaVipAttributeError {
     /// HTTP 404 `InvalidHaVipId.NotFound`: The specified HaVip does not exist in the specified region.
     InvalidHaVipIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyHaVipAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -381,6 +381,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyHaVipAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyHaVipAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -397,7 +398,7 @@ impl ModifyHaVipAttributeError {
             3 => Self::ForbiddenHaVip(error),
             4 => Self::InvalidRegionIdNotFound(error),
             5 => Self::InvalidHaVipIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -410,7 +411,7 @@ impl ModifyHaVipAttributeError {
             Self::ForbiddenHaVip(error) => (3, error),
             Self::InvalidRegionIdNotFound(error) => (4, error),
             Self::InvalidHaVipIdNotFound(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -435,6 +436,23 @@ impl ::std::fmt::Debug for ModifyHaVipAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyHaVipAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyHaVipAttributeError {

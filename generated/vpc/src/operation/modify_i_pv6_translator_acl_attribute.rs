@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyIPv6TranslatorAclAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -318,7 +315,7 @@ for ModifyIPv6TranslatorAclAttributeResponse {
 }
 /// Service errors of `ModifyIPv6TranslatorAclAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyIPv6TranslatorAclAttributeError {
     /// HTTP 400 `InvalidName`: The specified name is not valid
@@ -330,7 +327,10 @@ pub enum ModifyIPv6TranslatorAclAttributeError {
     /// HTTP 404 `InvalidIPv6TranslatorACLId.NotFound`: The specified ipv6 translator acl instance id does not exist.
     InvalidIPv6TranslatorAclIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyIPv6TranslatorAclAttributeError {
@@ -349,6 +349,7 @@ for ModifyIPv6TranslatorAclAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyIPv6TranslatorAclAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -363,7 +364,7 @@ impl ModifyIPv6TranslatorAclAttributeError {
             1 => Self::ForbbidenSubUser(error),
             2 => Self::Forbidden(error),
             3 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -374,7 +375,7 @@ impl ModifyIPv6TranslatorAclAttributeError {
             Self::ForbbidenSubUser(error) => (1, error),
             Self::Forbidden(error) => (2, error),
             Self::InvalidIPv6TranslatorAclIdNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -397,6 +398,23 @@ impl ::std::fmt::Debug for ModifyIPv6TranslatorAclAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyIPv6TranslatorAclAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyIPv6TranslatorAclAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyIPv6TranslatorAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -333,7 +330,7 @@ for ModifyIPv6TranslatorAttributeResponse {
 }
 /// Service errors of `ModifyIPv6TranslatorAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyIPv6TranslatorAttributeError {
     /// HTTP 400 `InvalidName`: The  specified name is not valid
@@ -349,7 +346,10 @@ pub enum ModifyIPv6TranslatorAttributeError {
     /// HTTP 404 `InvalidIPv6TranslatorId.NotFound`: The specified ipv6 translator instance id does not exist.
     InvalidIPv6TranslatorIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -369,6 +369,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorAttribute
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyIPv6TranslatorAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -385,7 +386,7 @@ impl ModifyIPv6TranslatorAttributeError {
             3 => Self::ForbbidenSubUser(error),
             4 => Self::Forbidden(error),
             5 => Self::InvalidIPv6TranslatorIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -398,7 +399,7 @@ impl ModifyIPv6TranslatorAttributeError {
             Self::ForbbidenSubUser(error) => (3, error),
             Self::Forbidden(error) => (4, error),
             Self::InvalidIPv6TranslatorIdNotFound(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -423,6 +424,23 @@ impl ::std::fmt::Debug for ModifyIPv6TranslatorAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyIPv6TranslatorAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyIPv6TranslatorAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyIPv6TranslatorEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -500,7 +497,7 @@ for ModifyIPv6TranslatorEntryResponse {
 }
 /// Service errors of `ModifyIPv6TranslatorEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyIPv6TranslatorEntryError {
     /// HTTP 400 `InvalidName`: The specified value of name not supported.
@@ -542,7 +539,10 @@ pub enum ModifyIPv6TranslatorEntryError {
     /// HTTP 404 `InvalidIPv6TranslatorEntryId.NotFound`: The specified ipv6 translator entry id does not exist.
     InvalidIPv6TranslatorEntryIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -575,6 +575,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorEntryErro
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyIPv6TranslatorEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -604,7 +605,7 @@ impl ModifyIPv6TranslatorEntryError {
             16 => Self::ForbbidenSubUser(error),
             17 => Self::Forbidden(error),
             18 => Self::InvalidIPv6TranslatorEntryIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -630,7 +631,7 @@ impl ModifyIPv6TranslatorEntryError {
             Self::ForbbidenSubUser(error) => (16, error),
             Self::Forbidden(error) => (17, error),
             Self::InvalidIPv6TranslatorEntryIdNotFound(error) => (18, error),
-            Self::Unhandled(error) => (19, error),
+            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
         }
     }
 }
@@ -668,6 +669,23 @@ impl ::std::fmt::Debug for ModifyIPv6TranslatorEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyIPv6TranslatorEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyIPv6TranslatorEntryError {

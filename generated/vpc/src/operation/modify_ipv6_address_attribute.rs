@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyIpv6AddressAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -368,7 +365,7 @@ for ModifyIpv6AddressAttributeResponse {
 }
 /// Service errors of `ModifyIpv6AddressAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyIpv6AddressAttributeError {
     /// HTTP 400 `InvalidIpv6AddressId.NotFound`: The specified resource of %s is not found.
@@ -378,7 +375,10 @@ pub enum ModifyIpv6AddressAttributeError {
     /// HTTP 400 `IllegalParam.Description`: The param of Description \[%s\] is illegal.
     IllegalParamDescription(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIpv6AddressAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -395,6 +395,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyIpv6AddressAttributeErr
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyIpv6AddressAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -408,7 +409,7 @@ impl ModifyIpv6AddressAttributeError {
             0 => Self::InvalidIpv6AddressIdNotFound(error),
             1 => Self::IllegalParamName(error),
             2 => Self::IllegalParamDescription(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -418,7 +419,7 @@ impl ModifyIpv6AddressAttributeError {
             Self::InvalidIpv6AddressIdNotFound(error) => (0, error),
             Self::IllegalParamName(error) => (1, error),
             Self::IllegalParamDescription(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -440,6 +441,23 @@ impl ::std::fmt::Debug for ModifyIpv6AddressAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyIpv6AddressAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyIpv6AddressAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyIpv6GatewayAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -366,7 +363,7 @@ for ModifyIpv6GatewayAttributeResponse {
 }
 /// Service errors of `ModifyIpv6GatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyIpv6GatewayAttributeError {
     /// HTTP 400 `InvalidIpv6GatewayId.NotFound`: %s
@@ -378,7 +375,10 @@ pub enum ModifyIpv6GatewayAttributeError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIpv6GatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -396,6 +396,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyIpv6GatewayAttributeErr
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyIpv6GatewayAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -410,7 +411,7 @@ impl ModifyIpv6GatewayAttributeError {
             1 => Self::IllegalParamName(error),
             2 => Self::IllegalParamDescription(error),
             3 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -421,7 +422,7 @@ impl ModifyIpv6GatewayAttributeError {
             Self::IllegalParamName(error) => (1, error),
             Self::IllegalParamDescription(error) => (2, error),
             Self::InvalidRegionIdNotFound(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -444,6 +445,23 @@ impl ::std::fmt::Debug for ModifyIpv6GatewayAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyIpv6GatewayAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyIpv6GatewayAttributeError {

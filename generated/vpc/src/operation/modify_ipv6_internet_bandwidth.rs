@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyIpv6InternetBandwidth",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -378,7 +375,7 @@ for ModifyIpv6InternetBandwidthResponse {
 }
 /// Service errors of `ModifyIpv6InternetBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyIpv6InternetBandwidthError {
     /// HTTP 400 `MissingParam.Ipv6InstanceId`: The param of Ipv6InstanceId is missing.
@@ -412,7 +409,10 @@ pub enum ModifyIpv6InternetBandwidthError {
     /// HTTP 500 `OperationFailed.SyncTradeResource`: Resource transaction information synchronization failed
     OperationFailedSyncTradeResource(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIpv6InternetBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -439,6 +439,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyIpv6InternetBandwidthEr
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyIpv6InternetBandwidthError {
     /// The service error behind the variant.
     #[inline]
@@ -462,7 +463,7 @@ impl ModifyIpv6InternetBandwidthError {
             10 => Self::OperationFailedQuerySpInfo(error),
             11 => Self::OperationFailedQueryAccountInfo(error),
             12 => Self::OperationFailedSyncTradeResource(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -484,7 +485,7 @@ impl ModifyIpv6InternetBandwidthError {
             Self::OperationFailedQuerySpInfo(error) => (10, error),
             Self::OperationFailedQueryAccountInfo(error) => (11, error),
             Self::OperationFailedSyncTradeResource(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -516,6 +517,23 @@ impl ::std::fmt::Debug for ModifyIpv6InternetBandwidthError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyIpv6InternetBandwidthError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyIpv6InternetBandwidthError {

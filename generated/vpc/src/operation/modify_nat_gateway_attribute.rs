@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyNatGatewayAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -423,7 +420,7 @@ for ModifyNatGatewayAttributeResponse {
 }
 /// Service errors of `ModifyNatGatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyNatGatewayAttributeError {
     /// HTTP 400 `UnsupportedFeature.PrivateLinkMode`: The feature of %s is not supported.
@@ -489,7 +486,10 @@ pub enum ModifyNatGatewayAttributeError {
     /// HTTP 500 `OperationFailed.ConfigSessionLog`: Failed to configure session log due to a temporary failure of the server.
     OperationFailedConfigSessionLog(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNatGatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -533,6 +533,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyNatGatewayAttributeErro
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyNatGatewayAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -573,7 +574,7 @@ impl ModifyNatGatewayAttributeError {
             27 => Self::InvalidRegionIdNotFound(error),
             28 => Self::InvalidNatGatewayIdNotFound(error),
             29 => Self::OperationFailedConfigSessionLog(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -610,7 +611,7 @@ impl ModifyNatGatewayAttributeError {
             Self::InvalidRegionIdNotFound(error) => (27, error),
             Self::InvalidNatGatewayIdNotFound(error) => (28, error),
             Self::OperationFailedConfigSessionLog(error) => (29, error),
-            Self::Unhandled(error) => (30, error),
+            Self::Unhandled(unhandled) => (30, unhandled.service_error()),
         }
     }
 }
@@ -659,6 +660,23 @@ impl ::std::fmt::Debug for ModifyNatGatewayAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyNatGatewayAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyNatGatewayAttributeError {

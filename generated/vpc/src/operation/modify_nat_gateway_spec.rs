@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyNatGatewaySpec",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -364,7 +361,7 @@ for ModifyNatGatewaySpecResponse {
 }
 /// Service errors of `ModifyNatGatewaySpec`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyNatGatewaySpecError {
     /// HTTP 400 `NATGW_MODIFY_SPEC_SAME`: The specified Spec is same with now.
@@ -390,7 +387,10 @@ pub enum ModifyNatGatewaySpecError {
     /// HTTP 500 `OperationFailed.NoAvailableResource`: The Zone have no available resource.
     OperationFailedNoAvailableResource(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNatGatewaySpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -415,6 +415,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyNatGatewaySpecError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyNatGatewaySpecError {
     /// The service error behind the variant.
     #[inline]
@@ -436,7 +437,7 @@ impl ModifyNatGatewaySpecError {
             8 => Self::ForbiddenModifySpecToSpecialSpec(error),
             9 => Self::ForbiddenModifySpecToSpecialSpecForNormalNat(error),
             10 => Self::OperationFailedNoAvailableResource(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -454,7 +455,7 @@ impl ModifyNatGatewaySpecError {
             Self::ForbiddenModifySpecToSpecialSpec(error) => (8, error),
             Self::ForbiddenModifySpecToSpecialSpecForNormalNat(error) => (9, error),
             Self::OperationFailedNoAvailableResource(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -484,6 +485,23 @@ impl ::std::fmt::Debug for ModifyNatGatewaySpecError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyNatGatewaySpecError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyNatGatewaySpecError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyNatIpAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -374,7 +371,7 @@ for ModifyNatIpAttributeResponse {
 }
 /// Service errors of `ModifyNatIpAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyNatIpAttributeError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
@@ -382,7 +379,10 @@ pub enum ModifyNatIpAttributeError {
     /// HTTP 404 `ResourceNotFound.NatIp`: The specified resource of NatIp is not found.
     ResourceNotFoundNatIp(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNatIpAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -392,6 +392,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyNatIpAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyNatIpAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -404,7 +405,7 @@ impl ModifyNatIpAttributeError {
         match index {
             0 => Self::InvalidRegionIdNotFound(error),
             1 => Self::ResourceNotFoundNatIp(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -413,7 +414,7 @@ impl ModifyNatIpAttributeError {
         match self {
             Self::InvalidRegionIdNotFound(error) => (0, error),
             Self::ResourceNotFoundNatIp(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -430,6 +431,23 @@ impl ::std::fmt::Debug for ModifyNatIpAttributeError {
         let (index, error) = self.parts();
         let names = ["InvalidRegionIdNotFound", "ResourceNotFoundNatIp", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyNatIpAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyNatIpAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyNatIpCidrAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -395,7 +392,7 @@ for ModifyNatIpCidrAttributeResponse {
 }
 /// Service errors of `ModifyNatIpCidrAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyNatIpCidrAttributeError {
     /// HTTP 400 `IllegalParamFormat.NatIpCidr`: The param format of NatIpCidr is illegal.
@@ -403,7 +400,10 @@ pub enum ModifyNatIpCidrAttributeError {
     /// HTTP 404 `ResourceNotFound.NatIpCidr`: The specified resource of NatIpCidr is not found.
     ResourceNotFoundNatIpCidr(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNatIpCidrAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -416,6 +416,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyNatIpCidrAttributeError
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyNatIpCidrAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -428,7 +429,7 @@ impl ModifyNatIpCidrAttributeError {
         match index {
             0 => Self::IllegalParamFormatNatIpCidr(error),
             1 => Self::ResourceNotFoundNatIpCidr(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -437,7 +438,7 @@ impl ModifyNatIpCidrAttributeError {
         match self {
             Self::IllegalParamFormatNatIpCidr(error) => (0, error),
             Self::ResourceNotFoundNatIpCidr(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -458,6 +459,23 @@ impl ::std::fmt::Debug for ModifyNatIpCidrAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyNatIpCidrAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyNatIpCidrAttributeError {

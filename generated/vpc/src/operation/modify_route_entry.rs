@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyRouteEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -418,7 +415,7 @@ for ModifyRouteEntryResponse {
 }
 /// Service errors of `ModifyRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyRouteEntryError {
     /// HTTP 400 `InvalidRouteEntryId.NotFound`: Specified RouteEntryId does not exist.
@@ -524,7 +521,10 @@ pub enum ModifyRouteEntryError {
     /// HTTP 404 `ResourceNotFound.GatewayLoadBalancerEndpoint`: GatewayLoadBalancerEndpoint instance not found.
     ResourceNotFoundGatewayLoadBalancerEndpoint(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -587,6 +587,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyRouteEntryError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyRouteEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -646,7 +647,7 @@ impl ModifyRouteEntryError {
             46 => Self::Forbbiden(error),
             47 => Self::ResourceNotFoundNatGateway(error),
             48 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -704,7 +705,7 @@ impl ModifyRouteEntryError {
             Self::Forbbiden(error) => (46, error),
             Self::ResourceNotFoundNatGateway(error) => (47, error),
             Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (48, error),
-            Self::Unhandled(error) => (49, error),
+            Self::Unhandled(unhandled) => (49, unhandled.service_error()),
         }
     }
 }
@@ -772,6 +773,23 @@ impl ::std::fmt::Debug for ModifyRouteEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyRouteEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyRouteEntryError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyRouterInterfaceAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -532,7 +529,7 @@ for ModifyRouterInterfaceAttributeResponse {
 }
 /// Service errors of `ModifyRouterInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyRouterInterfaceAttributeError {
     /// HTTP 400 `Forbidden.FinancialLocked`: This RouterInterface is financiel locked because of bills outstanding.
@@ -570,7 +567,10 @@ pub enum ModifyRouterInterfaceAttributeError {
     /// HTTP 404 `InvalidRouterInterfaceId.NotFound`: The specified RouterInterfaceId does not exist in our records.
     InvalidRouterInterfaceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -601,6 +601,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceAttribut
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyRouterInterfaceAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -628,7 +629,7 @@ impl ModifyRouterInterfaceAttributeError {
             14 => Self::IncorrectStatusRouterInterface(error),
             15 => Self::InvalidRegionIdNotFound(error),
             16 => Self::InvalidRouterInterfaceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -652,7 +653,7 @@ impl ModifyRouterInterfaceAttributeError {
             Self::IncorrectStatusRouterInterface(error) => (14, error),
             Self::InvalidRegionIdNotFound(error) => (15, error),
             Self::InvalidRouterInterfaceIdNotFound(error) => (16, error),
-            Self::Unhandled(error) => (17, error),
+            Self::Unhandled(unhandled) => (17, unhandled.service_error()),
         }
     }
 }
@@ -688,6 +689,23 @@ impl ::std::fmt::Debug for ModifyRouterInterfaceAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyRouterInterfaceAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyRouterInterfaceAttributeError {

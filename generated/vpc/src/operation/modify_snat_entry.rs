@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifySnatEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -422,7 +419,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ModifySnatEntryR
 }
 /// Service errors of `ModifySnatEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifySnatEntryError {
     /// HTTP 400 `InvalidSnatIp.Malformed`: The specified SnatIp is not a valid IP address.
@@ -484,7 +481,10 @@ pub enum ModifySnatEntryError {
     /// HTTP 404 `ResourceNotFound.NatIp`: Specified NatIp does not found on the NAT Gateway
     ResourceNotFoundNatIp(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySnatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -526,6 +526,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifySnatEntryError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifySnatEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -564,7 +565,7 @@ impl ModifySnatEntryError {
             25 => Self::InvalidSnatTableIdNotFound(error),
             26 => Self::InvalidSnatIpNotFound(error),
             27 => Self::ResourceNotFoundNatIp(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -599,7 +600,7 @@ impl ModifySnatEntryError {
             Self::InvalidSnatTableIdNotFound(error) => (25, error),
             Self::InvalidSnatIpNotFound(error) => (26, error),
             Self::ResourceNotFoundNatIp(error) => (27, error),
-            Self::Unhandled(error) => (28, error),
+            Self::Unhandled(unhandled) => (28, unhandled.service_error()),
         }
     }
 }
@@ -646,6 +647,23 @@ impl ::std::fmt::Debug for ModifySnatEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifySnatEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifySnatEntryError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifySslVpnClientCert",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -347,7 +344,7 @@ for ModifySslVpnClientCertResponse {
 }
 /// Service errors of `ModifySslVpnClientCert`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifySslVpnClientCertError {
     /// HTTP 400 `InvalidName`: The name is not valid
@@ -361,7 +358,10 @@ pub enum ModifySslVpnClientCertError {
     /// HTTP 404 `InvalidSslVpnClientCertId.NotFound`: The specified SSL VPN client cert id does not exist.
     InvalidSslVpnClientCertIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySslVpnClientCertError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -380,6 +380,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifySslVpnClientCertError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifySslVpnClientCertError {
     /// The service error behind the variant.
     #[inline]
@@ -395,7 +396,7 @@ impl ModifySslVpnClientCertError {
             2 => Self::Forbidden(error),
             3 => Self::InvalidRegionIdNotFound(error),
             4 => Self::InvalidSslVpnClientCertIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -407,7 +408,7 @@ impl ModifySslVpnClientCertError {
             Self::Forbidden(error) => (2, error),
             Self::InvalidRegionIdNotFound(error) => (3, error),
             Self::InvalidSslVpnClientCertIdNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -431,6 +432,23 @@ impl ::std::fmt::Debug for ModifySslVpnClientCertError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifySslVpnClientCertError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifySslVpnClientCertError {

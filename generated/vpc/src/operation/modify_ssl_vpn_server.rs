@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifySslVpnServer",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -962,7 +959,7 @@ for ModifySslVpnServerResponse {
 }
 /// Service errors of `ModifySslVpnServer`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifySslVpnServerError {
     /// HTTP 400 `InvalidName`: The name is not valid
@@ -1022,7 +1019,10 @@ pub enum ModifySslVpnServerError {
     /// HTTP 404 `InvalidIDaaSApplicationId.NotFound`: The specified IDaaS application Id does not exist.
     InvalidIDaaSApplicationIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySslVpnServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1063,6 +1063,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifySslVpnServerError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifySslVpnServerError {
     /// The service error behind the variant.
     #[inline]
@@ -1100,7 +1101,7 @@ impl ModifySslVpnServerError {
             24 => Self::InvalidRegionIdNotFound(error),
             25 => Self::InvalidIDaaSInstanceIdNotFound(error),
             26 => Self::InvalidIDaaSApplicationIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1136,7 +1137,7 @@ impl ModifySslVpnServerError {
             Self::InvalidRegionIdNotFound(error) => (24, error),
             Self::InvalidIDaaSInstanceIdNotFound(error) => (25, error),
             Self::InvalidIDaaSApplicationIdNotFound(error) => (26, error),
-            Self::Unhandled(error) => (27, error),
+            Self::Unhandled(unhandled) => (27, unhandled.service_error()),
         }
     }
 }
@@ -1182,6 +1183,23 @@ impl ::std::fmt::Debug for ModifySslVpnServerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifySslVpnServerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifySslVpnServerError {

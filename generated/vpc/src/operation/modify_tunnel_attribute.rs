@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyTunnelAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -342,9 +339,7 @@ pub struct ModifyTunnelAttributeResponse {
         feature = "serde",
         serde(rename = "TunnelIkeConfig", skip_serializing_if = "Option::is_none")
     )]
-    pub tunnel_ike_config: Option<
-        crate::types::ModifyTunnelAttributeResponseTunnelIkeConfig,
-    >,
+    pub tunnel_ike_config: Option<crate::types::ModifyTunnelAttributeTunnelIkeConfig>,
     /// The configurations of IPsec Phase 2.
     ///
     /// - Wire name: `TunnelIpsecConfig`.
@@ -352,9 +347,7 @@ pub struct ModifyTunnelAttributeResponse {
         feature = "serde",
         serde(rename = "TunnelIpsecConfig", skip_serializing_if = "Option::is_none")
     )]
-    pub tunnel_ipsec_config: Option<
-        crate::types::ModifyTunnelAttributeResponseTunnelIpsecConfig,
-    >,
+    pub tunnel_ipsec_config: Option<crate::types::TunnelIpsecConfig>,
     /// The BGP configuration.
     ///
     /// - Wire name: `TunnelBgpConfig`.
@@ -481,7 +474,7 @@ for ModifyTunnelAttributeResponse {
 }
 /// Service errors of `ModifyTunnelAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyTunnelAttributeError {
     /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
@@ -521,7 +514,10 @@ pub enum ModifyTunnelAttributeError {
     /// HTTP 404 `InvalidVpnConnectionInstanceId.NotFound`: The specified vpn connection instance id does not exist.
     InvalidVpnConnectionInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyTunnelAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -551,6 +547,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyTunnelAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyTunnelAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -579,7 +576,7 @@ impl ModifyTunnelAttributeError {
             13 => Self::ForbbidenSubUser(error),
             14 => Self::Forbidden(error),
             15 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -606,7 +603,7 @@ impl ModifyTunnelAttributeError {
             Self::ForbbidenSubUser(error) => (13, error),
             Self::Forbidden(error) => (14, error),
             Self::InvalidVpnConnectionInstanceIdNotFound(error) => (15, error),
-            Self::Unhandled(error) => (16, error),
+            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
         }
     }
 }
@@ -641,6 +638,23 @@ impl ::std::fmt::Debug for ModifyTunnelAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyTunnelAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyTunnelAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVSwitchAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -387,7 +384,7 @@ for ModifyVSwitchAttributeResponse {
 }
 /// Service errors of `ModifyVSwitchAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyVSwitchAttributeError {
     /// HTTP 400 `InvalidVSwitchName.Malformed`: Specified virtual switch name is not valid.
@@ -433,7 +430,10 @@ pub enum ModifyVSwitchAttributeError {
     /// HTTP 500 `SystemBusy`: The system is busy. Please try again later.
     SystemBusy(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVSwitchAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -468,6 +468,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVSwitchAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyVSwitchAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -499,7 +500,7 @@ impl ModifyVSwitchAttributeError {
             18 => Self::TaskConflict(error),
             19 => Self::InvalidVSwitchIdNotFound(error),
             20 => Self::SystemBusy(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -527,7 +528,7 @@ impl ModifyVSwitchAttributeError {
             Self::TaskConflict(error) => (18, error),
             Self::InvalidVSwitchIdNotFound(error) => (19, error),
             Self::SystemBusy(error) => (20, error),
-            Self::Unhandled(error) => (21, error),
+            Self::Unhandled(unhandled) => (21, unhandled.service_error()),
         }
     }
 }
@@ -567,6 +568,23 @@ impl ::std::fmt::Debug for ModifyVSwitchAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyVSwitchAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyVSwitchAttributeError {

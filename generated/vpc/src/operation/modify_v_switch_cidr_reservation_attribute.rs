@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVSwitchCidrReservationAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -366,7 +363,7 @@ for ModifyVSwitchCidrReservationAttributeResponse {
 }
 /// Service errors of `ModifyVSwitchCidrReservationAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyVSwitchCidrReservationAttributeError {
     /// HTTP 400 `ResourceNotFound.CidrReservation`: ResourceNotFound.CidrReservation
@@ -374,7 +371,10 @@ pub enum ModifyVSwitchCidrReservationAttributeError {
     /// HTTP 400 `IllegalParamFormat`: IllegalParamFormat
     IllegalParamFormat(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyVSwitchCidrReservationAttributeError {
@@ -386,6 +386,7 @@ for ModifyVSwitchCidrReservationAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyVSwitchCidrReservationAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -398,7 +399,7 @@ impl ModifyVSwitchCidrReservationAttributeError {
         match index {
             0 => Self::ResourceNotFoundCidrReservation(error),
             1 => Self::IllegalParamFormat(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -407,7 +408,7 @@ impl ModifyVSwitchCidrReservationAttributeError {
         match self {
             Self::ResourceNotFoundCidrReservation(error) => (0, error),
             Self::IllegalParamFormat(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -428,6 +429,23 @@ impl ::std::fmt::Debug for ModifyVSwitchCidrReservationAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyVSwitchCidrReservationAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyVSwitchCidrReservationAttributeError {

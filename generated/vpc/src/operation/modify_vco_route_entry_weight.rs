@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVcoRouteEntryWeight",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -451,7 +448,7 @@ for ModifyVcoRouteEntryWeightResponse {
 }
 /// Service errors of `ModifyVcoRouteEntryWeight`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyVcoRouteEntryWeightError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -473,7 +470,10 @@ pub enum ModifyVcoRouteEntryWeightError {
     /// HTTP 404 `InvalidVpnConnectionInstanceId.NotFound`: The specified vpn connection instance id does not exist.
     InvalidVpnConnectionInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVcoRouteEntryWeightError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -496,6 +496,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVcoRouteEntryWeightErro
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyVcoRouteEntryWeightError {
     /// The service error behind the variant.
     #[inline]
@@ -515,7 +516,7 @@ impl ModifyVcoRouteEntryWeightError {
             6 => Self::ForbbidenSubUser(error),
             7 => Self::Forbidden(error),
             8 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -531,7 +532,7 @@ impl ModifyVcoRouteEntryWeightError {
             Self::ForbbidenSubUser(error) => (6, error),
             Self::Forbidden(error) => (7, error),
             Self::InvalidVpnConnectionInstanceIdNotFound(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -559,6 +560,23 @@ impl ::std::fmt::Debug for ModifyVcoRouteEntryWeightError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyVcoRouteEntryWeightError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyVcoRouteEntryWeightError {

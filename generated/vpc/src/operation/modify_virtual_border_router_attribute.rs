@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVirtualBorderRouterAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -747,7 +744,7 @@ for ModifyVirtualBorderRouterAttributeResponse {
 }
 /// Service errors of `ModifyVirtualBorderRouterAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyVirtualBorderRouterAttributeError {
     /// HTTP 400 `IllegalParam.AssociatedPhysicalConnections`: The specified AssociatedPhysicalConnections is illegal.
@@ -855,7 +852,10 @@ pub enum ModifyVirtualBorderRouterAttributeError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId is not found.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for ModifyVirtualBorderRouterAttributeError {
@@ -920,6 +920,7 @@ for ModifyVirtualBorderRouterAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyVirtualBorderRouterAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -980,7 +981,7 @@ impl ModifyVirtualBorderRouterAttributeError {
             47 => Self::ForbiddenNameNotAllowedByCaller(error),
             48 => Self::ForbiddenDescriptionNotAllowedByCaller(error),
             49 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1037,7 +1038,7 @@ impl ModifyVirtualBorderRouterAttributeError {
             Self::ForbiddenNameNotAllowedByCaller(error) => (47, error),
             Self::ForbiddenDescriptionNotAllowedByCaller(error) => (48, error),
             Self::InvalidRegionIdNotFound(error) => (49, error),
-            Self::Unhandled(error) => (50, error),
+            Self::Unhandled(unhandled) => (50, unhandled.service_error()),
         }
     }
 }
@@ -1106,6 +1107,23 @@ impl ::std::fmt::Debug for ModifyVirtualBorderRouterAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyVirtualBorderRouterAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyVirtualBorderRouterAttributeError {

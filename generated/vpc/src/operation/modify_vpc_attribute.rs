@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVpcAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -453,7 +450,7 @@ for ModifyVpcAttributeResponse {
 }
 /// Service errors of `ModifyVpcAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyVpcAttributeError {
     /// HTTP 400 `Forbidden.VpcNotFound`: Specified VPC does not exist.
@@ -521,7 +518,10 @@ pub enum ModifyVpcAttributeError {
     /// HTTP 400 `OperationFailed.ConflictWithSecondaryCidr`: The modified cidr is conflict with the secondary cidr.
     OperationFailedConflictWithSecondaryCidr(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -566,6 +566,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyVpcAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -607,7 +608,7 @@ impl ModifyVpcAttributeError {
             28 => Self::OperationFailedModifyVpcDnsHostname(error),
             29 => Self::IncorrectStatusVpcDnsHostnameStatus(error),
             30 => Self::OperationFailedConflictWithSecondaryCidr(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -645,7 +646,7 @@ impl ModifyVpcAttributeError {
             Self::OperationFailedModifyVpcDnsHostname(error) => (28, error),
             Self::IncorrectStatusVpcDnsHostnameStatus(error) => (29, error),
             Self::OperationFailedConflictWithSecondaryCidr(error) => (30, error),
-            Self::Unhandled(error) => (31, error),
+            Self::Unhandled(unhandled) => (31, unhandled.service_error()),
         }
     }
 }
@@ -695,6 +696,23 @@ impl ::std::fmt::Debug for ModifyVpcAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyVpcAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyVpcAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVpcPrefixList",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -472,7 +469,7 @@ for ModifyVpcPrefixListResponse {
 }
 /// Service errors of `ModifyVpcPrefixList`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyVpcPrefixListError {
     /// HTTP 400 `ResourceNotFound.PrefixList`: The specified resource of prefixList is not found.
@@ -502,7 +499,10 @@ pub enum ModifyVpcPrefixListError {
     /// HTTP 400 `ServiceUnavailable`: The request has failed due to a temporary failure of the server.
     ServiceUnavailable(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpcPrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -529,6 +529,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpcPrefixListError {
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyVpcPrefixListError {
     /// The service error behind the variant.
     #[inline]
@@ -552,7 +553,7 @@ impl ModifyVpcPrefixListError {
             10 => Self::QuotaExceeded(error),
             11 => Self::OperationDeniedQuotaExceededWithNetworkAcl(error),
             12 => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -572,7 +573,7 @@ impl ModifyVpcPrefixListError {
             Self::QuotaExceeded(error) => (10, error),
             Self::OperationDeniedQuotaExceededWithNetworkAcl(error) => (11, error),
             Self::ServiceUnavailable(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -604,6 +605,23 @@ impl ::std::fmt::Debug for ModifyVpcPrefixListError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyVpcPrefixListError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyVpcPrefixListError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVpnAttachmentAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -1146,7 +1143,7 @@ for ModifyVpnAttachmentAttributeResponse {
 }
 /// Service errors of `ModifyVpnAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyVpnAttachmentAttributeError {
     /// HTTP 400 `VpnConnection.Configuring`: The specified service is configuring.
@@ -1216,7 +1213,10 @@ pub enum ModifyVpnAttachmentAttributeError {
     /// HTTP 404 `InvalidVpnConnectionInstanceId.NotFound`: The specified vpn connection instance id does not exist.
     InvalidVpnConnectionInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnAttachmentAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1263,6 +1263,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpnAttachmentAttributeE
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyVpnAttachmentAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -1306,7 +1307,7 @@ impl ModifyVpnAttachmentAttributeError {
             30 => Self::ForbbidenSubUser(error),
             31 => Self::Forbidden(error),
             32 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1346,7 +1347,7 @@ impl ModifyVpnAttachmentAttributeError {
             Self::ForbbidenSubUser(error) => (30, error),
             Self::Forbidden(error) => (31, error),
             Self::InvalidVpnConnectionInstanceIdNotFound(error) => (32, error),
-            Self::Unhandled(error) => (33, error),
+            Self::Unhandled(unhandled) => (33, unhandled.service_error()),
         }
     }
 }
@@ -1398,6 +1399,23 @@ impl ::std::fmt::Debug for ModifyVpnAttachmentAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyVpnAttachmentAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyVpnAttachmentAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVpnConnectionAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -1041,7 +1038,7 @@ for ModifyVpnConnectionAttributeResponse {
 }
 /// Service errors of `ModifyVpnConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyVpnConnectionAttributeError {
     /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
@@ -1127,7 +1124,10 @@ pub enum ModifyVpnConnectionAttributeError {
     /// HTTP 404 `InvalidVpnConnectionInstanceId.NotFound`: The specified vpn connection instance id does not exist.
     InvalidVpnConnectionInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnConnectionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -1179,6 +1179,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpnConnectionAttributeE
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyVpnConnectionAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -1229,7 +1230,7 @@ impl ModifyVpnConnectionAttributeError {
             35 => Self::ForbbidenSubUser(error),
             36 => Self::Forbidden(error),
             37 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -1278,7 +1279,7 @@ impl ModifyVpnConnectionAttributeError {
             Self::ForbbidenSubUser(error) => (35, error),
             Self::Forbidden(error) => (36, error),
             Self::InvalidVpnConnectionInstanceIdNotFound(error) => (37, error),
-            Self::Unhandled(error) => (38, error),
+            Self::Unhandled(unhandled) => (38, unhandled.service_error()),
         }
     }
 }
@@ -1335,6 +1336,23 @@ impl ::std::fmt::Debug for ModifyVpnConnectionAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyVpnConnectionAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyVpnConnectionAttributeError {

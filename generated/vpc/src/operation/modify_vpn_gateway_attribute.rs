@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVpnGatewayAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -612,7 +609,7 @@ for ModifyVpnGatewayAttributeResponse {
 }
 /// Service errors of `ModifyVpnGatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyVpnGatewayAttributeError {
     /// HTTP 400 `InvalidName`: The name is not valid
@@ -646,7 +643,10 @@ pub enum ModifyVpnGatewayAttributeError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnGatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -674,6 +674,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpnGatewayAttributeErro
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyVpnGatewayAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -698,7 +699,7 @@ impl ModifyVpnGatewayAttributeError {
             11 => Self::OperationFailedStaleBgpRoutes(error),
             12 => Self::ForbiddenSubUser(error),
             13 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -719,7 +720,7 @@ impl ModifyVpnGatewayAttributeError {
             Self::OperationFailedStaleBgpRoutes(error) => (11, error),
             Self::ForbiddenSubUser(error) => (12, error),
             Self::Forbidden(error) => (13, error),
-            Self::Unhandled(error) => (14, error),
+            Self::Unhandled(unhandled) => (14, unhandled.service_error()),
         }
     }
 }
@@ -752,6 +753,23 @@ impl ::std::fmt::Debug for ModifyVpnGatewayAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyVpnGatewayAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyVpnGatewayAttributeError {

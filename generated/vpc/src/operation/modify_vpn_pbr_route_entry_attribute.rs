@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVpnPbrRouteEntryAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -528,7 +525,7 @@ for ModifyVpnPbrRouteEntryAttributeResponse {
 }
 /// Service errors of `ModifyVpnPbrRouteEntryAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyVpnPbrRouteEntryAttributeError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -556,7 +553,10 @@ pub enum ModifyVpnPbrRouteEntryAttributeError {
     /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
     InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -582,6 +582,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryAttribu
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyVpnPbrRouteEntryAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -604,7 +605,7 @@ impl ModifyVpnPbrRouteEntryAttributeError {
             9 => Self::ForbbidenSubUser(error),
             10 => Self::Forbidden(error),
             11 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -623,7 +624,7 @@ impl ModifyVpnPbrRouteEntryAttributeError {
             Self::ForbbidenSubUser(error) => (9, error),
             Self::Forbidden(error) => (10, error),
             Self::InvalidVpnGatewayInstanceIdNotFound(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -654,6 +655,23 @@ impl ::std::fmt::Debug for ModifyVpnPbrRouteEntryAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyVpnPbrRouteEntryAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyVpnPbrRouteEntryAttributeError {

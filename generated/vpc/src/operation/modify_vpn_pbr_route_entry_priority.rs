@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVpnPbrRouteEntryPriority",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -474,7 +471,7 @@ for ModifyVpnPbrRouteEntryPriorityResponse {
 }
 /// Service errors of `ModifyVpnPbrRouteEntryPriority`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyVpnPbrRouteEntryPriorityError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -502,7 +499,10 @@ pub enum ModifyVpnPbrRouteEntryPriorityError {
     /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
     InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryPriorityError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -528,6 +528,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryPriorit
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyVpnPbrRouteEntryPriorityError {
     /// The service error behind the variant.
     #[inline]
@@ -550,7 +551,7 @@ impl ModifyVpnPbrRouteEntryPriorityError {
             9 => Self::ForbbidenSubUser(error),
             10 => Self::Forbidden(error),
             11 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -569,7 +570,7 @@ impl ModifyVpnPbrRouteEntryPriorityError {
             Self::ForbbidenSubUser(error) => (9, error),
             Self::Forbidden(error) => (10, error),
             Self::InvalidVpnGatewayInstanceIdNotFound(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -600,6 +601,23 @@ impl ::std::fmt::Debug for ModifyVpnPbrRouteEntryPriorityError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyVpnPbrRouteEntryPriorityError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyVpnPbrRouteEntryPriorityError {

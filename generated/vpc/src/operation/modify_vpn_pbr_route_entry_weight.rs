@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVpnPbrRouteEntryWeight",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -510,7 +507,7 @@ for ModifyVpnPbrRouteEntryWeightResponse {
 }
 /// Service errors of `ModifyVpnPbrRouteEntryWeight`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyVpnPbrRouteEntryWeightError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -536,7 +533,10 @@ pub enum ModifyVpnPbrRouteEntryWeightError {
     /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
     InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryWeightError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -561,6 +561,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryWeightE
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyVpnPbrRouteEntryWeightError {
     /// The service error behind the variant.
     #[inline]
@@ -582,7 +583,7 @@ impl ModifyVpnPbrRouteEntryWeightError {
             8 => Self::ForbbidenSubUser(error),
             9 => Self::Forbidden(error),
             10 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -600,7 +601,7 @@ impl ModifyVpnPbrRouteEntryWeightError {
             Self::ForbbidenSubUser(error) => (8, error),
             Self::Forbidden(error) => (9, error),
             Self::InvalidVpnGatewayInstanceIdNotFound(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -630,6 +631,23 @@ impl ::std::fmt::Debug for ModifyVpnPbrRouteEntryWeightError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyVpnPbrRouteEntryWeightError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyVpnPbrRouteEntryWeightError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "MoveVpnResourceGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -341,7 +338,7 @@ for MoveVpnResourceGroupResponse {
 }
 /// Service errors of `MoveVpnResourceGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum MoveVpnResourceGroupError {
     /// HTTP 400 `InvalidInstanceId.NotFound`: InstanceId is not found.
@@ -355,7 +352,10 @@ pub enum MoveVpnResourceGroupError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for MoveVpnResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -374,6 +374,7 @@ impl From<::acs_runtime::client::ServiceError> for MoveVpnResourceGroupError {
         )
     }
 }
+#[allow(deprecated)]
 impl MoveVpnResourceGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -389,7 +390,7 @@ impl MoveVpnResourceGroupError {
             2 => Self::InvalidResourceIdNotFound(error),
             3 => Self::IllegalParamResourceType(error),
             4 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -401,7 +402,7 @@ impl MoveVpnResourceGroupError {
             Self::InvalidResourceIdNotFound(error) => (2, error),
             Self::IllegalParamResourceType(error) => (3, error),
             Self::Forbidden(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -425,6 +426,23 @@ impl ::std::fmt::Debug for MoveVpnResourceGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl MoveVpnResourceGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for MoveVpnResourceGroupError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "OpenFlowLogService",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -291,7 +288,7 @@ for OpenFlowLogServiceResponse {
 }
 /// Service errors of `OpenFlowLogService`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum OpenFlowLogServiceError {
     /// HTTP 400 `OperationFailed.ExceedPurchaseLimit`: You have reached the limit of purchase quantity.
@@ -309,7 +306,10 @@ pub enum OpenFlowLogServiceError {
     /// HTTP 400 `OperationFailed.BasicInfoUncompleted`: You have not completed your basic personal information, please complete the information and try again.
     OperationFailedBasicInfoUncompleted(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for OpenFlowLogServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -329,6 +329,7 @@ impl From<::acs_runtime::client::ServiceError> for OpenFlowLogServiceError {
         )
     }
 }
+#[allow(deprecated)]
 impl OpenFlowLogServiceError {
     /// The service error behind the variant.
     #[inline]
@@ -345,7 +346,7 @@ impl OpenFlowLogServiceError {
             3 => Self::OperationFailedQuotaNotEnough(error),
             4 => Self::OrderNoRealNameAuthentication(error),
             5 => Self::OperationFailedBasicInfoUncompleted(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -358,7 +359,7 @@ impl OpenFlowLogServiceError {
             Self::OperationFailedQuotaNotEnough(error) => (3, error),
             Self::OrderNoRealNameAuthentication(error) => (4, error),
             Self::OperationFailedBasicInfoUncompleted(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -383,6 +384,23 @@ impl ::std::fmt::Debug for OpenFlowLogServiceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl OpenFlowLogServiceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for OpenFlowLogServiceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "OpenPhysicalConnectionService",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -243,7 +240,7 @@ for OpenPhysicalConnectionServiceResponse {
 }
 /// Service errors of `OpenPhysicalConnectionService`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum OpenPhysicalConnectionServiceError {
     /// HTTP 400 `PURCHASE_QUANTITY_LIMIT`: Your purchase quantity exceeds the maximum limit.
@@ -251,7 +248,10 @@ pub enum OpenPhysicalConnectionServiceError {
     /// HTTP 400 `InvalidOperation.OrderOpened`: You have already open the service. Go to the console to start using it.
     InvalidOperationOrderOpened(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for OpenPhysicalConnectionServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -264,6 +264,7 @@ impl From<::acs_runtime::client::ServiceError> for OpenPhysicalConnectionService
         )
     }
 }
+#[allow(deprecated)]
 impl OpenPhysicalConnectionServiceError {
     /// The service error behind the variant.
     #[inline]
@@ -276,7 +277,7 @@ impl OpenPhysicalConnectionServiceError {
         match index {
             0 => Self::PurchaseQuantityLimit(error),
             1 => Self::InvalidOperationOrderOpened(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -285,7 +286,7 @@ impl OpenPhysicalConnectionServiceError {
         match self {
             Self::PurchaseQuantityLimit(error) => (0, error),
             Self::InvalidOperationOrderOpened(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -306,6 +307,23 @@ impl ::std::fmt::Debug for OpenPhysicalConnectionServiceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl OpenPhysicalConnectionServiceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for OpenPhysicalConnectionServiceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "OpenPublicIpAddressPoolService",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -290,7 +287,7 @@ for OpenPublicIpAddressPoolServiceResponse {
 }
 /// Service errors of `OpenPublicIpAddressPoolService`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum OpenPublicIpAddressPoolServiceError {
     /// HTTP 400 `OperationFailed.ExceedPurchaseLimit`: You have reached the limit of purchase quantity.
@@ -306,7 +303,10 @@ pub enum OpenPublicIpAddressPoolServiceError {
     /// HTTP 400 `Forbidden.OpenPublicIpAddressPool`: Authentication is failed for opening public ip address pool. Please apply for permission at the quota center.
     ForbiddenOpenPublicIpAddressPool(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for OpenPublicIpAddressPoolServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -326,6 +326,7 @@ impl From<::acs_runtime::client::ServiceError> for OpenPublicIpAddressPoolServic
         )
     }
 }
+#[allow(deprecated)]
 impl OpenPublicIpAddressPoolServiceError {
     /// The service error behind the variant.
     #[inline]
@@ -342,7 +343,7 @@ impl OpenPublicIpAddressPoolServiceError {
             3 => Self::OrderNoRealNameAuthentication(error),
             4 => Self::OperationFailedBasicInfoUncompleted(error),
             5 => Self::ForbiddenOpenPublicIpAddressPool(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -355,7 +356,7 @@ impl OpenPublicIpAddressPoolServiceError {
             Self::OrderNoRealNameAuthentication(error) => (3, error),
             Self::OperationFailedBasicInfoUncompleted(error) => (4, error),
             Self::ForbiddenOpenPublicIpAddressPool(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -380,6 +381,23 @@ impl ::std::fmt::Debug for OpenPublicIpAddressPoolServiceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl OpenPublicIpAddressPoolServiceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for OpenPublicIpAddressPoolServiceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "OpenTrafficMirrorService",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -289,7 +286,7 @@ for OpenTrafficMirrorServiceResponse {
 }
 /// Service errors of `OpenTrafficMirrorService`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum OpenTrafficMirrorServiceError {
     /// HTTP 400 `OperationFailed.ExceedPurchaseLimit`: You have reached the limit of purchase quantity.
@@ -309,7 +306,10 @@ pub enum OpenTrafficMirrorServiceError {
     /// HTTP 400 `OperationDenied.TrafficMirrorServiceOpened`: The operation is not allowed because the traffic mirror service has been opened.
     OperationDeniedTrafficMirrorServiceOpened(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for OpenTrafficMirrorServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -330,6 +330,7 @@ impl From<::acs_runtime::client::ServiceError> for OpenTrafficMirrorServiceError
         )
     }
 }
+#[allow(deprecated)]
 impl OpenTrafficMirrorServiceError {
     /// The service error behind the variant.
     #[inline]
@@ -347,7 +348,7 @@ impl OpenTrafficMirrorServiceError {
             4 => Self::OrderNoRealNameAuthentication(error),
             5 => Self::OperationFailedBasicInfoUncompleted(error),
             6 => Self::OperationDeniedTrafficMirrorServiceOpened(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -361,7 +362,7 @@ impl OpenTrafficMirrorServiceError {
             Self::OrderNoRealNameAuthentication(error) => (4, error),
             Self::OperationFailedBasicInfoUncompleted(error) => (5, error),
             Self::OperationDeniedTrafficMirrorServiceOpened(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -387,6 +388,23 @@ impl ::std::fmt::Debug for OpenTrafficMirrorServiceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl OpenTrafficMirrorServiceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for OpenTrafficMirrorServiceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "PublishVpcRouteEntries",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -49,7 +46,7 @@ pub struct PublishVpcRouteEntriesRequest {
         feature = "serde",
         serde(rename = "RouteEntries", skip_serializing_if = "Option::is_none")
     )]
-    pub route_entries: Option<Vec<crate::types::PublishVpcRouteEntriesRouteEntries>>,
+    pub route_entries: Option<Vec<crate::types::RouteEntries>>,
     /// The type of the target for route publication.
     ///
     /// - Wire name: `TargetType`.
@@ -163,9 +160,7 @@ impl<C> PublishVpcRouteEntriesRequestBuilder<C> {
     /// - Must have 1 to 50 items.
     pub fn route_entries(
         mut self,
-        values: impl IntoIterator<
-            Item = crate::types::PublishVpcRouteEntriesRouteEntries,
-        >,
+        values: impl IntoIterator<Item = crate::types::RouteEntries>,
     ) -> Self {
         self.inner.route_entries = Some(values.into_iter().collect());
         self
@@ -338,7 +333,7 @@ for PublishVpcRouteEntriesResponse {
 }
 /// Service errors of `PublishVpcRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum PublishVpcRouteEntriesError {
     /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s \[%s\] is incorrect.
@@ -364,7 +359,10 @@ pub enum PublishVpcRouteEntriesError {
     /// HTTP 400 `OperationUnsupported.PublishPrefixListRouteEntry`: Publishing prefix list route entry is unsupported.
     OperationUnsupportedPublishPrefixListRouteEntry(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for PublishVpcRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -389,6 +387,7 @@ impl From<::acs_runtime::client::ServiceError> for PublishVpcRouteEntriesError {
         )
     }
 }
+#[allow(deprecated)]
 impl PublishVpcRouteEntriesError {
     /// The service error behind the variant.
     #[inline]
@@ -410,7 +409,7 @@ impl PublishVpcRouteEntriesError {
             8 => Self::OperationUnsupportedPublishSystemRouteEntry(error),
             9 => Self::OperationUnsupportedUnsupportedNextHop(error),
             10 => Self::OperationUnsupportedPublishPrefixListRouteEntry(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -428,7 +427,7 @@ impl PublishVpcRouteEntriesError {
             Self::OperationUnsupportedPublishSystemRouteEntry(error) => (8, error),
             Self::OperationUnsupportedUnsupportedNextHop(error) => (9, error),
             Self::OperationUnsupportedPublishPrefixListRouteEntry(error) => (10, error),
-            Self::Unhandled(error) => (11, error),
+            Self::Unhandled(unhandled) => (11, unhandled.service_error()),
         }
     }
 }
@@ -458,6 +457,23 @@ impl ::std::fmt::Debug for PublishVpcRouteEntriesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl PublishVpcRouteEntriesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for PublishVpcRouteEntriesError {

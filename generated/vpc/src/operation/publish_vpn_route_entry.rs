@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "PublishVpnRouteEntry",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -421,7 +418,7 @@ for PublishVpnRouteEntryResponse {
 }
 /// Service errors of `PublishVpnRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum PublishVpnRouteEntryError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -545,7 +542,10 @@ pub enum PublishVpnRouteEntryError {
     /// HTTP 404 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
     InvalidVpnGatewayInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for PublishVpnRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -618,6 +618,7 @@ impl From<::acs_runtime::client::ServiceError> for PublishVpnRouteEntryError {
         )
     }
 }
+#[allow(deprecated)]
 impl PublishVpnRouteEntryError {
     /// The service error behind the variant.
     #[inline]
@@ -687,7 +688,7 @@ impl PublishVpnRouteEntryError {
             56 => Self::ForbbidenSubUser(error),
             57 => Self::Forbidden(error),
             58 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -755,7 +756,7 @@ impl PublishVpnRouteEntryError {
             Self::ForbbidenSubUser(error) => (56, error),
             Self::Forbidden(error) => (57, error),
             Self::InvalidVpnGatewayInstanceIdNotFound(error) => (58, error),
-            Self::Unhandled(error) => (59, error),
+            Self::Unhandled(unhandled) => (59, unhandled.service_error()),
         }
     }
 }
@@ -833,6 +834,23 @@ impl ::std::fmt::Debug for PublishVpnRouteEntryError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl PublishVpnRouteEntryError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for PublishVpnRouteEntryError {

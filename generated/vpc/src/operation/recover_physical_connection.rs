@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RecoverPhysicalConnection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -324,7 +321,7 @@ for RecoverPhysicalConnectionResponse {
 }
 /// Service errors of `RecoverPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RecoverPhysicalConnectionError {
     /// HTTP 400 `IncorrectStatus.PhysicalConnection`: The status of %s is incorrect.
@@ -338,7 +335,10 @@ pub enum RecoverPhysicalConnectionError {
     /// HTTP 400 `OperationDenied.PconnNotAllowRecover`: Exclusive physical connection does not allow recovery.
     OperationDeniedPconnNotAllowRecover(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RecoverPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -356,6 +356,7 @@ impl From<::acs_runtime::client::ServiceError> for RecoverPhysicalConnectionErro
         )
     }
 }
+#[allow(deprecated)]
 impl RecoverPhysicalConnectionError {
     /// The service error behind the variant.
     #[inline]
@@ -370,7 +371,7 @@ impl RecoverPhysicalConnectionError {
             1 => Self::ResourceNotFound(error),
             2 => Self::OperationDeniedTerminateVirtualPhysicalConnection(error),
             3 => Self::OperationDeniedPconnNotAllowRecover(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -381,7 +382,7 @@ impl RecoverPhysicalConnectionError {
             Self::ResourceNotFound(error) => (1, error),
             Self::OperationDeniedTerminateVirtualPhysicalConnection(error) => (2, error),
             Self::OperationDeniedPconnNotAllowRecover(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -404,6 +405,23 @@ impl ::std::fmt::Debug for RecoverPhysicalConnectionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RecoverPhysicalConnectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RecoverPhysicalConnectionError {

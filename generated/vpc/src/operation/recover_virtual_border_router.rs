@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RecoverVirtualBorderRouter",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -296,7 +293,7 @@ for RecoverVirtualBorderRouterResponse {
 }
 /// Service errors of `RecoverVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RecoverVirtualBorderRouterError {
     /// HTTP 400 `InvalidOperation.OperationNotAllowedInState`: The specified VirutalBorderRouter is in invalid state
@@ -312,7 +309,10 @@ pub enum RecoverVirtualBorderRouterError {
     /// HTTP 404 `InvalidVbrId.NotFound`: The specified VirutalBorderRouter is not found.
     InvalidVbrIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RecoverVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -332,6 +332,7 @@ impl From<::acs_runtime::client::ServiceError> for RecoverVirtualBorderRouterErr
         )
     }
 }
+#[allow(deprecated)]
 impl RecoverVirtualBorderRouterError {
     /// The service error behind the variant.
     #[inline]
@@ -348,7 +349,7 @@ impl RecoverVirtualBorderRouterError {
             3 => Self::ForbiddenOperationRecoverNotAllowedByUser(error),
             4 => Self::InvalidRegionIdNotFound(error),
             5 => Self::InvalidVbrIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -361,7 +362,7 @@ impl RecoverVirtualBorderRouterError {
             Self::ForbiddenOperationRecoverNotAllowedByUser(error) => (3, error),
             Self::InvalidRegionIdNotFound(error) => (4, error),
             Self::InvalidVbrIdNotFound(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -386,6 +387,23 @@ impl ::std::fmt::Debug for RecoverVirtualBorderRouterError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RecoverVirtualBorderRouterError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RecoverVirtualBorderRouterError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReleaseEipAddress",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -268,7 +265,7 @@ for ReleaseEipAddressResponse {
 }
 /// Service errors of `ReleaseEipAddress`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ReleaseEipAddressError {
     /// HTTP 400 `IncorrectEipStatus`: Current elastic IP status does not support this operation.
@@ -290,7 +287,10 @@ pub enum ReleaseEipAddressError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -313,6 +313,7 @@ impl From<::acs_runtime::client::ServiceError> for ReleaseEipAddressError {
         )
     }
 }
+#[allow(deprecated)]
 impl ReleaseEipAddressError {
     /// The service error behind the variant.
     #[inline]
@@ -332,7 +333,7 @@ impl ReleaseEipAddressError {
             6 => Self::InvalidAllocationIdNotFound(error),
             7 => Self::ForbiddenRegionNotFound(error),
             8 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -348,7 +349,7 @@ impl ReleaseEipAddressError {
             Self::InvalidAllocationIdNotFound(error) => (6, error),
             Self::ForbiddenRegionNotFound(error) => (7, error),
             Self::InternalError(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -376,6 +377,23 @@ impl ::std::fmt::Debug for ReleaseEipAddressError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ReleaseEipAddressError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ReleaseEipAddressError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReleaseEipSegmentAddress",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -302,7 +299,7 @@ for ReleaseEipSegmentAddressResponse {
 }
 /// Service errors of `ReleaseEipSegmentAddress`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ReleaseEipSegmentAddressError {
     /// HTTP 400 `IncorrectEipStatus`: Current elastic IP status does not support this operation.
@@ -332,7 +329,10 @@ pub enum ReleaseEipSegmentAddressError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseEipSegmentAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -359,6 +359,7 @@ impl From<::acs_runtime::client::ServiceError> for ReleaseEipSegmentAddressError
         )
     }
 }
+#[allow(deprecated)]
 impl ReleaseEipSegmentAddressError {
     /// The service error behind the variant.
     #[inline]
@@ -382,7 +383,7 @@ impl ReleaseEipSegmentAddressError {
             10 => Self::InvalidAllocationIdNotFound(error),
             11 => Self::ForbiddenRegionNotFound(error),
             12 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -402,7 +403,7 @@ impl ReleaseEipSegmentAddressError {
             Self::InvalidAllocationIdNotFound(error) => (10, error),
             Self::ForbiddenRegionNotFound(error) => (11, error),
             Self::InternalError(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -434,6 +435,23 @@ impl ::std::fmt::Debug for ReleaseEipSegmentAddressError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ReleaseEipSegmentAddressError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ReleaseEipSegmentAddressError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReleaseIpv6Address",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -316,7 +313,7 @@ for ReleaseIpv6AddressResponse {
 }
 /// Service errors of `ReleaseIpv6Address`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ReleaseIpv6AddressError {
     /// HTTP 400 `DependencyViolation.Ipv6InternetBandwidth`: The specified resource of %s depends on %s, so the operation cannot be completed.
@@ -330,7 +327,10 @@ pub enum ReleaseIpv6AddressError {
     /// HTTP 404 `ResourceNotFound.Ipv6InstanceId`: The specified resource of %s is not found.
     ResourceNotFoundIpv6InstanceId(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseIpv6AddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -349,6 +349,7 @@ impl From<::acs_runtime::client::ServiceError> for ReleaseIpv6AddressError {
         )
     }
 }
+#[allow(deprecated)]
 impl ReleaseIpv6AddressError {
     /// The service error behind the variant.
     #[inline]
@@ -364,7 +365,7 @@ impl ReleaseIpv6AddressError {
             2 => Self::OperationFailedResourceInBinding(error),
             3 => Self::IncorrectStatusIpv6Instance(error),
             4 => Self::ResourceNotFoundIpv6InstanceId(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -376,7 +377,7 @@ impl ReleaseIpv6AddressError {
             Self::OperationFailedResourceInBinding(error) => (2, error),
             Self::IncorrectStatusIpv6Instance(error) => (3, error),
             Self::ResourceNotFoundIpv6InstanceId(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -400,6 +401,23 @@ impl ::std::fmt::Debug for ReleaseIpv6AddressError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ReleaseIpv6AddressError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ReleaseIpv6AddressError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RemoveCommonBandwidthPackageIp",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -328,7 +325,7 @@ for RemoveCommonBandwidthPackageIpResponse {
 }
 /// Service errors of `RemoveCommonBandwidthPackageIp`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RemoveCommonBandwidthPackageIpError {
     /// HTTP 400 `IpInstanceId.NotBandwidthPackage`: The specified IpInstanceId does not in bandwidthPackage.
@@ -372,7 +369,10 @@ pub enum RemoveCommonBandwidthPackageIpError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveCommonBandwidthPackageIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -405,6 +405,7 @@ impl From<::acs_runtime::client::ServiceError> for RemoveCommonBandwidthPackageI
         )
     }
 }
+#[allow(deprecated)]
 impl RemoveCommonBandwidthPackageIpError {
     /// The service error behind the variant.
     #[inline]
@@ -434,7 +435,7 @@ impl RemoveCommonBandwidthPackageIpError {
             16 => Self::ForbiddenFinancialLocked(error),
             17 => Self::OperationFailedSystemBusy(error),
             18 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -460,7 +461,7 @@ impl RemoveCommonBandwidthPackageIpError {
             Self::ForbiddenFinancialLocked(error) => (16, error),
             Self::OperationFailedSystemBusy(error) => (17, error),
             Self::InvalidRegionIdNotFound(error) => (18, error),
-            Self::Unhandled(error) => (19, error),
+            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
         }
     }
 }
@@ -498,6 +499,23 @@ impl ::std::fmt::Debug for RemoveCommonBandwidthPackageIpError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RemoveCommonBandwidthPackageIpError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RemoveCommonBandwidthPackageIpError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RemoveGlobalAccelerationInstanceIp",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -302,7 +299,7 @@ for RemoveGlobalAccelerationInstanceIpResponse {
 }
 /// Service errors of `RemoveGlobalAccelerationInstanceIp`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RemoveGlobalAccelerationInstanceIpError {
     /// HTTP 400 `IpInstanceId.NotBandwidthPackage`: The specified IpInstanceId does not in bandwidthPackage.
@@ -320,7 +317,10 @@ pub enum RemoveGlobalAccelerationInstanceIpError {
     /// HTTP 404 `InvalidBandwidthPackageId.NotFound`: The specified bandwidthPackageId does not exist in our records.
     InvalidBandwidthPackageIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for RemoveGlobalAccelerationInstanceIpError {
@@ -342,6 +342,7 @@ for RemoveGlobalAccelerationInstanceIpError {
         )
     }
 }
+#[allow(deprecated)]
 impl RemoveGlobalAccelerationInstanceIpError {
     /// The service error behind the variant.
     #[inline]
@@ -359,7 +360,7 @@ impl RemoveGlobalAccelerationInstanceIpError {
             4 => Self::OperationUnsupportedIpNotInCbwp(error),
             5 => Self::InvalidRegionIdNotFound(error),
             6 => Self::InvalidBandwidthPackageIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -373,7 +374,7 @@ impl RemoveGlobalAccelerationInstanceIpError {
             Self::OperationUnsupportedIpNotInCbwp(error) => (4, error),
             Self::InvalidRegionIdNotFound(error) => (5, error),
             Self::InvalidBandwidthPackageIdNotFound(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -399,6 +400,23 @@ impl ::std::fmt::Debug for RemoveGlobalAccelerationInstanceIpError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RemoveGlobalAccelerationInstanceIpError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RemoveGlobalAccelerationInstanceIpError {

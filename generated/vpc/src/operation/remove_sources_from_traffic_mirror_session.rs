@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RemoveSourcesFromTrafficMirrorSession",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -374,7 +371,7 @@ for RemoveSourcesFromTrafficMirrorSessionResponse {
 }
 /// Service errors of `RemoveSourcesFromTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RemoveSourcesFromTrafficMirrorSessionError {
     /// HTTP 400 `IncorrectBusinessStatus.TrafficMirror`: The business status of traffic mirror is incorrect.
@@ -394,7 +391,10 @@ pub enum RemoveSourcesFromTrafficMirrorSessionError {
     /// HTTP 400 `ResourceNotFound.EcsInstance`: The specified resource of ECS instance is not found.
     ResourceNotFoundEcsInstance(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for RemoveSourcesFromTrafficMirrorSessionError {
@@ -417,6 +417,7 @@ for RemoveSourcesFromTrafficMirrorSessionError {
         )
     }
 }
+#[allow(deprecated)]
 impl RemoveSourcesFromTrafficMirrorSessionError {
     /// The service error behind the variant.
     #[inline]
@@ -435,7 +436,7 @@ impl RemoveSourcesFromTrafficMirrorSessionError {
             5 => Self::ResourceNotAssociatedTrafficMirrorSource(error),
             6 => Self::ResourceNotFoundNetworkInterface(error),
             7 => Self::ResourceNotFoundEcsInstance(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -450,7 +451,7 @@ impl RemoveSourcesFromTrafficMirrorSessionError {
             Self::ResourceNotAssociatedTrafficMirrorSource(error) => (5, error),
             Self::ResourceNotFoundNetworkInterface(error) => (6, error),
             Self::ResourceNotFoundEcsInstance(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -477,6 +478,23 @@ impl ::std::fmt::Debug for RemoveSourcesFromTrafficMirrorSessionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RemoveSourcesFromTrafficMirrorSessionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RemoveSourcesFromTrafficMirrorSessionError {

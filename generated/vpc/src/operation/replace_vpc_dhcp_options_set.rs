@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ReplaceVpcDhcpOptionsSet",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -353,7 +350,7 @@ for ReplaceVpcDhcpOptionsSetResponse {
 }
 /// Service errors of `ReplaceVpcDhcpOptionsSet`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ReplaceVpcDhcpOptionsSetError {
     /// HTTP 400 `OperationFailed.AttachmentNotExist`: The current VPC is not attahced to a DHCP options set.
@@ -371,7 +368,10 @@ pub enum ReplaceVpcDhcpOptionsSetError {
     /// HTTP 400 `IncorrectStatus.DhcpOptionsSet`: The DhcpOptionsSet status does not support this operation.
     IncorrectStatusDhcpOptionsSet(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ReplaceVpcDhcpOptionsSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -392,6 +392,7 @@ impl From<::acs_runtime::client::ServiceError> for ReplaceVpcDhcpOptionsSetError
         )
     }
 }
+#[allow(deprecated)]
 impl ReplaceVpcDhcpOptionsSetError {
     /// The service error behind the variant.
     #[inline]
@@ -409,7 +410,7 @@ impl ReplaceVpcDhcpOptionsSetError {
             4 => Self::InvalidVpcIdNotFound(error),
             5 => Self::InvalidDhcpOptionsSetIdNotFound(error),
             6 => Self::IncorrectStatusDhcpOptionsSet(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -423,7 +424,7 @@ impl ReplaceVpcDhcpOptionsSetError {
             Self::InvalidVpcIdNotFound(error) => (4, error),
             Self::InvalidDhcpOptionsSetIdNotFound(error) => (5, error),
             Self::IncorrectStatusDhcpOptionsSet(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -449,6 +450,23 @@ impl ::std::fmt::Debug for ReplaceVpcDhcpOptionsSetError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ReplaceVpcDhcpOptionsSetError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ReplaceVpcDhcpOptionsSetError {

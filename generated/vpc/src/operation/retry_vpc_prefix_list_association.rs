@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RetryVpcPrefixListAssociation",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -394,7 +391,7 @@ for RetryVpcPrefixListAssociationResponse {
 }
 /// Service errors of `RetryVpcPrefixListAssociation`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RetryVpcPrefixListAssociationError {
     /// HTTP 400 `UnsupportedRegion`: The feature of prefixList entry is not supported in this region.
@@ -410,7 +407,10 @@ pub enum RetryVpcPrefixListAssociationError {
     /// HTTP 400 `ResourceNotFound.PrefixList`: The specified resource of prefixList is not found.
     ResourceNotFoundPrefixList(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RetryVpcPrefixListAssociationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -430,6 +430,7 @@ impl From<::acs_runtime::client::ServiceError> for RetryVpcPrefixListAssociation
         )
     }
 }
+#[allow(deprecated)]
 impl RetryVpcPrefixListAssociationError {
     /// The service error behind the variant.
     #[inline]
@@ -446,7 +447,7 @@ impl RetryVpcPrefixListAssociationError {
             3 => Self::IncorrectStatusPrefixList(error),
             4 => Self::OperationFailedNotExistAssociateRelation(error),
             5 => Self::ResourceNotFoundPrefixList(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -459,7 +460,7 @@ impl RetryVpcPrefixListAssociationError {
             Self::IncorrectStatusPrefixList(error) => (3, error),
             Self::OperationFailedNotExistAssociateRelation(error) => (4, error),
             Self::ResourceNotFoundPrefixList(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -484,6 +485,23 @@ impl ::std::fmt::Debug for RetryVpcPrefixListAssociationError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RetryVpcPrefixListAssociationError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RetryVpcPrefixListAssociationError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RevokeInstanceFromCen",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -381,7 +378,7 @@ for RevokeInstanceFromCenResponse {
 }
 /// Service errors of `RevokeInstanceFromCen`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RevokeInstanceFromCenError {
     /// HTTP 400 `IncorrectStatus`: Current Instance status does not support this operation.
@@ -399,7 +396,10 @@ pub enum RevokeInstanceFromCenError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -420,6 +420,7 @@ impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromCenError {
         )
     }
 }
+#[allow(deprecated)]
 impl RevokeInstanceFromCenError {
     /// The service error behind the variant.
     #[inline]
@@ -437,7 +438,7 @@ impl RevokeInstanceFromCenError {
             4 => Self::InvalidInstanceIdNotFound(error),
             5 => Self::InstanceTypeInvalid(error),
             6 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -451,7 +452,7 @@ impl RevokeInstanceFromCenError {
             Self::InvalidInstanceIdNotFound(error) => (4, error),
             Self::InstanceTypeInvalid(error) => (5, error),
             Self::InvalidRegionIdNotFound(error) => (6, error),
-            Self::Unhandled(error) => (7, error),
+            Self::Unhandled(unhandled) => (7, unhandled.service_error()),
         }
     }
 }
@@ -477,6 +478,23 @@ impl ::std::fmt::Debug for RevokeInstanceFromCenError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RevokeInstanceFromCenError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RevokeInstanceFromCenError {

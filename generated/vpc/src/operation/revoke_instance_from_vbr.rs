@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "RevokeInstanceFromVbr",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -367,7 +364,7 @@ for RevokeInstanceFromVbrResponse {
 }
 /// Service errors of `RevokeInstanceFromVbr`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum RevokeInstanceFromVbrError {
     /// HTTP 400 `Instance.StatusError`: The status of instance error.
@@ -381,7 +378,10 @@ pub enum RevokeInstanceFromVbrError {
     /// HTTP 404 `EcGrantRelation.NotExist`: The ec grant relation not exist.
     EcGrantRelationNotExist(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromVbrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -400,6 +400,7 @@ impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromVbrError {
         )
     }
 }
+#[allow(deprecated)]
 impl RevokeInstanceFromVbrError {
     /// The service error behind the variant.
     #[inline]
@@ -415,7 +416,7 @@ impl RevokeInstanceFromVbrError {
             2 => Self::ParameterIllegal(error),
             3 => Self::InstanceNotExist(error),
             4 => Self::EcGrantRelationNotExist(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -427,7 +428,7 @@ impl RevokeInstanceFromVbrError {
             Self::ParameterIllegal(error) => (2, error),
             Self::InstanceNotExist(error) => (3, error),
             Self::EcGrantRelationNotExist(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -451,6 +452,23 @@ impl ::std::fmt::Debug for RevokeInstanceFromVbrError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl RevokeInstanceFromVbrError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for RevokeInstanceFromVbrError {

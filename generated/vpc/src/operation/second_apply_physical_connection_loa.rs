@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SecondApplyPhysicalConnectionLOA",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -476,7 +473,7 @@ for SecondApplyPhysicalConnectionLOAResponse {
 }
 /// Service errors of `SecondApplyPhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum SecondApplyPhysicalConnectionLOAError {
     /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
@@ -518,7 +515,10 @@ pub enum SecondApplyPhysicalConnectionLOAError {
     /// HTTP 400 `MissingParam.PMInfo`: The parameter PMInfo is mandatory.
     MissingParamPmInfo(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for SecondApplyPhysicalConnectionLOAError {
@@ -552,6 +552,7 @@ for SecondApplyPhysicalConnectionLOAError {
         )
     }
 }
+#[allow(deprecated)]
 impl SecondApplyPhysicalConnectionLOAError {
     /// The service error behind the variant.
     #[inline]
@@ -581,7 +582,7 @@ impl SecondApplyPhysicalConnectionLOAError {
             16 => Self::MissingParamInstanceId(error),
             17 => Self::MissingParamConstructionTime(error),
             18 => Self::MissingParamPmInfo(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -607,7 +608,7 @@ impl SecondApplyPhysicalConnectionLOAError {
             Self::MissingParamInstanceId(error) => (16, error),
             Self::MissingParamConstructionTime(error) => (17, error),
             Self::MissingParamPmInfo(error) => (18, error),
-            Self::Unhandled(error) => (19, error),
+            Self::Unhandled(unhandled) => (19, unhandled.service_error()),
         }
     }
 }
@@ -645,6 +646,23 @@ impl ::std::fmt::Debug for SecondApplyPhysicalConnectionLOAError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl SecondApplyPhysicalConnectionLOAError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for SecondApplyPhysicalConnectionLOAError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "SetHighDefinitionMonitorLogStatus",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -387,7 +384,7 @@ for SetHighDefinitionMonitorLogStatusResponse {
 }
 /// Service errors of `SetHighDefinitionMonitorLogStatus`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum SetHighDefinitionMonitorLogStatusError {
     /// HTTP 400 `InvalidInstanceId`: Instance does not exist.
@@ -411,7 +408,10 @@ pub enum SetHighDefinitionMonitorLogStatusError {
     /// HTTP 400 `InvalidAllocationId.NotFound`: Specified allocation id is not found.
     InvalidAllocationIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for SetHighDefinitionMonitorLogStatusError {
@@ -436,6 +436,7 @@ for SetHighDefinitionMonitorLogStatusError {
         )
     }
 }
+#[allow(deprecated)]
 impl SetHighDefinitionMonitorLogStatusError {
     /// The service error behind the variant.
     #[inline]
@@ -456,7 +457,7 @@ impl SetHighDefinitionMonitorLogStatusError {
             7 => Self::InvalidHdMonitorStatus(error),
             8 => Self::HdMonitorEipNumberOverLimit(error),
             9 => Self::InvalidAllocationIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -473,7 +474,7 @@ impl SetHighDefinitionMonitorLogStatusError {
             Self::InvalidHdMonitorStatus(error) => (7, error),
             Self::HdMonitorEipNumberOverLimit(error) => (8, error),
             Self::InvalidAllocationIdNotFound(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -502,6 +503,23 @@ impl ::std::fmt::Debug for SetHighDefinitionMonitorLogStatusError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl SetHighDefinitionMonitorLogStatusError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for SetHighDefinitionMonitorLogStatusError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "StartFailoverTestJob",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -293,7 +290,7 @@ for StartFailoverTestJobResponse {
 }
 /// Service errors of `StartFailoverTestJob`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum StartFailoverTestJobError {
     /// HTTP 400 `IllegalParam.JobId`: The specified parameter JobId is illegal.
@@ -321,7 +318,10 @@ pub enum StartFailoverTestJobError {
     /// HTTP 400 `AnotherJobTesting`: There is another job which is testing.
     AnotherJobTesting(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for StartFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -347,6 +347,7 @@ impl From<::acs_runtime::client::ServiceError> for StartFailoverTestJobError {
         )
     }
 }
+#[allow(deprecated)]
 impl StartFailoverTestJobError {
     /// The service error behind the variant.
     #[inline]
@@ -369,7 +370,7 @@ impl StartFailoverTestJobError {
             9 => Self::PconnContailsMoreThanOneAcrossCountVbr(error),
             10 => Self::EcFailoverTestJobConflict(error),
             11 => Self::AnotherJobTesting(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -388,7 +389,7 @@ impl StartFailoverTestJobError {
             Self::PconnContailsMoreThanOneAcrossCountVbr(error) => (9, error),
             Self::EcFailoverTestJobConflict(error) => (10, error),
             Self::AnotherJobTesting(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -419,6 +420,23 @@ impl ::std::fmt::Debug for StartFailoverTestJobError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl StartFailoverTestJobError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for StartFailoverTestJobError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "TagResourcesForExpressConnect",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -340,7 +337,7 @@ for TagResourcesForExpressConnectResponse {
 }
 /// Service errors of `TagResourcesForExpressConnect`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum TagResourcesForExpressConnectError {
     /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
@@ -370,7 +367,10 @@ pub enum TagResourcesForExpressConnectError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for TagResourcesForExpressConnectError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -397,6 +397,7 @@ impl From<::acs_runtime::client::ServiceError> for TagResourcesForExpressConnect
         )
     }
 }
+#[allow(deprecated)]
 impl TagResourcesForExpressConnectError {
     /// The service error behind the variant.
     #[inline]
@@ -420,7 +421,7 @@ impl TagResourcesForExpressConnectError {
             10 => Self::MissingParameterTagValue(error),
             11 => Self::MissingParameterTagKey(error),
             12 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -440,7 +441,7 @@ impl TagResourcesForExpressConnectError {
             Self::MissingParameterTagValue(error) => (10, error),
             Self::MissingParameterTagKey(error) => (11, error),
             Self::Forbidden(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -472,6 +473,23 @@ impl ::std::fmt::Debug for TagResourcesForExpressConnectError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl TagResourcesForExpressConnectError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for TagResourcesForExpressConnectError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "TerminatePhysicalConnection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -303,7 +300,7 @@ for TerminatePhysicalConnectionResponse {
 }
 /// Service errors of `TerminatePhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum TerminatePhysicalConnectionError {
     /// HTTP 400 `Forbidden.NotAllowedInState`: The request does not allow in this state.
@@ -317,7 +314,10 @@ pub enum TerminatePhysicalConnectionError {
     /// HTTP 404 `InvalidPhysicalConnectionId.NotFound`: The PhysicalConnectionId provided does not exist in our records.
     InvalidPhysicalConnectionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for TerminatePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -336,6 +336,7 @@ impl From<::acs_runtime::client::ServiceError> for TerminatePhysicalConnectionEr
         )
     }
 }
+#[allow(deprecated)]
 impl TerminatePhysicalConnectionError {
     /// The service error behind the variant.
     #[inline]
@@ -351,7 +352,7 @@ impl TerminatePhysicalConnectionError {
             2 => Self::OperationFailedVpconnAttached(error),
             3 => Self::InvalidRegionIdNotFound(error),
             4 => Self::InvalidPhysicalConnectionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -363,7 +364,7 @@ impl TerminatePhysicalConnectionError {
             Self::OperationFailedVpconnAttached(error) => (2, error),
             Self::InvalidRegionIdNotFound(error) => (3, error),
             Self::InvalidPhysicalConnectionIdNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -387,6 +388,23 @@ impl ::std::fmt::Debug for TerminatePhysicalConnectionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl TerminatePhysicalConnectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for TerminatePhysicalConnectionError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "TransformEipSegmentToPublicIpAddressPool",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -391,7 +388,7 @@ for TransformEipSegmentToPublicIpAddressPoolResponse {
 }
 /// Service errors of `TransformEipSegmentToPublicIpAddressPool`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum TransformEipSegmentToPublicIpAddressPoolError {
     /// HTTP 400 `Forbidden.RAM`: User not authorized to operate on the specified resource
@@ -415,7 +412,10 @@ pub enum TransformEipSegmentToPublicIpAddressPoolError {
     /// HTTP 400 `ResourceNotFound.EipSegment`: The specified resource of Eip Segment is not found.
     ResourceNotFoundEipSegment(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for TransformEipSegmentToPublicIpAddressPoolError {
@@ -440,6 +440,7 @@ for TransformEipSegmentToPublicIpAddressPoolError {
         )
     }
 }
+#[allow(deprecated)]
 impl TransformEipSegmentToPublicIpAddressPoolError {
     /// The service error behind the variant.
     #[inline]
@@ -460,7 +461,7 @@ impl TransformEipSegmentToPublicIpAddressPoolError {
             7 => Self::OptInRequiredPublicIpAddressPool(error),
             8 => Self::QuotaExceededPoolIpQuantity(error),
             9 => Self::ResourceNotFoundEipSegment(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -477,7 +478,7 @@ impl TransformEipSegmentToPublicIpAddressPoolError {
             Self::OptInRequiredPublicIpAddressPool(error) => (7, error),
             Self::QuotaExceededPoolIpQuantity(error) => (8, error),
             Self::ResourceNotFoundEipSegment(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -506,6 +507,23 @@ impl ::std::fmt::Debug for TransformEipSegmentToPublicIpAddressPoolError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl TransformEipSegmentToPublicIpAddressPoolError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for TransformEipSegmentToPublicIpAddressPoolError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UnTagResources",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -361,7 +358,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UnTagResourcesRe
 }
 /// Service errors of `UnTagResources`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UnTagResourcesError {
     /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
@@ -391,7 +388,10 @@ pub enum UnTagResourcesError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UnTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -418,6 +418,7 @@ impl From<::acs_runtime::client::ServiceError> for UnTagResourcesError {
         )
     }
 }
+#[allow(deprecated)]
 impl UnTagResourcesError {
     /// The service error behind the variant.
     #[inline]
@@ -441,7 +442,7 @@ impl UnTagResourcesError {
             10 => Self::SizeLimitExceededResourceId(error),
             11 => Self::DuplicatedParamResourceIds(error),
             12 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -461,7 +462,7 @@ impl UnTagResourcesError {
             Self::SizeLimitExceededResourceId(error) => (10, error),
             Self::DuplicatedParamResourceIds(error) => (11, error),
             Self::Forbidden(error) => (12, error),
-            Self::Unhandled(error) => (13, error),
+            Self::Unhandled(unhandled) => (13, unhandled.service_error()),
         }
     }
 }
@@ -493,6 +494,23 @@ impl ::std::fmt::Debug for UnTagResourcesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UnTagResourcesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UnTagResourcesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UnassociateGlobalAccelerationInstance",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -302,7 +299,7 @@ for UnassociateGlobalAccelerationInstanceResponse {
 }
 /// Service errors of `UnassociateGlobalAccelerationInstance`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UnassociateGlobalAccelerationInstanceError {
     /// HTTP 400 `IncorrectGlobalAccelerationInstanceIdStatus`: Current GlobalAccelerationInstance status does not support this operation.
@@ -316,7 +313,10 @@ pub enum UnassociateGlobalAccelerationInstanceError {
     /// HTTP 404 `InvalidGlobalAccelerationInstanceId.NotFound`: The specified GlobalAccelerationInstanceId is not found.
     InvalidGlobalAccelerationInstanceIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for UnassociateGlobalAccelerationInstanceError {
@@ -336,6 +336,7 @@ for UnassociateGlobalAccelerationInstanceError {
         )
     }
 }
+#[allow(deprecated)]
 impl UnassociateGlobalAccelerationInstanceError {
     /// The service error behind the variant.
     #[inline]
@@ -351,7 +352,7 @@ impl UnassociateGlobalAccelerationInstanceError {
             2 => Self::ForbbidenInvaildOwner(error),
             3 => Self::InvalidRegionIdNotFound(error),
             4 => Self::InvalidGlobalAccelerationInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -363,7 +364,7 @@ impl UnassociateGlobalAccelerationInstanceError {
             Self::ForbbidenInvaildOwner(error) => (2, error),
             Self::InvalidRegionIdNotFound(error) => (3, error),
             Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => (4, error),
-            Self::Unhandled(error) => (5, error),
+            Self::Unhandled(unhandled) => (5, unhandled.service_error()),
         }
     }
 }
@@ -387,6 +388,23 @@ impl ::std::fmt::Debug for UnassociateGlobalAccelerationInstanceError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UnassociateGlobalAccelerationInstanceError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UnassociateGlobalAccelerationInstanceError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UnassociatePhysicalConnectionFromVirtualBorderRouter",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -333,7 +330,7 @@ for UnassociatePhysicalConnectionFromVirtualBorderRouterResponse {
 }
 /// Service errors of `UnassociatePhysicalConnectionFromVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UnassociatePhysicalConnectionFromVirtualBorderRouterError {
     /// HTTP 400 `PARAMETER_MUST_NOT_NULL`: The specified physical connection id or vbrId must not be null.
@@ -353,7 +350,10 @@ pub enum UnassociatePhysicalConnectionFromVirtualBorderRouterError {
     /// HTTP 404 `InvalidVbrId.NotFound`: The specified VirutalBorderRouter does not exist in our records.
     InvalidVbrIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
@@ -376,6 +376,7 @@ for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
         )
     }
 }
+#[allow(deprecated)]
 impl UnassociatePhysicalConnectionFromVirtualBorderRouterError {
     /// The service error behind the variant.
     #[inline]
@@ -394,7 +395,7 @@ impl UnassociatePhysicalConnectionFromVirtualBorderRouterError {
             5 => Self::ForbiddenOperationNotAllowed(error),
             6 => Self::InvalidRegionIdNotFound(error),
             7 => Self::InvalidVbrIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -409,7 +410,7 @@ impl UnassociatePhysicalConnectionFromVirtualBorderRouterError {
             Self::ForbiddenOperationNotAllowed(error) => (5, error),
             Self::InvalidRegionIdNotFound(error) => (6, error),
             Self::InvalidVbrIdNotFound(error) => (7, error),
-            Self::Unhandled(error) => (8, error),
+            Self::Unhandled(unhandled) => (8, unhandled.service_error()),
         }
     }
 }
@@ -436,6 +437,23 @@ impl ::std::fmt::Debug for UnassociatePhysicalConnectionFromVirtualBorderRouterE
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UnassociatePhysicalConnectionFromVirtualBorderRouterError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UnassociatePhysicalConnectionFromVirtualBorderRouterError {

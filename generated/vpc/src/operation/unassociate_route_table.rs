@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UnassociateRouteTable",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -326,7 +323,7 @@ for UnassociateRouteTableResponse {
 }
 /// Service errors of `UnassociateRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UnassociateRouteTableError {
     /// HTTP 400 `InvalidRegionId.NotFound`: Specified value of RegionId is not supported.
@@ -348,7 +345,10 @@ pub enum UnassociateRouteTableError {
     /// HTTP 404 `OperationFailed.VSwitchNotAssociate`: Specified vswitch is not associated with the routeTable and cannot operate.
     OperationFailedVSwitchNotAssociate(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -371,6 +371,7 @@ impl From<::acs_runtime::client::ServiceError> for UnassociateRouteTableError {
         )
     }
 }
+#[allow(deprecated)]
 impl UnassociateRouteTableError {
     /// The service error behind the variant.
     #[inline]
@@ -390,7 +391,7 @@ impl UnassociateRouteTableError {
             6 => Self::InvalidVSwitchIdNotFound(error),
             7 => Self::InvalidBindingStatusRouteTable(error),
             8 => Self::OperationFailedVSwitchNotAssociate(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -406,7 +407,7 @@ impl UnassociateRouteTableError {
             Self::InvalidVSwitchIdNotFound(error) => (6, error),
             Self::InvalidBindingStatusRouteTable(error) => (7, error),
             Self::OperationFailedVSwitchNotAssociate(error) => (8, error),
-            Self::Unhandled(error) => (9, error),
+            Self::Unhandled(unhandled) => (9, unhandled.service_error()),
         }
     }
 }
@@ -434,6 +435,23 @@ impl ::std::fmt::Debug for UnassociateRouteTableError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UnassociateRouteTableError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UnassociateRouteTableError {

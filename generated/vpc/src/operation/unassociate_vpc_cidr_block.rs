@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UnassociateVpcCidrBlock",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -315,7 +312,7 @@ for UnassociateVpcCidrBlockResponse {
 }
 /// Service errors of `UnassociateVpcCidrBlock`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UnassociateVpcCidrBlockError {
     /// HTTP 400 `OperationFailed.Ipv6Gateway`: The operation is failed because of ipv6Gateway is in use.
@@ -339,7 +336,10 @@ pub enum UnassociateVpcCidrBlockError {
     /// HTTP 400 `MissingParam.SecondaryCidrBlockOrIpv6CidrBlock`: Either SecondaryCidrBlock or Ipv6CidrBlock must be specified.
     MissingParamSecondaryCidrBlockOrIpv6CidrBlock(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateVpcCidrBlockError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -363,6 +363,7 @@ impl From<::acs_runtime::client::ServiceError> for UnassociateVpcCidrBlockError 
         )
     }
 }
+#[allow(deprecated)]
 impl UnassociateVpcCidrBlockError {
     /// The service error behind the variant.
     #[inline]
@@ -383,7 +384,7 @@ impl UnassociateVpcCidrBlockError {
             7 => Self::InvalidIpv6CidrBlockNotFound(error),
             8 => Self::OperationFailedIpV6vSwitchInuse(error),
             9 => Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -400,7 +401,7 @@ impl UnassociateVpcCidrBlockError {
             Self::InvalidIpv6CidrBlockNotFound(error) => (7, error),
             Self::OperationFailedIpV6vSwitchInuse(error) => (8, error),
             Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -429,6 +430,23 @@ impl ::std::fmt::Debug for UnassociateVpcCidrBlockError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UnassociateVpcCidrBlockError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UnassociateVpcCidrBlockError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UntagResourcesForExpressConnect",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -356,7 +353,7 @@ for UntagResourcesForExpressConnectResponse {
 }
 /// Service errors of `UntagResourcesForExpressConnect`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UntagResourcesForExpressConnectError {
     /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
@@ -380,7 +377,10 @@ pub enum UntagResourcesForExpressConnectError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
     Forbidden(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UntagResourcesForExpressConnectError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -404,6 +404,7 @@ impl From<::acs_runtime::client::ServiceError> for UntagResourcesForExpressConne
         )
     }
 }
+#[allow(deprecated)]
 impl UntagResourcesForExpressConnectError {
     /// The service error behind the variant.
     #[inline]
@@ -424,7 +425,7 @@ impl UntagResourcesForExpressConnectError {
             7 => Self::SizeLimitExceededTagNum(error),
             8 => Self::SizeLimitExceededResourceId(error),
             9 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -441,7 +442,7 @@ impl UntagResourcesForExpressConnectError {
             Self::SizeLimitExceededTagNum(error) => (7, error),
             Self::SizeLimitExceededResourceId(error) => (8, error),
             Self::Forbidden(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -470,6 +471,23 @@ impl ::std::fmt::Debug for UntagResourcesForExpressConnectError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UntagResourcesForExpressConnectError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UntagResourcesForExpressConnectError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateDhcpOptionsSetAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -487,7 +484,7 @@ for UpdateDhcpOptionsSetAttributeResponse {
 }
 /// Service errors of `UpdateDhcpOptionsSetAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateDhcpOptionsSetAttributeError {
     /// HTTP 400 `InvalidDhcpOptionsSetId.NotFound`: The specified dhcpOptionsSetId does not exist.
@@ -511,7 +508,10 @@ pub enum UpdateDhcpOptionsSetAttributeError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateDhcpOptionsSetAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -535,6 +535,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateDhcpOptionsSetAttribute
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateDhcpOptionsSetAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -555,7 +556,7 @@ impl UpdateDhcpOptionsSetAttributeError {
             7 => Self::OperationUnsupportedDhcpOptionsSet(error),
             8 => Self::OperationDeniedModifyDefaultDhcpOptionsSet(error),
             9 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -572,7 +573,7 @@ impl UpdateDhcpOptionsSetAttributeError {
             Self::OperationUnsupportedDhcpOptionsSet(error) => (7, error),
             Self::OperationDeniedModifyDefaultDhcpOptionsSet(error) => (8, error),
             Self::InvalidRegionIdNotFound(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -601,6 +602,23 @@ impl ::std::fmt::Debug for UpdateDhcpOptionsSetAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateDhcpOptionsSetAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateDhcpOptionsSetAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateFailoverTestJob",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -415,7 +412,7 @@ for UpdateFailoverTestJobResponse {
 }
 /// Service errors of `UpdateFailoverTestJob`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateFailoverTestJobError {
     /// HTTP 400 `IllegalParam.Name`: The param of Name \[%s\] is illegal.
@@ -451,7 +448,10 @@ pub enum UpdateFailoverTestJobError {
     /// HTTP 400 `EcFailoverTestJobConflict`: The current failover test job task is in operation, please try again later.
     EcFailoverTestJobConflict(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -481,6 +481,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateFailoverTestJobError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateFailoverTestJobError {
     /// The service error behind the variant.
     #[inline]
@@ -507,7 +508,7 @@ impl UpdateFailoverTestJobError {
             13 => Self::IncorrectStatusOnlyForInit(error),
             14 => Self::MultiplePconnSingleVbrNotSupportShutdown(error),
             15 => Self::EcFailoverTestJobConflict(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -530,7 +531,7 @@ impl UpdateFailoverTestJobError {
             Self::IncorrectStatusOnlyForInit(error) => (13, error),
             Self::MultiplePconnSingleVbrNotSupportShutdown(error) => (14, error),
             Self::EcFailoverTestJobConflict(error) => (15, error),
-            Self::Unhandled(error) => (16, error),
+            Self::Unhandled(unhandled) => (16, unhandled.service_error()),
         }
     }
 }
@@ -565,6 +566,23 @@ impl ::std::fmt::Debug for UpdateFailoverTestJobError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateFailoverTestJobError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateFailoverTestJobError {

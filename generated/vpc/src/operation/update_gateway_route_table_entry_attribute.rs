@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateGatewayRouteTableEntryAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -485,7 +482,7 @@ for UpdateGatewayRouteTableEntryAttributeResponse {
 }
 /// Service errors of `UpdateGatewayRouteTableEntryAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateGatewayRouteTableEntryAttributeError {
     /// HTTP 400 `OperationDenied.UpdateGatewayRouteEntry`: The operation is not allowed because of need switch to local first.
@@ -533,7 +530,10 @@ pub enum UpdateGatewayRouteTableEntryAttributeError {
     /// HTTP 404 `ResourceNotFound.GatewayLoadBalancerEndpoint`: GatewayLoadBalancerEndpoint instance not found.
     ResourceNotFoundGatewayLoadBalancerEndpoint(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for UpdateGatewayRouteTableEntryAttributeError {
@@ -568,6 +568,7 @@ for UpdateGatewayRouteTableEntryAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateGatewayRouteTableEntryAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -600,7 +601,7 @@ impl UpdateGatewayRouteTableEntryAttributeError {
                 Self::BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId(error)
             }
             19 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -631,7 +632,7 @@ impl UpdateGatewayRouteTableEntryAttributeError {
                 (18, error)
             }
             Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (19, error),
-            Self::Unhandled(error) => (20, error),
+            Self::Unhandled(unhandled) => (20, unhandled.service_error()),
         }
     }
 }
@@ -670,6 +671,23 @@ impl ::std::fmt::Debug for UpdateGatewayRouteTableEntryAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateGatewayRouteTableEntryAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateGatewayRouteTableEntryAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateIpsecServer",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -584,7 +581,7 @@ for UpdateIpsecServerResponse {
 }
 /// Service errors of `UpdateIpsecServer`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateIpsecServerError {
     /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
@@ -624,7 +621,10 @@ pub enum UpdateIpsecServerError {
     /// HTTP 409 `OperationConflict`: The operation against this instance is too frequent, please try again later.
     OperationConflict(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateIpsecServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -656,6 +656,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateIpsecServerError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateIpsecServerError {
     /// The service error behind the variant.
     #[inline]
@@ -684,7 +685,7 @@ impl UpdateIpsecServerError {
             15 => Self::InvalidIpsecServerIdNotFound(error),
             16 => Self::InvalidIDaaSInstanceIdNotFound(error),
             17 => Self::OperationConflict(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -709,7 +710,7 @@ impl UpdateIpsecServerError {
             Self::InvalidIpsecServerIdNotFound(error) => (15, error),
             Self::InvalidIDaaSInstanceIdNotFound(error) => (16, error),
             Self::OperationConflict(error) => (17, error),
-            Self::Unhandled(error) => (18, error),
+            Self::Unhandled(unhandled) => (18, unhandled.service_error()),
         }
     }
 }
@@ -746,6 +747,23 @@ impl ::std::fmt::Debug for UpdateIpsecServerError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateIpsecServerError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateIpsecServerError {

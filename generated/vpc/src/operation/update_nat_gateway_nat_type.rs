@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateNatGatewayNatType",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -392,7 +389,7 @@ for UpdateNatGatewayNatTypeResponse {
 }
 /// Service errors of `UpdateNatGatewayNatType`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateNatGatewayNatTypeError {
     /// HTTP 400 `OperationUnsupported.NatConvert`: The NAT gateway conversion function is not supported.
@@ -448,7 +445,10 @@ pub enum UpdateNatGatewayNatTypeError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
     InvalidRegionIdNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateNatGatewayNatTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -488,6 +488,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateNatGatewayNatTypeError 
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateNatGatewayNatTypeError {
     /// The service error behind the variant.
     #[inline]
@@ -524,7 +525,7 @@ impl UpdateNatGatewayNatTypeError {
             23 => Self::ForbiddenConvert(error),
             24 => Self::NatgwNotExist(error),
             25 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -557,7 +558,7 @@ impl UpdateNatGatewayNatTypeError {
             Self::ForbiddenConvert(error) => (23, error),
             Self::NatgwNotExist(error) => (24, error),
             Self::InvalidRegionIdNotFound(error) => (25, error),
-            Self::Unhandled(error) => (26, error),
+            Self::Unhandled(unhandled) => (26, unhandled.service_error()),
         }
     }
 }
@@ -602,6 +603,23 @@ impl ::std::fmt::Debug for UpdateNatGatewayNatTypeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateNatGatewayNatTypeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateNatGatewayNatTypeError {

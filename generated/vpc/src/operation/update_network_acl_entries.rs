@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateNetworkAclEntries",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -467,7 +464,7 @@ for UpdateNetworkAclEntriesResponse {
 }
 /// Service errors of `UpdateNetworkAclEntries`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateNetworkAclEntriesError {
     /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
@@ -557,7 +554,10 @@ pub enum UpdateNetworkAclEntriesError {
     /// HTTP 500 `InternalError`: The request processing has failed due to some unknown error.
     InternalError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateNetworkAclEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -612,6 +612,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateNetworkAclEntriesError 
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateNetworkAclEntriesError {
     /// The service error behind the variant.
     #[inline]
@@ -663,7 +664,7 @@ impl UpdateNetworkAclEntriesError {
             38 => Self::UnsupportedRegionPrefixListEntry(error),
             39 => Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error),
             40 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -713,7 +714,7 @@ impl UpdateNetworkAclEntriesError {
             Self::UnsupportedRegionPrefixListEntry(error) => (38, error),
             Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => (39, error),
             Self::InternalError(error) => (40, error),
-            Self::Unhandled(error) => (41, error),
+            Self::Unhandled(unhandled) => (41, unhandled.service_error()),
         }
     }
 }
@@ -773,6 +774,23 @@ impl ::std::fmt::Debug for UpdateNetworkAclEntriesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateNetworkAclEntriesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateNetworkAclEntriesError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdatePublicIpAddressPoolAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -374,7 +371,7 @@ for UpdatePublicIpAddressPoolAttributeResponse {
 }
 /// Service errors of `UpdatePublicIpAddressPoolAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdatePublicIpAddressPoolAttributeError {
     /// HTTP 400 `IllegalParam.Name`: The param of Name \[%s\] is illegal.
@@ -386,7 +383,10 @@ pub enum UpdatePublicIpAddressPoolAttributeError {
     /// HTTP 400 `OperationDenied.OperateSharedResource`: The operation is not allowed because of the PublicIpAddressPool is a shared resource.
     OperationDeniedOperateSharedResource(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for UpdatePublicIpAddressPoolAttributeError {
@@ -405,6 +405,7 @@ for UpdatePublicIpAddressPoolAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdatePublicIpAddressPoolAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -419,7 +420,7 @@ impl UpdatePublicIpAddressPoolAttributeError {
             1 => Self::IllegalParamDescription(error),
             2 => Self::ResourceNotFoundPublicIpAddressPool(error),
             3 => Self::OperationDeniedOperateSharedResource(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -430,7 +431,7 @@ impl UpdatePublicIpAddressPoolAttributeError {
             Self::IllegalParamDescription(error) => (1, error),
             Self::ResourceNotFoundPublicIpAddressPool(error) => (2, error),
             Self::OperationDeniedOperateSharedResource(error) => (3, error),
-            Self::Unhandled(error) => (4, error),
+            Self::Unhandled(unhandled) => (4, unhandled.service_error()),
         }
     }
 }
@@ -453,6 +454,23 @@ impl ::std::fmt::Debug for UpdatePublicIpAddressPoolAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdatePublicIpAddressPoolAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdatePublicIpAddressPoolAttributeError {

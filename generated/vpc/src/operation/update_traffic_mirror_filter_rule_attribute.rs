@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateTrafficMirrorFilterRuleAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -505,7 +502,7 @@ for UpdateTrafficMirrorFilterRuleAttributeResponse {
 }
 /// Service errors of `UpdateTrafficMirrorFilterRuleAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateTrafficMirrorFilterRuleAttributeError {
     /// HTTP 400 `ResourceNotFound.TrafficMirrorRule`: The specified resource of traffic mirror rule is not found.
@@ -521,7 +518,10 @@ pub enum UpdateTrafficMirrorFilterRuleAttributeError {
     /// HTTP 400 `IllegalParam.DestinationCidrBlock`: The param of DestinationCidrBlock is illegal.
     IllegalParamDestinationCidrBlock(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTrafficMirrorFilterRuleAttributeError {
@@ -542,6 +542,7 @@ for UpdateTrafficMirrorFilterRuleAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateTrafficMirrorFilterRuleAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -558,7 +559,7 @@ impl UpdateTrafficMirrorFilterRuleAttributeError {
             3 => Self::IllegalParamProtocol(error),
             4 => Self::IllegalParamSourceCidrBlock(error),
             5 => Self::IllegalParamDestinationCidrBlock(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -571,7 +572,7 @@ impl UpdateTrafficMirrorFilterRuleAttributeError {
             Self::IllegalParamProtocol(error) => (3, error),
             Self::IllegalParamSourceCidrBlock(error) => (4, error),
             Self::IllegalParamDestinationCidrBlock(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -596,6 +597,23 @@ impl ::std::fmt::Debug for UpdateTrafficMirrorFilterRuleAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateTrafficMirrorFilterRuleAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateTrafficMirrorFilterRuleAttributeError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateTrafficMirrorSessionAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -561,7 +558,7 @@ for UpdateTrafficMirrorSessionAttributeResponse {
 }
 /// Service errors of `UpdateTrafficMirrorSessionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateTrafficMirrorSessionAttributeError {
     /// HTTP 400 `IncorrectBusinessStatus.TrafficMirror`: The business status of traffic mirror is incorrect.
@@ -629,7 +626,10 @@ pub enum UpdateTrafficMirrorSessionAttributeError {
     /// HTTP 500 `OperationFailed.GetEniInfo`: The back-end service failed to query the NIC information.
     OperationFailedGetEniInfo(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTrafficMirrorSessionAttributeError {
@@ -673,6 +673,7 @@ for UpdateTrafficMirrorSessionAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateTrafficMirrorSessionAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -720,7 +721,7 @@ impl UpdateTrafficMirrorSessionAttributeError {
             }
             27 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
             28 => Self::OperationFailedGetEniInfo(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -762,7 +763,7 @@ impl UpdateTrafficMirrorSessionAttributeError {
             ) => (26, error),
             Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (27, error),
             Self::OperationFailedGetEniInfo(error) => (28, error),
-            Self::Unhandled(error) => (29, error),
+            Self::Unhandled(unhandled) => (29, unhandled.service_error()),
         }
     }
 }
@@ -810,6 +811,23 @@ impl ::std::fmt::Debug for UpdateTrafficMirrorSessionAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateTrafficMirrorSessionAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateTrafficMirrorSessionAttributeError {

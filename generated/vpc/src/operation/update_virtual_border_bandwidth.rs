@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateVirtualBorderBandwidth",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -364,7 +361,7 @@ for UpdateVirtualBorderBandwidthResponse {
 }
 /// Service errors of `UpdateVirtualBorderBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateVirtualBorderBandwidthError {
     /// HTTP 400 `OperationFailed.Vpconn`: The operation is failed because of Vpconn.
@@ -388,7 +385,10 @@ pub enum UpdateVirtualBorderBandwidthError {
     /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
     OperationFailedPconnTrafficNotEnable(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateVirtualBorderBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -412,6 +412,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateVirtualBorderBandwidthE
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateVirtualBorderBandwidthError {
     /// The service error behind the variant.
     #[inline]
@@ -432,7 +433,7 @@ impl UpdateVirtualBorderBandwidthError {
             7 => Self::OperationUnsupportedSetMultiPconnBandwidth(error),
             8 => Self::OperationUnsupportedModifyBandwidth(error),
             9 => Self::OperationFailedPconnTrafficNotEnable(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -449,7 +450,7 @@ impl UpdateVirtualBorderBandwidthError {
             Self::OperationUnsupportedSetMultiPconnBandwidth(error) => (7, error),
             Self::OperationUnsupportedModifyBandwidth(error) => (8, error),
             Self::OperationFailedPconnTrafficNotEnable(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -478,6 +479,23 @@ impl ::std::fmt::Debug for UpdateVirtualBorderBandwidthError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateVirtualBorderBandwidthError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateVirtualBorderBandwidthError {

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateVirtualPhysicalConnection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -401,7 +398,7 @@ for UpdateVirtualPhysicalConnectionResponse {
 }
 /// Service errors of `UpdateVirtualPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateVirtualPhysicalConnectionError {
     /// HTTP 400 `IllegalParam.VlanId`: The param of VlanId is illegal.
@@ -427,7 +424,10 @@ pub enum UpdateVirtualPhysicalConnectionError {
     /// HTTP 400 `IllegalParam.Spec`: The param of Spec is illegal.
     IllegalParamSpec(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateVirtualPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -451,6 +451,7 @@ impl From<::acs_runtime::client::ServiceError> for UpdateVirtualPhysicalConnecti
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateVirtualPhysicalConnectionError {
     /// The service error behind the variant.
     #[inline]
@@ -471,7 +472,7 @@ impl UpdateVirtualPhysicalConnectionError {
             7 => Self::OperationDeniedCreateVpconn(error),
             8 => Self::IncorrectStatusVbr(error),
             9 => Self::IllegalParamSpec(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -488,7 +489,7 @@ impl UpdateVirtualPhysicalConnectionError {
             Self::OperationDeniedCreateVpconn(error) => (7, error),
             Self::IncorrectStatusVbr(error) => (8, error),
             Self::IllegalParamSpec(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -517,6 +518,23 @@ impl ::std::fmt::Debug for UpdateVirtualPhysicalConnectionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateVirtualPhysicalConnectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateVirtualPhysicalConnectionError {

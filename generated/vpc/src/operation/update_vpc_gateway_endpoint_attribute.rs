@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UpdateVpcGatewayEndpointAttribute",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -407,7 +404,7 @@ for UpdateVpcGatewayEndpointAttributeResponse {
 }
 /// Service errors of `UpdateVpcGatewayEndpointAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UpdateVpcGatewayEndpointAttributeError {
     /// HTTP 400 `OperationFailed.ConcurrentOperation`: The operation is failed because of concurrent operation.
@@ -435,7 +432,10 @@ pub enum UpdateVpcGatewayEndpointAttributeError {
     /// HTTP 400 `InvalidPolicy.WrongFormat`: Invalid input policy format.
     InvalidPolicyWrongFormat(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError>
 for UpdateVpcGatewayEndpointAttributeError {
@@ -462,6 +462,7 @@ for UpdateVpcGatewayEndpointAttributeError {
         )
     }
 }
+#[allow(deprecated)]
 impl UpdateVpcGatewayEndpointAttributeError {
     /// The service error behind the variant.
     #[inline]
@@ -484,7 +485,7 @@ impl UpdateVpcGatewayEndpointAttributeError {
             9 => Self::OperationDeniedPolicyDocument(error),
             10 => Self::IncorrectStatusGatewayEndpoint(error),
             11 => Self::InvalidPolicyWrongFormat(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -503,7 +504,7 @@ impl UpdateVpcGatewayEndpointAttributeError {
             Self::OperationDeniedPolicyDocument(error) => (9, error),
             Self::IncorrectStatusGatewayEndpoint(error) => (10, error),
             Self::InvalidPolicyWrongFormat(error) => (11, error),
-            Self::Unhandled(error) => (12, error),
+            Self::Unhandled(unhandled) => (12, unhandled.service_error()),
         }
     }
 }
@@ -534,6 +535,23 @@ impl ::std::fmt::Debug for UpdateVpcGatewayEndpointAttributeError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UpdateVpcGatewayEndpointAttributeError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UpdateVpcGatewayEndpointAttributeError {

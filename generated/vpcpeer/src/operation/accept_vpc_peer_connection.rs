@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "AcceptVpcPeerConnection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -343,7 +340,7 @@ for AcceptVpcPeerConnectionResponse {
 }
 /// Service errors of `AcceptVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum AcceptVpcPeerConnectionError {
     /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
@@ -359,7 +356,10 @@ pub enum AcceptVpcPeerConnectionError {
     /// HTTP 400 `OperationFailed.CrossBorderCdtNotOpened`: The cross-border data transmission function of Alibaba Cloud is not enabled.
     OperationFailedCrossBorderCdtNotOpened(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for AcceptVpcPeerConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -379,6 +379,7 @@ impl From<::acs_runtime::client::ServiceError> for AcceptVpcPeerConnectionError 
         )
     }
 }
+#[allow(deprecated)]
 impl AcceptVpcPeerConnectionError {
     /// The service error behind the variant.
     #[inline]
@@ -395,7 +396,7 @@ impl AcceptVpcPeerConnectionError {
             3 => Self::IncorrectBusinessStatusVpcPeer(error),
             4 => Self::OperationFailedNotExistResourceGroup(error),
             5 => Self::OperationFailedCrossBorderCdtNotOpened(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -408,7 +409,7 @@ impl AcceptVpcPeerConnectionError {
             Self::IncorrectBusinessStatusVpcPeer(error) => (3, error),
             Self::OperationFailedNotExistResourceGroup(error) => (4, error),
             Self::OperationFailedCrossBorderCdtNotOpened(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -433,6 +434,23 @@ impl ::std::fmt::Debug for AcceptVpcPeerConnectionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl AcceptVpcPeerConnectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for AcceptVpcPeerConnectionError {

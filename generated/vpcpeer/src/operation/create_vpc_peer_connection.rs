@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "CreateVpcPeerConnection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -581,7 +578,7 @@ for CreateVpcPeerConnectionResponse {
 }
 /// Service errors of `CreateVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum CreateVpcPeerConnectionError {
     /// HTTP 400 `OperationFailed.CdtNotOpened`: The operation failed because the Cdt service is not opened.
@@ -639,7 +636,10 @@ pub enum CreateVpcPeerConnectionError {
     /// HTTP 400 `OperationFailed.ChargeTypeNotSupported`: Operation failed because the CDT charge type of receiver or accepter does not support the Underlay link type.
     OperationFailedChargeTypeNotSupported(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcPeerConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -679,6 +679,7 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpcPeerConnectionError 
         )
     }
 }
+#[allow(deprecated)]
 impl CreateVpcPeerConnectionError {
     /// The service error behind the variant.
     #[inline]
@@ -715,7 +716,7 @@ impl CreateVpcPeerConnectionError {
             23 => Self::OperationFailedSpecificLinkTypeNotSupported(error),
             24 => Self::OperationFailedCrossBusinessNotAllowed(error),
             25 => Self::OperationFailedChargeTypeNotSupported(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -748,7 +749,7 @@ impl CreateVpcPeerConnectionError {
             Self::OperationFailedSpecificLinkTypeNotSupported(error) => (23, error),
             Self::OperationFailedCrossBusinessNotAllowed(error) => (24, error),
             Self::OperationFailedChargeTypeNotSupported(error) => (25, error),
-            Self::Unhandled(error) => (26, error),
+            Self::Unhandled(unhandled) => (26, unhandled.service_error()),
         }
     }
 }
@@ -793,6 +794,23 @@ impl ::std::fmt::Debug for CreateVpcPeerConnectionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl CreateVpcPeerConnectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for CreateVpcPeerConnectionError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "ModifyVpcPeerConnection",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -399,7 +396,7 @@ for ModifyVpcPeerConnectionResponse {
 }
 /// Service errors of `ModifyVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum ModifyVpcPeerConnectionError {
     /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
@@ -425,7 +422,10 @@ pub enum ModifyVpcPeerConnectionError {
     /// HTTP 400 `OperationFailed.ChargeTypeNotSupported`: Operation failed because the CDT charge type of receiver or accepter does not support the Underlay link type.
     OperationFailedChargeTypeNotSupported(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpcPeerConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -449,6 +449,7 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpcPeerConnectionError 
         )
     }
 }
+#[allow(deprecated)]
 impl ModifyVpcPeerConnectionError {
     /// The service error behind the variant.
     #[inline]
@@ -469,7 +470,7 @@ impl ModifyVpcPeerConnectionError {
             7 => Self::OperationFailedSpecificLinkTypeNotSupported(error),
             8 => Self::OperationDeniedServiceManagedInstance(error),
             9 => Self::OperationFailedChargeTypeNotSupported(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -488,7 +489,7 @@ impl ModifyVpcPeerConnectionError {
             Self::OperationFailedSpecificLinkTypeNotSupported(error) => (7, error),
             Self::OperationDeniedServiceManagedInstance(error) => (8, error),
             Self::OperationFailedChargeTypeNotSupported(error) => (9, error),
-            Self::Unhandled(error) => (10, error),
+            Self::Unhandled(unhandled) => (10, unhandled.service_error()),
         }
     }
 }
@@ -517,6 +518,23 @@ impl ::std::fmt::Debug for ModifyVpcPeerConnectionError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl ModifyVpcPeerConnectionError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for ModifyVpcPeerConnectionError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "MoveResourceGroup",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -329,7 +326,7 @@ for MoveResourceGroupResponse {
 }
 /// Service errors of `MoveResourceGroup`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum MoveResourceGroupError {
     /// HTTP 400 `OperationFailed.NotExist.ResourceGroup`: The operation failed because the resource group not exist.
@@ -337,7 +334,10 @@ pub enum MoveResourceGroupError {
     /// HTTP 400 `ResourceNotFound.VpcPeer`: The specified resource of VpcPeer is not found.
     ResourceNotFoundVpcPeer(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -353,6 +353,7 @@ impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
         )
     }
 }
+#[allow(deprecated)]
 impl MoveResourceGroupError {
     /// The service error behind the variant.
     #[inline]
@@ -365,7 +366,7 @@ impl MoveResourceGroupError {
         match index {
             0 => Self::OperationFailedNotExistResourceGroup(error),
             1 => Self::ResourceNotFoundVpcPeer(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -374,7 +375,7 @@ impl MoveResourceGroupError {
         match self {
             Self::OperationFailedNotExistResourceGroup(error) => (0, error),
             Self::ResourceNotFoundVpcPeer(error) => (1, error),
-            Self::Unhandled(error) => (2, error),
+            Self::Unhandled(unhandled) => (2, unhandled.service_error()),
         }
     }
 }
@@ -395,6 +396,23 @@ impl ::std::fmt::Debug for MoveResourceGroupError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl MoveResourceGroupError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for MoveResourceGroupError {

@@ -4,10 +4,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "UnTagResources",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: Some("ClientToken"),
     idempotent: false,
 };
@@ -381,7 +378,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UnTagResourcesRe
 }
 /// Service errors of `UnTagResources`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum UnTagResourcesError {
     /// HTTP 400 `NumberExceed.Tags`: The maximum number of tags is exceeded.
@@ -397,7 +394,10 @@ pub enum UnTagResourcesError {
     /// HTTP 400 `InvalidInstanceType.NotFound`: The instance type is not found.
     InvalidInstanceTypeNotFound(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for UnTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
@@ -417,6 +417,7 @@ impl From<::acs_runtime::client::ServiceError> for UnTagResourcesError {
         )
     }
 }
+#[allow(deprecated)]
 impl UnTagResourcesError {
     /// The service error behind the variant.
     #[inline]
@@ -433,7 +434,7 @@ impl UnTagResourcesError {
             3 => Self::ForbiddenTagKeyDuplicated(error),
             4 => Self::InvalidInstanceIdsNotFound(error),
             5 => Self::InvalidInstanceTypeNotFound(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -446,7 +447,7 @@ impl UnTagResourcesError {
             Self::ForbiddenTagKeyDuplicated(error) => (3, error),
             Self::InvalidInstanceIdsNotFound(error) => (4, error),
             Self::InvalidInstanceTypeNotFound(error) => (5, error),
-            Self::Unhandled(error) => (6, error),
+            Self::Unhandled(unhandled) => (6, unhandled.service_error()),
         }
     }
 }
@@ -471,6 +472,23 @@ impl ::std::fmt::Debug for UnTagResourcesError {
             "Unhandled",
         ];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl UnTagResourcesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for UnTagResourcesError {
