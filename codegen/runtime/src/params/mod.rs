@@ -11,6 +11,8 @@
 mod encode;
 mod name;
 mod output;
+mod path;
+mod payload;
 mod scalar;
 mod style;
 mod value;
@@ -21,6 +23,8 @@ pub use encode::{encode, encode_into};
 pub use name::ParamName;
 pub(crate) use name::key_prefix;
 pub use output::{EncodedParams, Pairs, Params};
+pub use path::render as render_path;
+pub use payload::{Body, Payload, RawBody};
 pub use scalar::RpcScalar;
 pub use style::{Delimited, DelimitedList, Json, With};
 pub use writer::ParamWriter;

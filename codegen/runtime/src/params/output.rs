@@ -3,14 +3,20 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use super::encode::{append_known, is_unreserved};
-use super::{Location, ParamName, ParamWriter, RpcParams};
+use serde_json::Value;
 
-/// The parameters of one request: query pairs and form-body pairs, decoded, in emission order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+use super::encode::{append_known, is_unreserved};
+use super::{Location, ParamName, ParamWriter, Payload, RpcParams};
+
+/// The parameters of one request: query pairs, form-body pairs, and for REST operations path
+/// variables, headers and the JSON or raw body, decoded, in emission order.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Params {
     query: Pairs,
     body: Pairs,
+    path: Pairs,
+    headers: Pairs,
+    payload: Payload,
 }
 
 impl Params {
@@ -37,6 +43,26 @@ impl Params {
         &self.body
     }
 
+    /// The values of the path template's variables, by wire name.
+    pub fn path(&self) -> &Pairs {
+        &self.path
+    }
+
+    /// The header parameters, names in lower case.
+    pub fn headers(&self) -> &Pairs {
+        &self.headers
+    }
+
+    /// The JSON members or whole body.
+    pub fn payload(&self) -> &Payload {
+        &self.payload
+    }
+
+    /// The JSON members or whole body, to write.
+    pub fn payload_mut(&mut self) -> &mut Payload {
+        &mut self.payload
+    }
+
     /// Appends `key=value` to the pairs of `location`.
     pub fn push(&mut self, location: Location, key: impl AsRef<str>, value: impl AsRef<str>) {
         let value = value.as_ref();
@@ -60,27 +86,35 @@ impl Params {
         match location {
             Location::Query => self.query.push_named(name, value, plain_value),
             Location::Form => self.body.push_named(name, value, plain_value),
+            Location::Path => self.path.push_named(name, value, plain_value),
+            Location::Header => self.headers.push(&name.as_str().to_ascii_lowercase(), value),
+            Location::Body => self
+                .payload
+                .member(name.as_str(), Value::String(value.to_owned())),
         }
     }
 
-    /// Whether `key` is present in the query or in the body.
+    /// Whether `key` is present in the query, the form body or the JSON members.
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
 
-    /// The value of the first `key`, in the query or in the body.
+    /// The value of the first `key`, in the query, the form body or (a string) the JSON
+    /// members.
     pub fn get(&self, key: &str) -> Option<&str> {
         self.query
             .iter()
             .chain(self.body.iter())
             .find(|(k, _)| *k == key)
             .map(|(_, v)| v)
+            .or_else(|| self.payload.get(key).and_then(Value::as_str))
     }
 
-    /// Removes every `key`, from the query and from the body.
+    /// Removes every `key`, from the query, the form body and the JSON members.
     pub fn remove(&mut self, key: &str) {
         self.query.remove(key);
         self.body.remove(key);
+        self.payload.remove(key);
     }
 
     /// The query string `k=v&k2=v2`, keys and values [`encode`](super::encode)d, in emission order.
@@ -299,10 +333,13 @@ impl<K: AsRef<str>, V: AsRef<str>> PartialEq<&[(K, V)]> for Pairs {
 ///
 /// `query()` equals [`Params::encoded_query`] and `body()` equals [`Params::encoded_body`]
 /// for the same request.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct EncodedParams {
     query: String,
     body: String,
+    path: Pairs,
+    headers: Pairs,
+    payload: Payload,
 }
 
 impl EncodedParams {
@@ -329,6 +366,26 @@ impl EncodedParams {
         &self.body
     }
 
+    /// The values of the path template's variables, decoded, by wire name.
+    pub fn path(&self) -> &Pairs {
+        &self.path
+    }
+
+    /// The header parameters, names in lower case.
+    pub fn headers(&self) -> &Pairs {
+        &self.headers
+    }
+
+    /// The JSON members or whole body.
+    pub fn payload(&self) -> &Payload {
+        &self.payload
+    }
+
+    /// The JSON members or whole body, to write.
+    pub(crate) fn payload_mut(&mut self) -> &mut Payload {
+        &mut self.payload
+    }
+
     /// Appends `key=value`, both encoded, to the string of `location`.
     pub fn push(&mut self, location: Location, key: &str, value: &str) {
         self.push_named(location, ParamName::of(key), value, is_unreserved(value));
@@ -346,6 +403,15 @@ impl EncodedParams {
         let out = match location {
             Location::Query => &mut self.query,
             Location::Form => &mut self.body,
+            Location::Path => return self.path.push_named(name, value, plain_value),
+            Location::Header => {
+                return self.headers.push(&name.as_str().to_ascii_lowercase(), value);
+            }
+            Location::Body => {
+                return self
+                    .payload
+                    .member(name.as_str(), Value::String(value.to_owned()));
+            }
         };
         if out.is_empty() {
             out.reserve(INITIAL_TEXT);

@@ -2,8 +2,12 @@
 
 use std::mem;
 
+use bytes::Bytes;
+use serde::Serialize;
+
 use super::encode::is_unreserved;
-use super::{EncodedParams, Location, ParamName, Params, RpcValue};
+use super::payload::json_value;
+use super::{EncodedParams, Location, ParamName, Params, Payload, RawBody, RpcValue};
 
 /// The destination of serialized parameters, handed to [`RpcParams::write_params`](super::RpcParams::write_params)
 /// and [`RpcValue::write_value`].
@@ -89,6 +93,36 @@ impl<'a> ParamWriter<'a> {
         key.push_str(name);
         value.write_value(self, key);
         key.truncate(len);
+    }
+
+    /// Writes the member `name` of the JSON object body: `value` as JSON (`null`, an unset
+    /// `Option`, writes nothing).
+    pub fn member<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+        let value = json_value(value);
+        self.payload().member(name, value);
+    }
+
+    /// Writes `value` as the whole JSON body (`null` writes nothing).
+    pub fn whole_json<T: Serialize + ?Sized>(&mut self, value: &T) {
+        let value = json_value(value);
+        if !value.is_null() {
+            *self.payload() = Payload::Whole(Bytes::from(value.to_string()));
+        }
+    }
+
+    /// Writes `value` as the whole body, text or bytes sent as they are (`None` writes
+    /// nothing).
+    pub fn whole_raw(&mut self, value: &dyn RawBody) {
+        if let Some(bytes) = value.raw_body() {
+            *self.payload() = Payload::Whole(bytes);
+        }
+    }
+
+    fn payload(&mut self) -> &mut Payload {
+        match &mut self.sink {
+            Sink::Pairs(params) => params.payload_mut(),
+            Sink::Encoded(encoded) => encoded.payload_mut(),
+        }
     }
 
     /// Writes one pair, `key=value`, to the current location.
