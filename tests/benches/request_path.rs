@@ -42,9 +42,15 @@ fn request_path(credentials: &Credentials) -> usize {
         host: "vpc.aliyuncs.com",
         method: Method::Post,
         path: "/",
+        protocol: acs_runtime::wire::Protocol::Rpc,
         action: "CreateVpnGateway",
         version: "2016-04-28",
         params: &params,
+        body: &acs_runtime::params::Body::of(
+            acs_runtime::wire::BodyKind::Form,
+            &params.body(),
+            &params.payload(),
+        ),
         timestamp: &timestamp,
         nonce: &nonce,
     };
@@ -62,9 +68,15 @@ fn bench(c: &mut Criterion) {
         host: "vpc.aliyuncs.com",
         method: Method::Post,
         path: "/",
+        protocol: acs_runtime::wire::Protocol::Rpc,
         action: "CreateVpnGateway",
         version: "2016-04-28",
         params: &params,
+        body: &acs_runtime::params::Body::of(
+            acs_runtime::wire::BodyKind::Form,
+            &params.body(),
+            &params.payload(),
+        ),
         timestamp: &timestamp,
         nonce: &nonce,
     };

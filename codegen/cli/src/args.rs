@@ -278,6 +278,7 @@ fn list_index(text: &str) -> Option<u32> {
 pub(crate) fn scalar(shape: &Shape, style: Style, raw: &str) -> Result<Arg, String> {
     Ok(match shape {
         Shape::String | Shape::Enum(_) => Arg::Str(raw.to_owned()),
+        Shape::Binary => Arg::Bytes(raw.as_bytes().to_vec()),
         Shape::Int32 => {
             let n = integer(raw)?;
             i32::try_from(n).map_err(|_| {

@@ -10,7 +10,7 @@ use crate::options::Options;
 use crate::output::{Failure, Printed};
 use crate::product::{Loaded, Operation};
 use crate::value::Arg;
-use crate::{args, check, preview, setup, wait, wire};
+use crate::{args, body, check, preview, setup, wait, wire};
 
 /// Calls `op` of `product` with `params`; the text for stdout.
 ///
@@ -45,13 +45,16 @@ pub(crate) async fn call(
         None
     };
     let mut values = args::request(product, op, params).map_err(Failure::Usage)?;
+    if let Some(source) = &options.body {
+        body::apply(product, op, &mut values, source).map_err(Failure::Usage)?;
+    }
     let region = setup::region(options, args::region_id(op, &values).as_deref(), env)?;
     args::fill_region(op, &mut values, region.as_deref());
     let parameters = &op.data.parameters;
     if !options.no_validate {
         check::check(product, parameters, &values).map_err(Failure::Invalid)?;
     }
-    let wire = wire::params(parameters, &values);
+    let wire = wire::params(parameters, &values, op.data.body);
     let endpoint = setup::endpoint(info, region.as_deref(), options)?;
     if options.validate_only {
         let credentials = match line_credentials {
@@ -70,7 +73,8 @@ pub(crate) async fn call(
             &wire,
             &credentials,
             options.signature_version,
-        );
+        )
+        .map_err(Failure::Usage)?;
         return Ok(Printed::Text(text.into_bytes()));
     }
     let credentials = match line_credentials {
@@ -139,7 +143,7 @@ async fn fetch(
     op: Operation,
     values: &[Option<Arg>],
 ) -> Result<Answer, Failure> {
-    let params = wire::params(&op.data.parameters, values);
+    let params = wire::params(&op.data.parameters, values, op.data.body);
     let answer = client
         .send_answer(op.info, params)
         .await

@@ -83,7 +83,7 @@ fn obey(v: &mut Validator, prefix: &str, parameter: &str, rule: &Rule, value: &A
             Value::Count(items.len()),
             Some(format!("{} items", items.len())),
         ),
-        Arg::Bool(_) | Arg::Json(_) | Arg::Struct(_) | Arg::Map(_) => return,
+        Arg::Bool(_) | Arg::Json(_) | Arg::Struct(_) | Arg::Map(_) | Arg::Bytes(_) => return,
     };
     if !rule.admits(tested) {
         v.report(

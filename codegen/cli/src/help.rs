@@ -287,6 +287,7 @@ pub(crate) fn type_name(product: &Loaded, shape: &Shape, style: Style) -> String
             None => "value".to_owned(),
         },
         Shape::Json | Shape::Struct(_) | Shape::Map(_) => "value".to_owned(),
+        Shape::Binary => "bytes".to_owned(),
     }
 }
 

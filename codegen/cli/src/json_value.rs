@@ -33,6 +33,12 @@ pub(crate) fn from_json(
         Shape::Float64 => Arg::F64(json.as_f64().ok_or_else(|| wrong("a number"))?),
         Shape::Boolean => Arg::Bool(json.as_bool().ok_or_else(|| wrong("true or false"))?),
         Shape::Json => Arg::Json(json.clone()),
+        Shape::Binary => Arg::Bytes(
+            json.as_str()
+                .ok_or_else(|| wrong("a string"))?
+                .as_bytes()
+                .to_vec(),
+        ),
         Shape::List { item, .. } => {
             let items = json.as_array().ok_or_else(|| wrong("a list"))?;
             let mut list = Vec::with_capacity(items.len());

@@ -24,6 +24,7 @@
 
 mod answer;
 mod args;
+mod body;
 mod budget;
 mod call;
 mod check;

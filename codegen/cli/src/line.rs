@@ -166,8 +166,16 @@ mod tests {
 
     #[test]
     fn an_own_parameter_named_like_a_global_option() {
-        let line = parse(&["cs", "X", "--param:region", "r1", "--region", "r2", "--param:body=b"])
-            .unwrap();
+        let line = parse(&[
+            "cs",
+            "X",
+            "--param:region",
+            "r1",
+            "--region",
+            "r2",
+            "--param:body=b",
+        ])
+        .unwrap();
         assert_eq!(line.options.region.as_deref(), Some("r2"));
         let params: Vec<(&str, Option<&str>)> = line
             .params

@@ -27,6 +27,8 @@ pub(crate) enum Arg {
     Struct(Vec<(&'static str, Arg)>),
     /// A string-keyed map.
     Map(BTreeMap<String, Arg>),
+    /// Bytes: a whole binary body.
+    Bytes(Vec<u8>),
 }
 
 impl Arg {
@@ -38,7 +40,7 @@ impl Arg {
             Self::F32(x) => Some(x.to_string()),
             Self::F64(x) => Some(x.to_string()),
             Self::Bool(b) => Some(b.to_string()),
-            Self::Json(_) | Self::List(_) | Self::Struct(_) | Self::Map(_) => None,
+            Self::Json(_) | Self::List(_) | Self::Struct(_) | Self::Map(_) | Self::Bytes(_) => None,
         }
     }
 }
@@ -61,6 +63,7 @@ impl RpcValue for Arg {
                 }
             }
             Self::Map(entries) => entries.write_value(w, key),
+            Self::Bytes(bytes) => String::from_utf8_lossy(bytes).write_value(w, key),
         }
     }
 }
@@ -110,6 +113,7 @@ impl Serialize for Arg {
                 }
                 map.end()
             }
+            Self::Bytes(bytes) => serializer.serialize_bytes(bytes),
         }
     }
 }

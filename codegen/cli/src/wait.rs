@@ -122,7 +122,7 @@ pub(crate) async fn wait(
         check::check(product, &poll.data.parameters, &values)
             .map_err(|violations| cannot(violations.to_string()))?;
     }
-    let params = wire::params(&poll.data.parameters, &values);
+    let params = wire::params(&poll.data.parameters, &values, poll.data.body);
     let acceptors = Acceptors {
         success: statics(&wait.success),
         failure: statics(&wait.failure),

@@ -7,23 +7,26 @@ use syn::meta::ParseNestedMeta;
 
 use crate::ctxt::Ctxt;
 
-pub use acs_wire::{Location, Style};
+pub use acs_wire::{BodyKind, Location, Style};
 
 /// `location = "..."`: every location by the name the wire vocabulary gives it.
-const LOCATIONS: [(&str, Location); 2] = [
-    (Location::Query.name(), Location::Query),
-    (Location::Form.name(), Location::Form),
-];
+fn locations() -> Vec<(&'static str, Location)> {
+    Location::ALL.map(|l| (l.name(), l)).to_vec()
+}
 
 /// `style = "..."`: every style by the name the wire vocabulary gives it.
-const STYLES: [(&str, Style); 6] = [
-    (Style::RepeatList.name(), Style::RepeatList),
-    (Style::Flat.name(), Style::Flat),
-    (Style::Json.name(), Style::Json),
-    (Style::Simple.name(), Style::Simple),
-    (Style::SpaceDelimited.name(), Style::SpaceDelimited),
-    (Style::PipeDelimited.name(), Style::PipeDelimited),
-];
+fn styles() -> Vec<(&'static str, Style)> {
+    Style::ALL.map(|s| (s.name(), s)).to_vec()
+}
+
+/// `body = "..."`: the kinds of a whole body, by the names the wire vocabulary gives them.
+fn whole_bodies() -> Vec<(&'static str, BodyKind)> {
+    BodyKind::ALL
+        .into_iter()
+        .filter(|kind| kind.is_whole())
+        .map(|kind| (kind.name(), kind))
+        .collect()
+}
 
 /// How field names become wire names when no `name` is given: `rename_all = "..."`.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -97,7 +100,7 @@ impl Container {
                         rename_all.set(&meta.path, value);
                     }
                 } else if meta.path.is_ident("location") {
-                    if let Some(value) = get_choice(cx, "location", &LOCATIONS, &meta)? {
+                    if let Some(value) = get_choice(cx, "location", &locations(), &meta)? {
                         location.set(&meta.path, value);
                     }
                 } else {
@@ -137,6 +140,8 @@ pub struct Field {
     pub skip: bool,
     /// `with = path`: the function that writes the field.
     pub with: Option<syn::ExprPath>,
+    /// `body = "..."`: the field is the whole body, of this kind, and the literal that said so.
+    pub body: Option<(BodyKind, syn::LitStr)>,
 }
 
 impl Field {
@@ -152,6 +157,7 @@ impl Field {
         let mut style = Attr::none(cx, "style");
         let mut skip = Attr::none(cx, "skip");
         let mut with = Attr::none(cx, "with");
+        let mut body = Attr::none(cx, "body");
         for attr in rpc_attrs(&field.attrs) {
             let parsed = attr.parse_nested_meta(|meta| {
                 if meta.path.is_ident("name") {
@@ -162,13 +168,19 @@ impl Field {
                         name.set(&meta.path, lit);
                     }
                 } else if meta.path.is_ident("location") {
-                    if let Some(value) = get_choice(cx, "location", &LOCATIONS, &meta)? {
+                    if let Some(value) = get_choice(cx, "location", &locations(), &meta)? {
                         location.set(&meta.path, value);
                     }
                 } else if meta.path.is_ident("style") {
                     if let Some(lit) = get_lit_str(cx, "style", &meta)? {
-                        if let Some(value) = choose(cx, "style", &STYLES, &lit) {
+                        if let Some(value) = choose(cx, "style", &styles(), &lit) {
                             style.set(&meta.path, (value, lit));
+                        }
+                    }
+                } else if meta.path.is_ident("body") {
+                    if let Some(lit) = get_lit_str(cx, "body", &meta)? {
+                        if let Some(value) = choose(cx, "body", &whole_bodies(), &lit) {
+                            body.set(&meta.path, (value, lit));
                         }
                     }
                 } else if meta.path.is_ident("skip") {
@@ -186,7 +198,7 @@ impl Field {
                     return Err(unknown(
                         &meta,
                         "field",
-                        &["name", "location", "style", "skip", "with"],
+                        &["name", "location", "style", "body", "skip", "with"],
                     ));
                 }
                 Ok(())
@@ -197,6 +209,28 @@ impl Field {
         }
         let with = with.get();
         let style = style.get();
+        let body = body.get();
+        let location = location.get().unwrap_or(container.location);
+        if let (Some((_, lit)), false) = (&body, location == Location::Body) {
+            cx.error_spanned_by(
+                lit,
+                "`body` makes the field the whole body: it needs `location = \"body\"`",
+            );
+        }
+        if let (Some((_, lit)), false) = (&style, location.is_flattened()) {
+            cx.error_spanned_by(
+                lit,
+                format!(
+                    "a style flattens a query or form parameter; a {} value is {}",
+                    location.name(),
+                    if location == Location::Body {
+                        "JSON"
+                    } else {
+                        "one scalar"
+                    }
+                ),
+            );
+        }
         if let (Some(path), Some(_)) = (&with, &style) {
             cx.error_spanned_by(
                 path,
@@ -213,10 +247,11 @@ impl Field {
         Self {
             name,
             name_span,
-            location: location.get().unwrap_or(container.location),
+            location,
             style,
             skip: skip.get().is_some(),
             with,
+            body,
         }
     }
 }

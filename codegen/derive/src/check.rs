@@ -7,11 +7,12 @@ use std::collections::hash_map::Entry;
 use quote::quote;
 use syn::{GenericArgument, PathArguments, Type};
 
-use crate::attr::{Field, Style};
+use crate::attr::{Field, Location, Style};
 use crate::ctxt::Ctxt;
 
 /// Checks the fields of one struct, recording every problem in `cx`.
 pub fn fields(cx: &Ctxt, fields: &[(&syn::Ident, &syn::Field, Field)]) {
+    whole_body(cx, fields);
     let mut names: HashMap<&str, &syn::Ident> = HashMap::new();
     for (ident, field, attrs) in fields {
         if attrs.skip {
@@ -48,6 +49,35 @@ pub fn fields(cx: &Ctxt, fields: &[(&syn::Ident, &syn::Field, Field)]) {
                 supported_type(cx, &field.ty);
             }
             Some(_) | None => supported_type(cx, &field.ty),
+        }
+    }
+}
+
+/// A whole body is the only body field: one of them, and no JSON member beside it.
+fn whole_body(cx: &Ctxt, fields: &[(&syn::Ident, &syn::Field, Field)]) {
+    let sent = || fields.iter().filter(|(_, _, attrs)| !attrs.skip);
+    let mut wholes = sent().filter_map(|(_, _, attrs)| attrs.body.as_ref());
+    let Some((_, first)) = wholes.next() else {
+        return;
+    };
+    for (_, again) in wholes {
+        cx.error_spanned_by(
+            again,
+            format!(
+                "a second whole body: `{}` is the body already; a request has one",
+                first.value()
+            ),
+        );
+    }
+    for (_, _, attrs) in sent() {
+        if attrs.location == Location::Body && attrs.body.is_none() {
+            cx.syn_error(syn::Error::new(
+                attrs.name_span,
+                format!(
+                    "`{}` would be a member of a JSON body, but another field is the whole body",
+                    attrs.name
+                ),
+            ));
         }
     }
 }

@@ -5,7 +5,7 @@ use quote::{ToTokens as _, quote, quote_spanned};
 use syn::spanned::Spanned as _;
 use syn::{Data, Fields};
 
-use crate::attr::{self, Container, Location, Style};
+use crate::attr::{self, BodyKind, Container, Location, Style};
 use crate::check;
 use crate::ctxt::Ctxt;
 
@@ -33,29 +33,48 @@ pub fn derive(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
     let written: Vec<_> = fields
         .iter()
         .filter(|(_, _, attrs)| !attrs.skip)
-        .map(|(ident, field, attrs)| (attrs, value_expr(&params, ident, field, attrs)))
+        .map(|(ident, field, attrs)| {
+            let field_ref = field_ref(ident, field);
+            (attrs, value_expr(&params, &field_ref, attrs), field_ref)
+        })
         .collect();
     // Query fields in the order of their wire names, which is the canonical query's when the
     // names encode to themselves: signing then sorts nothing. Body fields keep their order.
     let mut top_level_order: Vec<_> = written.iter().collect();
-    top_level_order.sort_by_key(|(attrs, _)| match attrs.location {
+    top_level_order.sort_by_key(|(attrs, _, _)| match attrs.location {
         Location::Query => (0, attrs.name.as_str()),
         Location::Form | Location::Path | Location::Header | Location::Body => (1, ""),
     });
-    let top_level = top_level_order.into_iter().map(|(attrs, value)| {
+    let top_level = top_level_order
+        .into_iter()
+        .map(|(attrs, value, field_ref)| {
+            let name = &attrs.name;
+            let location = match attrs.location {
+                Location::Query => quote!(#params::Location::Query),
+                Location::Form => quote!(#params::Location::Form),
+                Location::Path => quote!(#params::Location::Path),
+                Location::Header => quote!(#params::Location::Header),
+                // A JSON member, or the whole body: written as JSON, text or bytes.
+                Location::Body if attrs.with.is_none() => {
+                    return match attrs.body.as_ref().map(|(kind, _)| *kind) {
+                        None => quote!(__w.member(#name, #field_ref);),
+                        Some(BodyKind::Json) => quote!(__w.whole_json(#field_ref);),
+                        Some(_) => quote!(__w.whole_raw(#field_ref);),
+                    };
+                }
+                Location::Body => quote!(#params::Location::Body),
+            };
+            quote!(__w.param_named(#location, const { #params::ParamName::new(#name) }, #value);)
+        });
+    // Nested under a key, a body value is written as the json style writes it.
+    let nested = written.iter().map(|(attrs, value, field_ref)| {
         let name = &attrs.name;
-        let location = match attrs.location {
-            Location::Query => quote!(#params::Location::Query),
-            Location::Form => quote!(#params::Location::Form),
-            Location::Path => quote!(#params::Location::Path),
-            Location::Header => quote!(#params::Location::Header),
-            Location::Body => quote!(#params::Location::Body),
-        };
-        quote!(__w.param_named(#location, const { #params::ParamName::new(#name) }, #value);)
-    });
-    let nested = written.iter().map(|(attrs, value)| {
-        let name = &attrs.name;
-        quote!(__w.child(__key, #name, #value);)
+        match attrs.location {
+            Location::Body if attrs.with.is_none() => {
+                quote!(__w.child(__key, #name, &#params::Json::new(#field_ref));)
+            }
+            _ => quote!(__w.child(__key, #name, #value);),
+        }
     });
 
     let ident = &input.ident;
@@ -114,15 +133,9 @@ fn named_fields<'a>(
     None
 }
 
-/// The `&dyn RpcValue` that writes one field.
-fn value_expr(
-    params: &TokenStream,
-    ident: &syn::Ident,
-    field: &syn::Field,
-    attrs: &attr::Field,
-) -> TokenStream {
-    // `&self.field`, its first tokens spanned by the first token of the field's type and its
-    // last by the last one, so that a trait the type lacks is reported on the whole type.
+/// `&self.field`, its first tokens spanned by the first token of the field's type and its
+/// last by the last one, so that a trait the type lacks is reported on the whole type.
+fn field_ref(ident: &syn::Ident, field: &syn::Field) -> TokenStream {
     let mut tokens = field.ty.to_token_stream().into_iter();
     let first = tokens
         .next()
@@ -130,8 +143,11 @@ fn value_expr(
     let last = tokens.last().map_or(first, |token| token.span());
     let mut member = ident.clone();
     member.set_span(last);
-    let field_ref = quote_spanned!(first=> &self.#member);
+    quote_spanned!(first=> &self.#member)
+}
 
+/// The `&dyn RpcValue` that writes one field.
+fn value_expr(params: &TokenStream, field_ref: &TokenStream, attrs: &attr::Field) -> TokenStream {
     if let Some(path) = &attrs.with {
         return quote_spanned!(path.span()=> &#params::With(#field_ref, #path));
     }
@@ -142,6 +158,6 @@ fn value_expr(
     match (style, style.separator()) {
         (Style::Json, _) => quote!(&#params::Json::new(#field_ref)),
         (_, Some(separator)) => quote!(&#params::Delimited::new(#field_ref, #separator)),
-        (_, None) => field_ref,
+        (_, None) => field_ref.clone(),
     }
 }

@@ -47,9 +47,15 @@ fn serialize_and_sign<R>(
         host: HOST,
         method: Method::Post,
         path: "/",
+        protocol: acs_runtime::wire::Protocol::Rpc,
         action: "CreateVpnGateway",
         version: "2016-04-28",
         params: &params,
+        body: &acs_runtime::params::Body::of(
+            acs_runtime::wire::BodyKind::Form,
+            &params.body(),
+            &params.payload(),
+        ),
         timestamp: &timestamp,
         nonce: &nonce,
     };

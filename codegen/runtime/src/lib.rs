@@ -22,6 +22,7 @@ pub mod waiter;
 
 pub use acs_rpc_derive::RpcParams;
 pub use acs_wire as wire;
+pub use bytes::Bytes;
 
 /// Re-exports the code expanded from this crate's macros refers to; not public API.
 #[doc(hidden)]

@@ -9,9 +9,16 @@ fn request<'a>(params: &'a Params, host: &'a str) -> SigningRequest<'a> {
         host,
         method: Method::Post,
         path: "/",
+        protocol: acs_runtime::wire::Protocol::Rpc,
         action: "RunInstances",
         version: "2014-05-26",
         params,
+        // Each test's one body, kept for the test's length.
+        body: Box::leak(Box::new(acs_runtime::params::Body::of(
+            acs_runtime::wire::BodyKind::Form,
+            params.body(),
+            params.payload(),
+        ))),
         timestamp: "2023-10-26T10:22:32Z",
         nonce: "3156853299f313e23d1673dc12e1703d",
     }
@@ -88,7 +95,7 @@ fn v3_with_a_form_body_and_sts_signs_content_type_and_token() {
         "/",
         &[("RegionId", "cn-hangzhou")],
         &wire_headers,
-        signed.body.as_bytes(),
+        signed.body.as_ref(),
     );
     assert_eq!(authorization, expected);
 }

@@ -55,7 +55,7 @@ pub static PRODUCT: ProductInfo = ProductInfo {
 /// request type of the crate.
 pub trait Request: OperationRequest + Send + Sync + 'static {
     /// The response of the operation.
-    type Response: ::acs_runtime::de::FromJson + Send + 'static;
+    type Response: ::acs_runtime::de::FromAnswer + Send + 'static;
     /// The error enum of the operation.
     type Error: From<ServiceError> + Send + 'static;
     /// What the client needs to know of the operation.

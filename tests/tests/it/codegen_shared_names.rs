@@ -13,7 +13,11 @@ fn operation_with_tag(name: &str, fields: &[&str]) -> String {
     let properties: String = fields
         .iter()
         .map(|f| {
-            let required = if *f == "Key" { "          required: true\n" } else { "" };
+            let required = if *f == "Key" {
+                "          required: true\n"
+            } else {
+                ""
+            };
             format!("        - name: {f}\n          type: string\n{required}")
         })
         .collect();
@@ -56,5 +60,8 @@ fn another_tag_shape_leaves_tag_to_the_most_used_one() {
     .unwrap();
     acs_codegen::codegen(repo.path(), false).unwrap();
     assert_eq!(struct_fields(&repo, "Tag"), ["key", "value"]);
-    assert_eq!(struct_fields(&repo, "AddLabelsTag"), ["key", "value", "owner"]);
+    assert_eq!(
+        struct_fields(&repo, "AddLabelsTag"),
+        ["key", "value", "owner"]
+    );
 }

@@ -29,7 +29,7 @@ fn lowered(product: &str) -> ir::CrateIr {
         .iter()
         .find(|p| p.product.product == product)
         .unwrap();
-    let package = naming::product::package(product, &dir.product.version, false);
+    let package = acs_codegen::naming::product::package(product, &dir.product.version, false);
     ir::lower_product(dir, package, String::new())
 }
 
@@ -137,6 +137,7 @@ fn label(ty: &TypeRef) -> &'static str {
         TypeRef::F32 | TypeRef::F64 => "a float",
         TypeRef::Bool => "a bool",
         TypeRef::Json => "JSON",
+        TypeRef::Bytes => "bytes",
         TypeRef::List(..) => "a list",
         TypeRef::Map(_) => "a map",
         TypeRef::Struct(_) => "a struct",

@@ -27,7 +27,7 @@ fn lowered(product: &str) -> ir::CrateIr {
         .iter()
         .find(|p| p.product.product == product)
         .unwrap();
-    let package = naming::product::package(product, &dir.product.version, false);
+    let package = acs_codegen::naming::product::package(product, &dir.product.version, false);
     ir::lower_product(dir, package, String::new())
 }
 
@@ -236,7 +236,7 @@ fn nested_lists_and_body_parameters_serialize_as_the_metadata_says() {
 
 #[test]
 fn indexed_names_json_and_simple_styles_serialize_as_the_metadata_says() {
-    use acs_vpc::types::Filter;
+    use acs_vpc::types::DescribeEipAddressesFilter as Filter;
     let eips = acs_vpc::operation::describe_eip_addresses::DescribeEipAddressesRequest::builder()
         .region_id("cn-hangzhou")
         .filter([
@@ -264,7 +264,7 @@ fn indexed_names_json_and_simple_styles_serialize_as_the_metadata_says() {
     let nat = acs_vpc::operation::create_nat_gateway::CreateNatGatewayRequest::builder()
         .region_id("cn-hangzhou")
         .vpc_id("vpc-1")
-        .access_mode(acs_vpc::types::AccessMode {
+        .access_mode(acs_vpc::types::CreateNatGatewayAccessMode {
             mode_value: Some("route".into()),
             ..Default::default()
         })

@@ -91,7 +91,7 @@ fn enumerations_of_nested_tunnel_settings() {
 #[test]
 fn modify_tunnel_attribute_also_knows_the_sm_algorithms() {
     use types::{
-        ModifyTunnelAttributeTunnelIkeConfig as TunnelIkeConfig,
+        ModifyTunnelAttributeRequestTunnelIkeConfig as TunnelIkeConfig,
         ModifyTunnelAttributeTunnelIpsecConfig as TunnelIpsecConfig,
         ModifyTunnelAttributeTunnelOptionsSpecification as TunnelOptionsSpecification,
     };
@@ -217,7 +217,7 @@ fn attachment_tunnel_index_is_1_or_2() {
             .region_id("cn-hangzhou")
             .local_subnet("10.0.0.0/24")
             .remote_subnet("10.1.0.0/24")
-            .tunnel_options_specification([types::TunnelOptionsSpecification {
+            .tunnel_options_specification([types::CreateVpnAttachmentTunnelOptionsSpecification {
                 tunnel_index: Some(index),
                 ..Default::default()
             }])

@@ -9,7 +9,7 @@ use acs_vpc::operation::create_vpn_gateway::CreateVpnGatewayRequest;
 use acs_vpc::operation::delete_vpn_gateway::DeleteVpnGatewayRequest;
 use acs_vpc::operation::describe_vpn_gateway::DescribeVpnGatewayError;
 use acs_vpc::operation::describe_vpn_gateway::DescribeVpnGatewayRequest;
-use acs_vpc::types::DescribeVpnGatewayStatus as Status;
+use acs_vpc::types::Status;
 use acs_vpc::{Client, Error};
 
 const REGION: &str = "cn-hangzhou";

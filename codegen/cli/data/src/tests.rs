@@ -42,6 +42,7 @@ fn product() -> ProductData {
         title: "VPC".into(),
         code: "Vpc".into(),
         version: "2016-04-28".into(),
+        protocol: Protocol::Rpc,
         endpoint_pattern: "vpc.{region}.aliyuncs.com".into(),
         regional_endpoints: vec![("cn-hangzhou".into(), "vpc.aliyuncs.com".into())],
         operations: vec![OperationData {
@@ -50,6 +51,8 @@ fn product() -> ProductData {
             description: String::new(),
             method: Method::Get,
             path: "/".into(),
+            body: BodyKind::Form,
+            answer: AnswerKind::Object,
             idempotency_token: Some("ClientToken".into()),
             idempotent: false,
             parameters: vec![ids, tags],

@@ -92,6 +92,7 @@ fn sample_json(data: &ProductData, shape: &Shape) -> Value {
         Shape::Boolean => json!(true),
         Shape::Enum(values) => json!(values[0]),
         Shape::Json => json!({"any": 1}),
+        Shape::Binary => json!("bytes"),
         Shape::List { item, .. } => json!([sample_json(data, item)]),
         Shape::Map(value) => json!({ MAP_KEY: sample_json(data, value) }),
         Shape::Struct(i) => Value::Object(

@@ -146,7 +146,13 @@ pub(crate) fn check(member: &Member, path: &str, position: Position, sink: &mut 
         ("example", &member.example, Finding::Example),
     ] {
         if let Some(value) = value {
-            scalar(member, value, &format!("{path}.{key}"), key, &mut sink.kinded(finding));
+            scalar(
+                member,
+                value,
+                &format!("{path}.{key}"),
+                key,
+                &mut sink.kinded(finding),
+            );
         }
     }
 }

@@ -171,7 +171,10 @@ fn product_file(product: &Product, sink: &mut Sink<'_>) {
     if !is_api_version(&product.version) {
         sink.report(
             "version",
-            format!("version `{}` must be a date, YYYY-MM-DD (or YYYYMMDD)", product.version),
+            format!(
+                "version `{}` must be a date, YYYY-MM-DD (or YYYYMMDD)",
+                product.version
+            ),
         );
     }
     if let Err(problem) = crate::changelog::crate_version(product) {

@@ -16,6 +16,7 @@ mod profile;
 mod provider;
 mod roles;
 mod session;
+pub mod sign_roa;
 pub mod sign_v1;
 pub mod sign_v3;
 mod stamp;
@@ -53,9 +54,11 @@ use std::borrow::Cow;
 
 use smallvec::SmallVec;
 
-use acs_wire::Method;
+use bytes::Bytes;
 
-use crate::params::{Pairs, Params, encode, encode_into, is_unreserved, key_prefix};
+use acs_wire::{Method, Protocol};
+
+use crate::params::{Body, Pairs, Params, encode, encode_into, is_unreserved, key_prefix};
 
 /// The content type of a form body.
 pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
@@ -81,6 +84,9 @@ impl SignatureVersion {
         match (self, headers::scoped()) {
             (Self::V3, None) => sign_v3::sign(request, credentials),
             (Self::V3, Some(extra)) => sign_v3::sign_with_headers(request, credentials, &extra),
+            (Self::V1, extra) if request.protocol == Protocol::Roa => {
+                sign_roa::sign(request, credentials, extra.as_ref())
+            }
             (Self::V1, extra) => {
                 let mut signed = sign_v1::sign(request, credentials);
                 // V1 signs no header: the extra ones are only sent.
@@ -100,14 +106,19 @@ pub struct SigningRequest<'a> {
     pub host: &'a str,
     /// The HTTP method, from the operation's binding.
     pub method: Method,
-    /// The path as sent (already encoded), from the operation's binding: `/` for RPC.
+    /// The path as sent (already encoded), from the operation's binding: `/` for RPC, the
+    /// rendered template for REST.
     pub path: &'a str,
+    /// The protocol of the operation, which decides what signature V1 is.
+    pub protocol: Protocol,
     /// The API name, e.g. `CreateVpnGateway`.
     pub action: &'a str,
     /// The API version, e.g. `2016-04-28`.
     pub version: &'a str,
-    /// The business parameters: query and form body.
+    /// The business parameters: query, form body, headers (path values are in `path`).
     pub params: &'a Params,
+    /// The body as sent, with its content type.
+    pub body: &'a Body,
     /// UTC time as `YYYY-MM-DDThh:mm:ssZ`.
     pub timestamp: &'a str,
     /// A value never used before.
@@ -125,10 +136,10 @@ pub struct SignedRequest<'a> {
     pub path: &'a str,
     /// The encoded URL query, without `?`.
     pub query: String,
-    /// The encoded form body; empty when there is none.
-    pub body: String,
+    /// The body as sent; empty when there is none.
+    pub body: Bytes,
     /// Headers to send as they are (lower-case names), `host` included.
-    pub headers: Vec<(&'static str, Cow<'a, str>)>,
+    pub headers: Vec<(&'a str, Cow<'a, str>)>,
 }
 
 impl SignedRequest<'_> {

@@ -5,7 +5,6 @@ use base64::engine::general_purpose::STANDARD;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 
-use super::FORM_CONTENT_TYPE;
 use super::{Credentials, SignedRequest, SigningRequest, canonical_query};
 
 /// Signs an RPC request with its method and path: adds the common parameters (`Action`, `Version`, `Format=JSON`,
@@ -39,16 +38,15 @@ pub fn sign<'a>(request: &SigningRequest<'a>, credentials: &'a Credentials) -> S
     );
     common.push(("Signature", &signature));
     let query = canonical_query(common.iter().copied().chain(params.query().iter()));
-    let body = params.encoded_body();
     let mut headers = vec![("host", request.host.into())];
-    if !body.is_empty() {
-        headers.push(("content-type", FORM_CONTENT_TYPE.into()));
+    if let Some(content_type) = request.body.content_type {
+        headers.push(("content-type", content_type.into()));
     }
     SignedRequest {
         method: request.method,
         path: request.path,
         query,
-        body,
+        body: request.body.bytes.clone(),
         headers,
     }
 }
@@ -144,9 +142,15 @@ mod tests {
             host: "ecs.aliyuncs.com",
             method: Method::Get,
             path: "/",
+            protocol: crate::wire::Protocol::Rpc,
             action: "DescribeDedicatedHosts",
             version: "2014-05-26",
             params: &params,
+            body: &crate::params::Body::of(
+                crate::wire::BodyKind::Form,
+                &params.body(),
+                &params.payload(),
+            ),
             timestamp: "2023-03-13T08:34:30Z",
             nonce: "edb2b34af0af9a6d14deaf7c1a5315eb",
         };

@@ -7,8 +7,8 @@ use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
 use super::{
-    Credentials, ExtraHeaders, FORM_CONTENT_TYPE, SignedRequest, SigningRequest, canonical_query,
-    canonical_query_of, push_hex,
+    Credentials, ExtraHeaders, SignedRequest, SigningRequest, canonical_query, canonical_query_of,
+    push_hex,
 };
 
 /// The algorithm name, first in the string to sign and in `Authorization`.
@@ -41,16 +41,17 @@ fn sign_extended<'a>(
     extra: Option<&ExtraHeaders>,
 ) -> SignedRequest<'a> {
     let query = canonical_query_of(request.params.query());
-    let body = request.params.encoded_body();
+    let body = &request.body.bytes;
     let content_sha256: Cow<'a, str> = if body.is_empty() {
         EMPTY_BODY_SHA256.into()
     } else {
-        sha256_hex(body.as_bytes()).into()
+        sha256_hex(body).into()
     };
     // Pushed in sorted order: the canonical form needs no sort.
-    let mut headers: Vec<(&'static str, Cow<'a, str>)> = Vec::with_capacity(9);
-    if !body.is_empty() {
-        headers.push(("content-type", FORM_CONTENT_TYPE.into()));
+    let mut headers: Vec<(&'a str, Cow<'a, str>)> = Vec::with_capacity(9);
+    let content_type = request.body.content_type;
+    if let Some(content_type) = content_type {
+        headers.push(("content-type", content_type.into()));
     }
     headers.push(("host", request.host.into()));
     headers.push(("x-acs-action", request.action.into()));
@@ -62,12 +63,25 @@ fn sign_extended<'a>(
     }
     headers.push(("x-acs-signature-nonce", request.nonce.into()));
     headers.push(("x-acs-version", request.version.into()));
+    // The request's header parameters (names already lower case) and the scope's extra
+    // headers are sent and signed too.
+    let params = request.params.headers();
     let signed: Cow<'static, str> = match extra {
-        None => signed_headers(&headers, !body.is_empty(), token.is_some()).into(),
-        Some(extra) => {
-            for (name, value) in extra.iter() {
+        None if params.is_empty() => {
+            signed_headers(&headers, content_type.is_some(), token.is_some()).into()
+        }
+        _ => {
+            let added = params
+                .iter()
+                .map(|(name, value)| (name, Cow::Borrowed(value)))
+                .chain(extra.into_iter().flat_map(|extra| {
+                    extra
+                        .iter()
+                        .map(|(name, value)| (name, Cow::Owned(value.to_owned())))
+                }));
+            for (name, value) in added {
                 let at = headers.partition_point(|(n, _)| *n < name);
-                headers.insert(at, (name, value.to_owned().into()));
+                headers.insert(at, (name, value));
             }
             join_names(&headers).into()
         }
@@ -87,7 +101,7 @@ fn sign_extended<'a>(
         method: request.method,
         path: request.path,
         query,
-        body,
+        body: body.clone(),
         headers,
     }
 }
@@ -95,7 +109,7 @@ fn sign_extended<'a>(
 /// The `SignedHeaders` list of the headers [`sign`] signs, which depend only on whether the
 /// request has a body and a security token: each of the four lists is joined once, from the
 /// first request of its kind.
-fn signed_headers<V>(headers: &[(&'static str, V)], body: bool, token: bool) -> &'static str {
+fn signed_headers<V>(headers: &[(&str, V)], body: bool, token: bool) -> &'static str {
     static LISTS: [OnceLock<String>; 4] = [const { OnceLock::new() }; 4];
     let list =
         LISTS[usize::from(body) * 2 + usize::from(token)].get_or_init(|| join_names(headers));
@@ -328,9 +342,15 @@ mod tests {
                 host: "vpc.aliyuncs.com",
                 method: *method,
                 path: "/",
+                protocol: crate::wire::Protocol::Rpc,
                 action: "DescribeVpcs",
                 version: "2016-04-28",
                 params: &params,
+                body: &crate::params::Body::of(
+                    crate::wire::BodyKind::Form,
+                    &params.body(),
+                    &params.payload(),
+                ),
                 timestamp: "2023-10-26T10:22:32Z",
                 nonce: "3156853299f313e23d1673dc12e1703d",
             };
@@ -359,7 +379,7 @@ mod tests {
                         "/",
                         &query,
                         &sent,
-                        signed.body.as_bytes()
+                        signed.body.as_ref()
                     )
                     .as_str()
                 ),

@@ -1,7 +1,7 @@
 //! STS, the service that issues temporary credentials: its endpoint, and the `AssumeRole`
 //! (signed with the source credentials) and `AssumeRoleWithOIDC` (anonymous) calls.
 
-use crate::wire::{Binding, Method};
+use crate::wire::{Binding, BodyKind, Method, Protocol};
 use serde_json::Value;
 
 use super::fetch::{self, Http};
@@ -9,7 +9,7 @@ use super::session::Session;
 use super::{Credentials, CredentialsError, Env, SignedRequest, SigningRequest};
 use super::{FORM_CONTENT_TYPE, canonical_query};
 use crate::client::{Endpoint, ProductInfo, transport};
-use crate::params::Params;
+use crate::params::{Body, Params};
 
 /// The variable holding an explicit STS endpoint (a host, or an `https://` URL; `http://`
 /// only to a loopback host).
@@ -70,13 +70,16 @@ impl Sts {
     ) -> Result<Session, CredentialsError> {
         let endpoint = self.endpoint()?;
         let (timestamp, nonce) = (super::timestamp(), super::nonce());
+        let body = Body::of(BodyKind::Form, params.body(), params.payload());
         let request = SigningRequest {
             host: endpoint.host(),
             method: Method::Post,
             path: Binding::RPC_PATH,
+            protocol: Protocol::Rpc,
             action: "AssumeRole",
             version: VERSION,
             params,
+            body: &body,
             timestamp: &timestamp,
             nonce: &nonce,
         };
@@ -104,7 +107,7 @@ impl Sts {
             method: Method::Post,
             path: Binding::RPC_PATH,
             query,
-            body: params.encoded_body(),
+            body: params.encoded_body().into(),
             headers: vec![
                 ("host", endpoint.host().into()),
                 ("content-type", FORM_CONTENT_TYPE.into()),

@@ -1,7 +1,7 @@
 //! [`Invoke`]: the future every generated operation method returns.
 //!
-//! The call itself (sign, send, retry, parse the JSON) is one boxed future compiled once; only
-//! building the response from the JSON and mapping a service error are per operation, as two
+//! The call itself (sign, send, retry) is one boxed future compiled once; only building the
+//! response from the answer and mapping a service error are per operation, as two
 //! function pointers. Generated
 //! methods are then plain functions, not one async state machine per operation.
 
@@ -9,8 +9,6 @@ use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
-
-use serde_json::Value;
 
 use super::response::unparsable;
 use super::{Answer, Error, ServiceError};
@@ -22,14 +20,14 @@ pub(super) type Sent = Pin<Box<dyn Future<Output = Result<Answer, Error>> + Send
 #[must_use = "futures do nothing unless awaited"]
 pub struct Invoke<T, E> {
     sent: Sent,
-    parse: fn(Value) -> serde_json::Result<T>,
+    parse: fn(&Answer) -> serde_json::Result<T>,
     map: fn(ServiceError) -> E,
 }
 
 impl<T, E> Invoke<T, E> {
     pub(super) fn new(
         sent: Sent,
-        parse: fn(Value) -> serde_json::Result<T>,
+        parse: fn(&Answer) -> serde_json::Result<T>,
         map: fn(ServiceError) -> E,
     ) -> Self {
         Self { sent, parse, map }
@@ -48,31 +46,21 @@ impl<T, E> Future for Invoke<T, E> {
     }
 }
 
-/// The response built from a successful answer's JSON by `parse`, or the error with the
-/// service's converted by `map`. Everything that does not depend on `T` or `E` is in [`json`].
+/// The response built from a successful answer by `parse`, or the error with the service's
+/// converted by `map`.
 fn decode<T, E>(
     answer: Result<Answer, Error>,
-    parse: fn(Value) -> serde_json::Result<T>,
+    parse: fn(&Answer) -> serde_json::Result<T>,
     map: fn(ServiceError) -> E,
 ) -> Result<T, Error<E>> {
-    let error = match json(answer) {
-        Ok((value, answer)) => match parse(value) {
+    let error = match answer {
+        Ok(answer) => match parse(&answer) {
             Ok(response) => return Ok(response),
             Err(e) => unparsable(answer.status, e, &answer.body),
         },
         Err(error) => error,
     };
     Err(error.map_service(map))
-}
-
-/// The JSON of a successful answer, with the answer for the error of a response that does
-/// not fit it.
-fn json(answer: Result<Answer, Error>) -> Result<(Value, Answer), Error> {
-    let answer = answer?;
-    match serde_json::from_slice(&answer.body) {
-        Ok(value) => Ok((value, answer)),
-        Err(e) => Err(unparsable(answer.status, e, &answer.body)),
-    }
 }
 
 impl<T, E> fmt::Debug for Invoke<T, E> {

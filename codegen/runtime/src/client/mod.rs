@@ -27,7 +27,7 @@ pub use invoke::Invoke;
 pub(crate) use response::parse_raw;
 pub use response::{REQUEST_ID_HEADER, parse_response};
 pub use retry::{RETRY_AFTER_HEADER, Resend, RetryPolicy, with_retry_policy};
-pub use rpc::{Answer, REGION_VAR, RpcClient};
+pub use rpc::{Answer, REGION_VAR, RpcClient, path_and_body};
 pub use settings::{CallSettings, Customize};
 pub use tls::{CERT_DIR_VAR, CERT_FILE_VAR};
 pub use unhandled::Unhandled;

@@ -23,9 +23,10 @@ use crate::auth::{
     self, DefaultChain, ExtraHeaders, ProfileFile, ProvideCredentials, SignatureVersion,
 };
 use crate::auth::{Credentials, SigningRequest};
-use crate::de::FromJson;
+use crate::de::FromAnswer;
 use crate::operation::{self, OperationRequest};
-use crate::params::{Location, Params};
+use crate::params::{Body, Location, Params, render_path};
+use crate::wire::Protocol;
 
 /// The variable holding the region of clients configured without one.
 pub const REGION_VAR: &str = "ALIBABA_CLOUD_REGION_ID";
@@ -126,37 +127,37 @@ impl RpcClient {
     /// What generated operation methods return: an invalid request fails with
     /// [`Error::Validation`] without any I/O. A request that takes a `RegionId` and leaves it
     /// unset is sent with the client's region.
-    pub fn invoke<T: FromJson, E>(
+    pub fn invoke<T: FromAnswer, E>(
         &self,
         op: &'static OperationInfo,
         request: &dyn OperationRequest,
         map: fn(ServiceError) -> E,
     ) -> Invoke<T, E> {
-        Invoke::new(self.start(op, request, None), T::from_json, map)
+        Invoke::new(self.start(op, request, None), T::from_answer, map)
     }
 
     /// Calls `op` with `request` like [`invoke`](Self::invoke), with `settings` overriding
     /// the client's configuration for this call only.
-    pub fn invoke_with<T: FromJson, E>(
+    pub fn invoke_with<T: FromAnswer, E>(
         &self,
         op: &'static OperationInfo,
         request: &dyn OperationRequest,
         map: fn(ServiceError) -> E,
         settings: CallSettings,
     ) -> Invoke<T, E> {
-        Invoke::new(self.start(op, request, Some(settings)), T::from_json, map)
+        Invoke::new(self.start(op, request, Some(settings)), T::from_answer, map)
     }
 
     /// The call of `op` with `request`, validated and serialized already, waiting for its
     /// per-call settings: what the operation builders' `customize()` returns.
-    pub fn customize<T: FromJson, E>(
+    pub fn customize<T: FromAnswer, E>(
         &self,
         op: &'static OperationInfo,
         request: &dyn OperationRequest,
         map: fn(ServiceError) -> E,
     ) -> Customize<T, E> {
         let prepared = operation::prepare(request, self.region()).map_err(Error::from);
-        Customize::new(self.clone(), op, prepared, T::from_json, map)
+        Customize::new(self.clone(), op, prepared, T::from_answer, map)
     }
 
     /// Prepares `request` and starts the call: one future for every operation.
@@ -258,15 +259,6 @@ impl RpcClient {
         mut params: Params,
         call: &PerCall,
     ) -> Result<Answer, Error> {
-        let method = op.binding.method;
-        if !method.has_body() && !params.body().is_empty() {
-            let keys: Vec<&str> = params.body().iter().map(|(key, _)| key).collect();
-            return Err(Error::Config(format!(
-                "{} is sent with {method}, which has no body: its form parameters ({}) cannot be sent",
-                op.action,
-                keys.join(", ")
-            )));
-        }
         let span = tracing::info_span!(
             "acs_call",
             product = self.0.product.product,
@@ -281,10 +273,11 @@ impl RpcClient {
                     params.push(Location::Query, token, uuid);
                 }
             }
+            let request = Outgoing::of(op, params)?;
             let result = match call.deadline {
                 Some(limit) => {
                     let deadline = Instant::now() + limit;
-                    let attempts = self.attempts(op, &params, call, Some(deadline), &span);
+                    let attempts = self.attempts(op, &request, call, Some(deadline), &span);
                     tokio::time::timeout_at(deadline, attempts)
                         .await
                         .unwrap_or(Err(Error::Timeout {
@@ -292,7 +285,7 @@ impl RpcClient {
                             after: limit,
                         }))
                 }
-                None => self.attempts(op, &params, call, None, &span).await,
+                None => self.attempts(op, &request, call, None, &span).await,
             };
             if let Err(error) = &result {
                 tracing::debug!(%error, "call failed");
@@ -306,7 +299,7 @@ impl RpcClient {
     async fn attempts(
         &self,
         op: &'static OperationInfo,
-        params: &Params,
+        request: &Outgoing,
         call: &PerCall,
         deadline: Option<Instant>,
         call_span: &Span,
@@ -317,7 +310,7 @@ impl RpcClient {
         let mut attempt = 1;
         loop {
             call_span.record("attempts", attempt);
-            let (result, asked_wait) = self.attempt(op, params, call, &credentials, attempt).await;
+            let (result, asked_wait) = self.attempt(op, request, call, &credentials, attempt).await;
             let error = match result {
                 Ok(response) => return Ok(response),
                 Err(error) => error,
@@ -342,7 +335,7 @@ impl RpcClient {
     async fn attempt(
         &self,
         op: &'static OperationInfo,
-        params: &Params,
+        outgoing: &Outgoing,
         call: &PerCall,
         credentials: &Credentials,
         attempt: u32,
@@ -361,10 +354,12 @@ impl RpcClient {
             let request = SigningRequest {
                 host: endpoint.host(),
                 method: op.binding.method,
-                path: op.binding.path,
+                path: &outgoing.path,
+                protocol: op.binding.protocol,
                 action: op.action,
                 version: inner.product.version,
-                params,
+                params: &outgoing.params,
+                body: &outgoing.body,
                 timestamp: &timestamp,
                 nonce: &nonce,
             };
@@ -415,6 +410,47 @@ impl RpcClient {
         .instrument(span.clone())
         .await
     }
+}
+
+/// What one call sends on every attempt: its parameters, its path (the binding's template
+/// with the path values encoded) and its body, made once.
+struct Outgoing {
+    params: Params,
+    path: String,
+    body: Body,
+}
+
+impl Outgoing {
+    fn of(op: &OperationInfo, params: Params) -> Result<Self, Error> {
+        let (path, body) = path_and_body(op, &params)?;
+        Ok(Self { params, path, body })
+    }
+}
+
+/// The path (the binding's template with the path values encoded) and the body `op` sends
+/// with `params`, or why they cannot be sent: a path value missing or addressing another
+/// path, or a body on a method that has none.
+pub fn path_and_body(op: &OperationInfo, params: &Params) -> Result<(String, Body), Error> {
+    let binding = op.binding;
+    let path = match binding.protocol {
+        Protocol::Rpc => binding.path.to_owned(),
+        Protocol::Roa => render_path(binding.path, params.path())
+            .map_err(|why| Error::Config(format!("{}: {why}", op.action)))?,
+    };
+    let body = Body::of(binding.body, params.body(), params.payload());
+    let method = binding.method;
+    if !method.has_body() && !body.is_empty() {
+        let keys: Vec<&str> = params.body().iter().map(|(key, _)| key).collect();
+        let what = match keys.is_empty() {
+            true => "its body".to_owned(),
+            false => format!("its form parameters ({})", keys.join(", ")),
+        };
+        return Err(Error::Config(format!(
+            "{} is sent with {method}, which has no body: {what} cannot be sent",
+            op.action
+        )));
+    }
+    Ok((path, body))
 }
 
 /// The configuration of one call: the client's, with its per-call settings over it.

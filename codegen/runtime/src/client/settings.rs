@@ -3,10 +3,8 @@
 use std::fmt;
 use std::time::Duration;
 
-use serde_json::Value;
-
 use super::invoke::Invoke;
-use super::{Error, OperationInfo, RetryPolicy, RpcClient, ServiceError};
+use super::{Answer, Error, OperationInfo, RetryPolicy, RpcClient, ServiceError};
 use crate::auth::ExtraHeaders;
 use crate::params::Params;
 
@@ -116,7 +114,7 @@ pub struct Customize<T, E> {
     op: &'static OperationInfo,
     prepared: Result<Params, Error>,
     settings: CallSettings,
-    parse: fn(Value) -> serde_json::Result<T>,
+    parse: fn(&Answer) -> serde_json::Result<T>,
     map: fn(ServiceError) -> E,
 }
 
@@ -125,7 +123,7 @@ impl<T, E> Customize<T, E> {
         rpc: RpcClient,
         op: &'static OperationInfo,
         prepared: Result<Params, Error>,
-        parse: fn(Value) -> serde_json::Result<T>,
+        parse: fn(&Answer) -> serde_json::Result<T>,
         map: fn(ServiceError) -> E,
     ) -> Self {
         Self {

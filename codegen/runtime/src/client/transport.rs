@@ -101,8 +101,10 @@ pub(crate) async fn exchange(
         String::with_capacity(origin.len() + request.path.len() + 1 + request.query.len());
     url.push_str(origin);
     url.push_str(request.path);
-    url.push('?');
-    url.push_str(&request.query);
+    if !request.query.is_empty() {
+        url.push('?');
+        url.push_str(&request.query);
+    }
     let mut headers = HeaderMap::with_capacity(request.headers.len());
     for (name, value) in request.headers {
         let name = HeaderName::from_bytes(name.as_bytes())
@@ -120,7 +122,7 @@ pub(crate) async fn exchange(
         method: request.method,
         url: url.clone(),
         headers,
-        body: Bytes::from(request.body),
+        body: request.body,
     };
     // An implementation's error may quote the URL, whose query may hold a token.
     let hide = |error: TransportError| Error::Transport {

@@ -10,7 +10,10 @@
 //! boolean field is no value (the `FromJson` impls of scalars). A value that still does not
 //! fit fails with the field's path and the value.
 
+mod answer;
 mod scalar;
+
+pub use answer::{FromAnswer, answer_text};
 
 use serde::de::{Deserialize, Deserializer, Error as _, Unexpected};
 use serde_json::{Map, Value};

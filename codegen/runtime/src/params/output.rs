@@ -87,7 +87,9 @@ impl Params {
             Location::Query => self.query.push_named(name, value, plain_value),
             Location::Form => self.body.push_named(name, value, plain_value),
             Location::Path => self.path.push_named(name, value, plain_value),
-            Location::Header => self.headers.push(&name.as_str().to_ascii_lowercase(), value),
+            Location::Header => self
+                .headers
+                .push(&name.as_str().to_ascii_lowercase(), value),
             Location::Body => self
                 .payload
                 .member(name.as_str(), Value::String(value.to_owned())),
@@ -405,7 +407,9 @@ impl EncodedParams {
             Location::Form => &mut self.body,
             Location::Path => return self.path.push_named(name, value, plain_value),
             Location::Header => {
-                return self.headers.push(&name.as_str().to_ascii_lowercase(), value);
+                return self
+                    .headers
+                    .push(&name.as_str().to_ascii_lowercase(), value);
             }
             Location::Body => {
                 return self

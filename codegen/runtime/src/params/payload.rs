@@ -207,12 +207,18 @@ mod tests {
         assert!(Body::of(BodyKind::Form, &form, &Payload::None).is_empty());
         form.push("A", "x y");
         let body = Body::of(BodyKind::Form, &form, &Payload::None);
-        assert_eq!((body.bytes, body.content_type), ("A=x%20y".into(), Some("application/x-www-form-urlencoded")));
+        assert_eq!(
+            (body.bytes, body.content_type),
+            ("A=x%20y".into(), Some("application/x-www-form-urlencoded"))
+        );
         let empty = Body::of(BodyKind::Fields, &Pairs::default(), &Payload::None);
         assert_eq!(empty.bytes, "{}");
         let whole = Payload::Whole(Bytes::from_static(b"\x00\xff"));
         let binary = Body::of(BodyKind::Binary, &Pairs::default(), &whole);
-        assert_eq!((binary.bytes.as_ref(), binary.content_type), (&b"\x00\xff"[..], Some("application/octet-stream")));
+        assert_eq!(
+            (binary.bytes.as_ref(), binary.content_type),
+            (&b"\x00\xff"[..], Some("application/octet-stream"))
+        );
         assert!(Body::of(BodyKind::Text, &Pairs::default(), &Payload::None).is_empty());
     }
 

@@ -27,7 +27,7 @@ pub enum Mode {
 }
 #[cfg(feature = "operations-in-no-family")]
 ::acs_runtime::open_enum_impls!(Mode { A = "a", BC = "b c", V1x = "1x", });
-/// A nested value.
+/// `Clone` in the request of `ReservedNames`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
@@ -40,7 +40,7 @@ pub struct ReservedNamesClone {
     )]
     pub self_: Option<String>,
 }
-/// A nested value.
+/// `Default` in the request of `ReservedNames`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
@@ -53,7 +53,7 @@ pub struct ReservedNamesDefault {
     )]
     pub clone: Option<crate::types::ReservedNamesClone>,
 }
-/// An enumerated value.
+/// `Option` in the request of `ReservedNames`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -67,7 +67,7 @@ pub enum ReservedNamesOption {
 }
 #[cfg(feature = "operations-in-no-family")]
 ::acs_runtime::open_enum_impls!(ReservedNamesOption { Some = "Some", None = "None", });
-/// A nested value.
+/// `Result` in the response of `ReservedNames`.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]

@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "EnumProse",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -217,17 +214,21 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for EnumProseRespons
 }
 /// Service errors of `EnumProse`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum EnumProseError {
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for EnumProseError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        Self::Unhandled(error)
+        Self::variant(0, error)
     }
 }
+#[allow(deprecated)]
 impl EnumProseError {
     /// The service error behind the variant.
     #[inline]
@@ -238,13 +239,13 @@ impl EnumProseError {
     #[inline]
     fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
         let _ = index;
-        Self::Unhandled(error)
+        Self::Unhandled(::acs_runtime::client::Unhandled::new(error))
     }
     /// The variant's index and the service error it holds.
     #[inline]
     fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => (0, error),
+            Self::Unhandled(unhandled) => (0, unhandled.service_error()),
         }
     }
 }
@@ -261,6 +262,23 @@ impl ::std::fmt::Debug for EnumProseError {
         let (index, error) = self.parts();
         let names = ["Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl EnumProseError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for EnumProseError {

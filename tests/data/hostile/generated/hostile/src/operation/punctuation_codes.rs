@@ -6,10 +6,7 @@
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "PunctuationCodes",
-    binding: ::acs_runtime::wire::Binding {
-        method: ::acs_runtime::wire::Method::Post,
-        path: "/",
-    },
+    binding: ::acs_runtime::wire::Binding::rpc(::acs_runtime::wire::Method::Post),
     idempotency_token: None,
     idempotent: false,
 };
@@ -189,7 +186,7 @@ for PunctuationCodesResponse {
 }
 /// Service errors of `PunctuationCodes`: one variant per documented code, `Unhandled` for any other.
 ///
-/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
+/// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id, also read through [`code`](Self::code), [`message`](Self::message) and [`request_id`](Self::request_id). Match the documented variants and a wildcard: a later spec may document a code that arrives as `Unhandled` today.
 #[non_exhaustive]
 pub enum PunctuationCodesError {
     /// HTTP 400 `!!!`: \<b\>bold\</b\> `text panic!() `
@@ -203,13 +200,17 @@ pub enum PunctuationCodesError {
     /// HTTP 400 `Unhandled`
     UnhandledError(::acs_runtime::client::ServiceError),
     /// A code this spec does not document.
-    Unhandled(::acs_runtime::client::ServiceError),
+    #[deprecated(
+        note = "matching `Unhandled` breaks when a later spec documents the code: match a wildcard and read `code()` instead"
+    )]
+    Unhandled(::acs_runtime::client::Unhandled),
 }
 impl From<::acs_runtime::client::ServiceError> for PunctuationCodesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
         Self::variant(error.code_index(&["!!!", "???", "Unhandled"]), error)
     }
 }
+#[allow(deprecated)]
 impl PunctuationCodesError {
     /// The service error behind the variant.
     #[inline]
@@ -223,7 +224,7 @@ impl PunctuationCodesError {
             0 => Self::Unnamed(error),
             1 => Self::UnnamedError(error),
             2 => Self::UnhandledError(error),
-            _ => Self::Unhandled(error),
+            _ => Self::Unhandled(::acs_runtime::client::Unhandled::new(error)),
         }
     }
     /// The variant's index and the service error it holds.
@@ -233,7 +234,7 @@ impl PunctuationCodesError {
             Self::Unnamed(error) => (0, error),
             Self::UnnamedError(error) => (1, error),
             Self::UnhandledError(error) => (2, error),
-            Self::Unhandled(error) => (3, error),
+            Self::Unhandled(unhandled) => (3, unhandled.service_error()),
         }
     }
 }
@@ -250,6 +251,23 @@ impl ::std::fmt::Debug for PunctuationCodesError {
         let (index, error) = self.parts();
         let names = ["Unnamed", "UnnamedError", "UnhandledError", "Unhandled"];
         f.debug_tuple(names[index]).field(error).finish()
+    }
+}
+impl PunctuationCodesError {
+    /// The error code, e.g. `Resource.QuotaFull`.
+    #[inline]
+    pub fn code(&self) -> &str {
+        self.service_error().code()
+    }
+    /// The service's message.
+    #[inline]
+    pub fn message(&self) -> &str {
+        self.service_error().message()
+    }
+    /// The id of the request, for the service's support.
+    #[inline]
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
     }
 }
 impl ::std::fmt::Display for PunctuationCodesError {
