@@ -3,7 +3,7 @@ use acs_runtime::RpcParams;
 #[derive(RpcParams)]
 #[rpc(location = "formData")]
 struct Request {
-    #[rpc(name = "RegionId", location = "path")]
+    #[rpc(name = "RegionId", location = "url")]
     region_id: String,
     #[rpc(name = "RegionId")]
     region: String,

@@ -3,7 +3,7 @@ use acs_runtime::RpcParams;
 #[derive(RpcParams)]
 #[rpc(location = "Body")]
 struct Request {
-    #[rpc(name = "RegionId", location = "header")]
+    #[rpc(name = "RegionId", location = "cookie")]
     region_id: String,
 }
 
