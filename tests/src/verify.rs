@@ -1,4 +1,5 @@
-//! An independent check of signatures V3 and V1, written from the protocol description alone.
+//! An independent check of signatures V3, V1 and the ROA signature (V1 of REST operations),
+//! written from the protocol description and the official SDKs' captured requests alone.
 //!
 //! Shares no code with `acs_runtime::auth`: its own percent-encoding, form decoding, canonical
 //! forms and date parsing, so that a bug in the signer is not mirrored here.
@@ -43,6 +44,8 @@ pub enum Signature {
     V3,
     /// HMAC-SHA1 in the `Signature` query parameter.
     V1,
+    /// HMAC-SHA1 in `Authorization: acs <id>:<signature>` (REST operations).
+    Roa,
 }
 
 /// What a verified request says, decoded.
@@ -50,6 +53,10 @@ pub enum Signature {
 pub struct Verified {
     /// The HTTP method it was sent and signed with.
     pub method: String,
+    /// The path as sent (percent-encoded), which the signature covers.
+    pub path: String,
+    /// The body's content type, when it has one.
+    pub content_type: Option<String>,
     /// The signature it carried.
     pub signature: Signature,
     /// The AccessKeyId that signed it.
@@ -109,8 +116,11 @@ pub fn verify(
     secret_of: impl Fn(&str) -> Option<String>,
     clock: Clock,
 ) -> Result<Verified, String> {
-    if request.path != "/" {
-        return Err(format!("path must be /, got {:?}", request.path));
+    if !request.path.starts_with('/')
+        || request.path.split('/').any(|s| s == "." || s == "..")
+        || request.path.contains(['?', '#'])
+    {
+        return Err(format!("not a path to sign: {:?}", request.path));
     }
     if matches!(request.method.as_str(), "GET" | "DELETE") && !request.body.is_empty() {
         return Err(format!("a {} request carries a body", request.method));
@@ -122,11 +132,17 @@ pub fn verify(
                 .map_err(|_| "form body is not UTF-8".to_owned())?;
             form_decode(body)?
         }
+        Some("application/json; charset=utf-8" | "application/octet-stream") => Vec::new(),
         Some(other) => return Err(format!("unexpected content-type {other:?}")),
         None if request.body.is_empty() => Vec::new(),
         None => return Err("a body without content-type".to_owned()),
     };
-    let verified = if let Some(authorization) = request.header("authorization") {
+    let verified = if let Some(roa) = request
+        .header("authorization")
+        .and_then(|a| a.strip_prefix("acs "))
+    {
+        verify_roa(request, roa, query, form, &secret_of)?
+    } else if let Some(authorization) = request.header("authorization") {
         verify_v3(request, authorization, query, form, &secret_of)?
     } else if query.iter().any(|(k, _)| k == "Signature") {
         verify_v1(request, query, form, &secret_of)?
@@ -202,7 +218,12 @@ fn verify_v3(
     if request.header("x-acs-content-sha256") != Some(body_hash.as_str()) {
         return Err("x-acs-content-sha256 is not the body's SHA-256".to_owned());
     }
-    let mut canonical = format!("{}\n/\n{}\n", request.method, canonical_pairs(&query));
+    let mut canonical = format!(
+        "{}\n{}\n{}\n",
+        request.method,
+        request.path,
+        canonical_pairs(&query)
+    );
     for name in &names {
         let value = request
             .header(name)
@@ -223,6 +244,8 @@ fn verify_v3(
     let header = |name: &str| request.header(name).unwrap_or_default().to_owned();
     Ok(Verified {
         method: request.method.clone(),
+        path: request.path.clone(),
+        content_type: request.header("content-type").map(str::to_owned),
         signature: Signature::V3,
         access_key_id: id.to_owned(),
         security_token: request.header("x-acs-security-token").map(str::to_owned),
@@ -275,8 +298,16 @@ fn verify_v1(
     if STANDARD.encode(mac.finalize().into_bytes()) != signature {
         return Err("V1 signature does not match".to_owned());
     }
+    if request.path != "/" {
+        return Err(format!(
+            "a V1 signed request goes to /, not {:?}",
+            request.path
+        ));
+    }
     Ok(Verified {
         method: request.method.clone(),
+        path: request.path.clone(),
+        content_type: request.header("content-type").map(str::to_owned),
         signature: Signature::V1,
         access_key_id: id,
         security_token: get("SecurityToken").ok(),
@@ -290,6 +321,94 @@ fn verify_v1(
             .collect(),
         form,
     })
+}
+
+/// The ROA signature: `acs <id>:<base64 HMAC-SHA1(secret, string to sign)>`, the string to
+/// sign being the method, `accept`, `content-md5`, `content-type` and `date` lines, every
+/// `x-acs-*` header as `name:value` sorted, then the path as sent and the query decoded,
+/// sorted by key, an empty value written as the bare key.
+fn verify_roa(
+    request: &Request,
+    credential: &str,
+    query: Vec<(String, String)>,
+    form: Vec<(String, String)>,
+    secret_of: &impl Fn(&str) -> Option<String>,
+) -> Result<Verified, String> {
+    let (id, signature) = credential
+        .split_once(':')
+        .ok_or("Authorization is not acs <id>:<signature>")?;
+    let header = |name: &str| request.header(name).unwrap_or_default();
+    if header("x-acs-signature-method") != "HMAC-SHA1" || header("x-acs-signature-version") != "1.0"
+    {
+        return Err("x-acs-signature-method must be HMAC-SHA1, version 1.0".to_owned());
+    }
+    let date = request.header("date").ok_or("no date header")?;
+    let mut string = format!(
+        "{}\n{}\n{}\n{}\n{date}\n",
+        request.method,
+        header("accept"),
+        header("content-md5"),
+        header("content-type")
+    );
+    let mut acs: Vec<(&str, &str)> = request
+        .headers
+        .iter()
+        .filter(|(name, _)| name.starts_with("x-acs-"))
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .collect();
+    acs.sort();
+    for (name, value) in &acs {
+        string.push_str(&format!("{name}:{value}\n"));
+    }
+    string.push_str(&request.path);
+    let mut sorted = query.clone();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    if !sorted.is_empty() {
+        let pairs: Vec<String> = sorted
+            .iter()
+            .map(|(k, v)| match v.is_empty() {
+                true => k.clone(),
+                false => format!("{k}={v}"),
+            })
+            .collect();
+        string.push('?');
+        string.push_str(&pairs.join("&"));
+    }
+    let secret = secret_of(id).ok_or_else(|| format!("unknown AccessKeyId {id:?}"))?;
+    let mut mac = Hmac::<Sha1>::new_from_slice(secret.as_bytes()).expect("any key length");
+    mac.update(string.as_bytes());
+    if STANDARD.encode(mac.finalize().into_bytes()) != signature {
+        return Err("ROA signature does not match".to_owned());
+    }
+    Ok(Verified {
+        method: request.method.clone(),
+        path: request.path.clone(),
+        content_type: request.header("content-type").map(str::to_owned),
+        signature: Signature::Roa,
+        access_key_id: id.to_owned(),
+        security_token: request.header("x-acs-security-token").map(str::to_owned),
+        action: header("x-acs-action").to_owned(),
+        version: header("x-acs-version").to_owned(),
+        nonce: header("x-acs-signature-nonce").to_owned(),
+        timestamp: timestamp_of_date(date)?,
+        query,
+        form,
+    })
+}
+
+/// `Mon, 07 Dec 2026 21:15:14 GMT` as `2026-12-07T21:15:14Z`.
+fn timestamp_of_date(date: &str) -> Result<String, String> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let bad = || format!("date {date:?} is not RFC 1123 in GMT");
+    let rest = date.split_once(", ").ok_or_else(bad)?.1;
+    let parts: Vec<&str> = rest.split(' ').collect();
+    let [day, month, year, time, "GMT"] = parts[..] else {
+        return Err(bad());
+    };
+    let month = MONTHS.iter().position(|m| *m == month).ok_or_else(bad)? + 1;
+    Ok(format!("{year}-{month:02}-{day}T{time}Z"))
 }
 
 /// `enc(k)=enc(v)` sorted by encoded key, joined by `&`.

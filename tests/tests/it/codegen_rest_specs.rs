@@ -133,7 +133,7 @@ fn a_path_parameter_is_required_and_one_scalar() {
     assert_reported(
         &report,
         TAGS,
-        10,
+        9,
         "parameters[0].type",
         "a path variable is one string",
     );

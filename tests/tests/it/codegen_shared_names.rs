@@ -34,6 +34,7 @@ fn struct_fields(repo: &Repo, name: &str) -> Vec<String> {
         .unwrap_or_else(|| panic!("no struct {name}"));
     let body = &types[start..start + types[start..].find("\n}").unwrap()];
     body.lines()
+        .skip(1)
         .filter_map(|l| l.trim().strip_prefix("pub "))
         .filter_map(|l| l.split(':').next())
         .map(str::to_owned)

@@ -3,8 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::path::Path;
 
 use acs_codegen::import::report::Kind;
 use acs_codegen::import::{self, Imported};
@@ -498,63 +497,4 @@ fn rpc_client_set_headers_are_reported_and_dangling_references_kept_as_any() {
     assert_eq!(op.parameters[0].ty, TypeName::Any);
     let kinds = kinds(&imported, "CreateNamespace");
     assert!(kinds.contains(&Kind::ReservedHeader) && kinds.contains(&Kind::DanglingReference));
-}
-
-/// Every REST-style file of a metadata tree (`ACS_METADATA=<.../en_us>`): each imports, each
-/// operation is either in the spec or left out with a finding; prints the time taken beside
-/// the RPC files' import of the same tree.
-#[test]
-#[ignore = "needs ACS_METADATA=<a checkout of the metadata at en_us/>"]
-fn every_rest_file_of_the_catalog_imports() {
-    let root = PathBuf::from(std::env::var("ACS_METADATA").expect("ACS_METADATA"));
-    let mut files: Vec<(String, PathBuf)> = Vec::new();
-    for product in fs::read_dir(&root).unwrap().flatten() {
-        let Ok(versions) = fs::read_dir(product.path()) else {
-            continue;
-        };
-        for version in versions.flatten() {
-            let path = version.path().join("api-docs.json");
-            let Ok(text) = fs::read_to_string(&path) else {
-                continue;
-            };
-            let docs: Value = serde_json::from_str(&text).unwrap();
-            files.push((
-                docs["info"]["style"].as_str().unwrap_or("").to_owned(),
-                path,
-            ));
-        }
-    }
-    let mut timings = BTreeMap::new();
-    for (style, path) in &files {
-        let group = match style.as_str() {
-            "RPC" => "rpc",
-            "ROA" | "FC" | "V3" => "rest",
-            _ => continue,
-        };
-        let text = fs::read_to_string(path).unwrap();
-        let started = Instant::now();
-        let result = import::import(&text);
-        let slot = timings.entry(group).or_insert((0usize, 0.0f64));
-        slot.0 += 1;
-        slot.1 += started.elapsed().as_secs_f64();
-        if group == "rpc" {
-            continue;
-        }
-        let imported = result.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let docs: Value = serde_json::from_str(&text).unwrap();
-        for name in docs["apis"].as_object().unwrap().keys() {
-            if !imported.operations.iter().any(|o| o.name == *name) {
-                assert!(
-                    imported.report.findings.iter().any(|f| f.kind.is_loss()
-                        && !f.operation.is_empty()
-                        && name.starts_with(f.operation.trim_end_matches("..."))),
-                    "{}: {name} left out without a finding",
-                    path.display()
-                );
-            }
-        }
-    }
-    for (group, (count, seconds)) in &timings {
-        println!("{group}: {count} files imported in {seconds:.1} s");
-    }
 }
