@@ -42,6 +42,7 @@ mod import_rest;
 mod import_wire;
 mod product_waiters;
 mod readme_example;
+mod rest_captured;
 mod rest_client;
 mod serde_round_trips;
 mod vpc_client;
