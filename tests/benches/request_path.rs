@@ -48,8 +48,8 @@ fn request_path(credentials: &Credentials) -> usize {
         params: &params,
         body: &acs_runtime::params::Body::of(
             acs_runtime::wire::BodyKind::Form,
-            &params.body(),
-            &params.payload(),
+            params.body(),
+            params.payload(),
         ),
         timestamp: &timestamp,
         nonce: &nonce,
@@ -74,8 +74,8 @@ fn bench(c: &mut Criterion) {
         params: &params,
         body: &acs_runtime::params::Body::of(
             acs_runtime::wire::BodyKind::Form,
-            &params.body(),
-            &params.payload(),
+            params.body(),
+            params.payload(),
         ),
         timestamp: &timestamp,
         nonce: &nonce,

@@ -3,6 +3,9 @@
 
 use acs_cli_data::{Method, OperationData, Part, PathTemplate, Protocol};
 
+/// The values of a path's variables, by wire name.
+type Values = Vec<(String, String)>;
+
 /// The operation of `operations` that `method` and `path` address, with the value of each
 /// path variable (percent-decoded) by its wire name.
 ///
@@ -13,7 +16,7 @@ pub(crate) fn resolve<'a>(
     operations: &'a [OperationData],
     method: Method,
     path: &str,
-) -> Result<(&'a OperationData, Vec<(String, String)>), String> {
+) -> Result<(&'a OperationData, Values), String> {
     if protocol != Protocol::Roa {
         return Err(
             "this product's operations are RPC: call them by name, `acs <product> <Operation> --Name value`"
@@ -26,7 +29,7 @@ pub(crate) fn resolve<'a>(
             "the path {path:?} is followed by a query: pass query parameters as --Name value"
         ));
     }
-    let mut best: Vec<(usize, &OperationData, Vec<(String, String)>)> = Vec::new();
+    let mut best: Vec<(usize, &OperationData, Values)> = Vec::new();
     for op in operations.iter().filter(|op| op.method == method) {
         let Ok(parts) = PathTemplate(&op.path).parts() else {
             continue;
@@ -76,7 +79,7 @@ pub(crate) fn resolve<'a>(
 
 /// The values of the variables when `path` fits `parts` (a variable takes at least one
 /// character and no `/`), else `None`.
-fn fit(parts: &[Part<'_>], path: &str) -> Option<Vec<(String, String)>> {
+fn fit(parts: &[Part<'_>], path: &str) -> Option<Values> {
     match parts.split_first() {
         None => path.is_empty().then(Vec::new),
         Some((Part::Literal(text), rest)) => fit(rest, path.strip_prefix(text)?),

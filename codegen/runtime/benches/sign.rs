@@ -53,8 +53,8 @@ fn serialize_and_sign<R>(
         params: &params,
         body: &acs_runtime::params::Body::of(
             acs_runtime::wire::BodyKind::Form,
-            &params.body(),
-            &params.payload(),
+            params.body(),
+            params.payload(),
         ),
         timestamp: &timestamp,
         nonce: &nonce,

@@ -200,7 +200,7 @@ proptest! {
             action: "DescribeVpcs",
             version: "2016-04-28",
             params: &params,
-            body: &acs_runtime::params::Body::of(acs_runtime::wire::BodyKind::Form, &params.body(), &params.payload()),
+            body: &acs_runtime::params::Body::of(acs_runtime::wire::BodyKind::Form, params.body(), params.payload()),
             timestamp: "2023-10-26T10:22:32Z",
             nonce: "3156853299f313e23d1673dc12e1703d",
         };

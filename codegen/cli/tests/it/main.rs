@@ -13,6 +13,7 @@ mod pager;
 mod parity;
 mod preview;
 mod product_waiters;
+mod rest;
 mod shaping;
 mod tables;
 mod terminal;

@@ -91,8 +91,8 @@ pub fn module_doc(op: &OperationIr, ir: &CrateIr) -> Vec<String> {
         let [pages, items] = &pagination.methods;
         uses.push(format!(
             "{} and {} read every page and every item",
-            link(&pages),
-            link(&items)
+            link(pages),
+            link(items)
         ));
     }
     if uses.is_empty() {

@@ -148,8 +148,8 @@ mod tests {
             params: &params,
             body: &crate::params::Body::of(
                 crate::wire::BodyKind::Form,
-                &params.body(),
-                &params.payload(),
+                params.body(),
+                params.payload(),
             ),
             timestamp: "2023-03-13T08:34:30Z",
             nonce: "edb2b34af0af9a6d14deaf7c1a5315eb",

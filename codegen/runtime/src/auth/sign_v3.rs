@@ -348,8 +348,8 @@ mod tests {
                 params: &params,
                 body: &crate::params::Body::of(
                     crate::wire::BodyKind::Form,
-                    &params.body(),
-                    &params.payload(),
+                    params.body(),
+                    params.payload(),
                 ),
                 timestamp: "2023-10-26T10:22:32Z",
                 nonce: "3156853299f313e23d1673dc12e1703d",
