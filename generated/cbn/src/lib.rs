@@ -11,7 +11,7 @@
 //!
 //! ```text
 //! [dependencies]
-//! acs-cbn = { version = "0.1.0", default-features = false, features = ["aggregate-route"] }
+//! acs-cbn = { version = "0.2.0", default-features = false, features = ["aggregate-route"] }
 //! ```
 //!
 //! - `aggregate-route` (6 operations): Aggregate Route

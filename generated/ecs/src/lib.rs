@@ -11,7 +11,7 @@
 //!
 //! ```text
 //! [dependencies]
-//! acs-ecs = { version = "0.1.1", default-features = false, features = ["auto-provisioning-groups"] }
+//! acs-ecs = { version = "0.2.0", default-features = false, features = ["auto-provisioning-groups"] }
 //! ```
 //!
 //! - `auto-provisioning-groups` (6 operations): Auto provisioning groups

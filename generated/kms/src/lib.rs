@@ -11,7 +11,7 @@
 //!
 //! ```text
 //! [dependencies]
-//! acs-kms = { version = "0.1.0", default-features = false, features = ["family"] }
+//! acs-kms = { version = "0.2.0", default-features = false, features = ["family"] }
 //! ```
 //!
 //! - `family` (1 operation): 其它

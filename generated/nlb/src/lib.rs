@@ -11,7 +11,7 @@
 //!
 //! ```text
 //! [dependencies]
-//! acs-nlb = { version = "0.1.0", default-features = false, features = ["asynchronous-tasks"] }
+//! acs-nlb = { version = "0.2.0", default-features = false, features = ["asynchronous-tasks"] }
 //! ```
 //!
 //! - `asynchronous-tasks` (2 operations): Asynchronous tasks

@@ -11,7 +11,7 @@
 //!
 //! ```text
 //! [dependencies]
-//! acs-ram = { version = "0.1.0", default-features = false, features = ["permission-analysis-and-diagnostics"] }
+//! acs-ram = { version = "0.2.0", default-features = false, features = ["permission-analysis-and-diagnostics"] }
 //! ```
 //!
 //! - `permission-analysis-and-diagnostics` (1 operation): Permission analysis and diagnostics

@@ -11,7 +11,7 @@
 //!
 //! ```text
 //! [dependencies]
-//! acs-slb = { version = "0.1.0", default-features = false, features = ["access-control"] }
+//! acs-slb = { version = "0.2.0", default-features = false, features = ["access-control"] }
 //! ```
 //!
 //! - `access-control` (7 operations): Access control

@@ -11,7 +11,7 @@
 //!
 //! ```text
 //! [dependencies]
-//! acs-sts = { version = "0.1.0", default-features = false, features = ["requester-identity"] }
+//! acs-sts = { version = "0.2.0", default-features = false, features = ["requester-identity"] }
 //! ```
 //!
 //! - `requester-identity` (1 operation): Requester identity

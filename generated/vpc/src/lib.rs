@@ -13,7 +13,7 @@
 //!
 //! ```text
 //! [dependencies]
-//! acs-vpc = { version = "0.1.0", default-features = false, features = ["acl"] }
+//! acs-vpc = { version = "0.2.0", default-features = false, features = ["acl"] }
 //! ```
 //!
 //! - `acl` (9 operations): ACL
