@@ -17,6 +17,7 @@ async fn top_level_help_lists_products_syntax_and_options() {
         acs: call Alibaba Cloud APIs from the shell, with the syntax of the official aliyun CLI.
 
         Usage: acs <product> <Action> [--<Parameter> <value>]... [options]
+               acs <product> <GET|POST|PUT|DELETE|PATCH> <path> [--<Parameter> <value>]... [options]
                acs <product> [<Action>] --help
                acs completion <bash|zsh|fish|powershell|elvish>
 
@@ -27,6 +28,9 @@ async fn top_level_help_lists_products_syntax_and_options() {
         --VpcId=vpc-1; list items numbered from 1 (--Tag.1.Key env --Tag.1.Value prod); nested
         fields joined with dots (--TunnelOptionsSpecification.1.TunnelIkeConfig.Psk secret);
         json-style parameters as one JSON string; delimited lists as one joined string.
+        REST operations take path, query, header and body parameters the same way, or their
+        route (acs cs GET /clusters/c-1); a parameter named like an option below is written
+        --param:<Name> (--param:region cn-hangzhou).
 
         Options (anywhere after acs):
           --region <RegionId>                Region to call; else --RegionId, else ALIBABA_CLOUD_REGION_ID, else the profile's region_id
@@ -34,6 +38,8 @@ async fn top_level_help_lists_products_syntax_and_options() {
           --endpoint <URL>                   Endpoint instead of the region's; http:// only for loopback addresses
           --ca-file <PATH>                   Trust the CA certificates of this PEM file too (SSL_CERT_FILE / SSL_CERT_DIR replace the system's)
           --proxy <URL>                      Send every request through this proxy, http://user:password@host:port (else HTTPS_PROXY for https)
+          --body <JSON or text>              The request body of a REST operation, as sent: its JSON object, array or text (instead of its body parameters)
+          --body-file <PATH>                 The request body of a REST operation read from a file (bytes for a binary body)
           --signature-version <v3|v1>        Signature: ACS3-HMAC-SHA256 (v3, the default) or HMAC-SHA1 (v1)
           --validate-only                    Validate and print the request that would be sent (signature redacted); send nothing
           --dryrun                           Same as --validate-only (the official CLI's name); no credentials needed
@@ -206,7 +212,7 @@ async fn operation_help_shows_every_parameter() {
                 If you move the VPN gateway to a new resource group, the preceding resources are also moved to the new resource group.
 
         --wait polls DescribeVpnGateway until VpnGatewayActive (every 6000 ms, at most 600000 ms).
-        Global options: --region, --profile, --endpoint, --ca-file, --proxy, --signature-version, --validate-only, --dryrun, --no-validate, --retries, --no-retry, --wait, --waiter, --pager, --output, --quiet, --cli-dry-run, --access-key-id, --access-key-secret, --sts-token, --mode, --read-timeout, --connect-timeout, --retry-count, --header, --version, --force, --skip-secure-verify (see `acs --help`).
+        Global options: --region, --profile, --endpoint, --ca-file, --proxy, --body, --body-file, --signature-version, --validate-only, --dryrun, --no-validate, --retries, --no-retry, --wait, --waiter, --pager, --output, --quiet, --cli-dry-run, --access-key-id, --access-key-secret, --sts-token, --mode, --read-timeout, --connect-timeout, --retry-count, --header, --version, --force, --skip-secure-verify (see `acs --help`).
     "#]].assert_eq(&help(&["vpc", "CreateVpnGateway", "--help"]).await);
 }
 
