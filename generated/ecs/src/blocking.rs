@@ -2973,7 +2973,7 @@ impl Client {
     /// Calls `DisableNetworkInterfaceQoS`: Disables Elastic Network Interface (ENI) QoS speed setting.
     ///
     /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`DisableNetworkInterfaceQoSRequest`](crate::operation::disable_network_interface_qo_s::DisableNetworkInterfaceQoSRequest).
-    #[cfg(feature = "family")]
+    #[cfg(feature = "other")]
     #[inline]
     pub fn disable_network_interface_qo_s(
         &self,
@@ -3001,7 +3001,7 @@ impl Client {
     /// Calls `EnableNetworkInterfaceQoS`: Enable or modify Elastic Network Interface (ENI) QoS rate limit settings
     ///
     /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`EnableNetworkInterfaceQoSRequest`](crate::operation::enable_network_interface_qo_s::EnableNetworkInterfaceQoSRequest).
-    #[cfg(feature = "family")]
+    #[cfg(feature = "other")]
     #[inline]
     pub fn enable_network_interface_qo_s(
         &self,

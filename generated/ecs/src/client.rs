@@ -3029,7 +3029,7 @@ impl Client {
     /// Calls `DisableNetworkInterfaceQoS`: Disables Elastic Network Interface (ENI) QoS speed setting.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::disable_network_interface_qo_s::DisableNetworkInterfaceQoSRequestBuilder::send) it. The parameters and their rules: [`DisableNetworkInterfaceQoSRequest`](crate::operation::disable_network_interface_qo_s::DisableNetworkInterfaceQoSRequest).
-    #[cfg(feature = "family")]
+    #[cfg(feature = "other")]
     #[inline]
     pub fn disable_network_interface_qo_s(
         &self,
@@ -3057,7 +3057,7 @@ impl Client {
     /// Calls `EnableNetworkInterfaceQoS`: Enable or modify Elastic Network Interface (ENI) QoS rate limit settings
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enable_network_interface_qo_s::EnableNetworkInterfaceQoSRequestBuilder::send) it. The parameters and their rules: [`EnableNetworkInterfaceQoSRequest`](crate::operation::enable_network_interface_qo_s::EnableNetworkInterfaceQoSRequest).
-    #[cfg(feature = "family")]
+    #[cfg(feature = "other")]
     #[inline]
     pub fn enable_network_interface_qo_s(
         &self,
@@ -11004,7 +11004,7 @@ pub trait EcsApi: Send + Sync {
             "EcsApi",
         )
     }
-    #[cfg(feature = "family")]
+    #[cfg(feature = "other")]
     /// Calls `DisableNetworkInterfaceQoS`: Disables Elastic Network Interface (ENI) QoS speed setting.
     fn disable_network_interface_qo_s(
         &self,
@@ -11041,7 +11041,7 @@ pub trait EcsApi: Send + Sync {
             "EcsApi",
         )
     }
-    #[cfg(feature = "family")]
+    #[cfg(feature = "other")]
     /// Calls `EnableNetworkInterfaceQoS`: Enable or modify Elastic Network Interface (ENI) QoS rate limit settings
     fn enable_network_interface_qo_s(
         &self,
@@ -22408,7 +22408,7 @@ impl EcsApi for Client {
     > {
         Box::pin(self.send(request))
     }
-    #[cfg(feature = "family")]
+    #[cfg(feature = "other")]
     #[inline]
     /// Calls `DisableNetworkInterfaceQoS`: Disables Elastic Network Interface (ENI) QoS speed setting.
     fn disable_network_interface_qo_s(
@@ -22442,7 +22442,7 @@ impl EcsApi for Client {
     > {
         Box::pin(self.send(request))
     }
-    #[cfg(feature = "family")]
+    #[cfg(feature = "other")]
     #[inline]
     /// Calls `EnableNetworkInterfaceQoS`: Enable or modify Elastic Network Interface (ENI) QoS rate limit settings
     fn enable_network_interface_qo_s(

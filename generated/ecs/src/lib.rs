@@ -22,7 +22,6 @@
 //! - `elastic-block-storage-ebs-devices` (20 operations): Elastic Block Storage (EBS) devices
 //! - `elastic-network-interfaces-enis` (13 operations): Elastic network interfaces (ENIs)
 //! - `elasticity-assurances` (15 operations): Elasticity assurances
-//! - `family` (2 operations): 其它
 //! - `hpc-clusters` (4 operations): HPC clusters
 //! - `images` (22 operations): Images
 //! - `inquiry` (3 operations): Inquiry
@@ -30,6 +29,7 @@
 //! - `launch-templates` (7 operations): Launch templates
 //! - `networks` (8 operations): Networks
 //! - `om-and-monitoring` (10 operations): OM and monitoring
+//! - `other` (2 operations): Other
 //! - `portlist` (6 operations): PortList
 //! - `prefixlist` (6 operations): PrefixList
 //! - `regions` (6 operations): Regions

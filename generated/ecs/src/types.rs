@@ -37276,7 +37276,7 @@ for DisableActivationActivation {
     }
 }
 /// QoS 限速设置
-#[cfg(feature = "family")]
+#[cfg(feature = "other")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct EnableNetworkInterfaceQoSQoS {

@@ -577,7 +577,7 @@ impl Client {
     /// Calls `GetKmsInstanceQuotaInfos`: 获取实例配额信息
     ///
     /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`GetKmsInstanceQuotaInfosRequest`](crate::operation::get_kms_instance_quota_infos::GetKmsInstanceQuotaInfosRequest).
-    #[cfg(feature = "family")]
+    #[cfg(feature = "other")]
     #[inline]
     pub fn get_kms_instance_quota_infos(
         &self,

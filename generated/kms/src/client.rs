@@ -631,7 +631,7 @@ impl Client {
     /// Calls `GetKmsInstanceQuotaInfos`: 获取实例配额信息
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_kms_instance_quota_infos::GetKmsInstanceQuotaInfosRequestBuilder::send) it. The parameters and their rules: [`GetKmsInstanceQuotaInfosRequest`](crate::operation::get_kms_instance_quota_infos::GetKmsInstanceQuotaInfosRequest).
-    #[cfg(feature = "family")]
+    #[cfg(feature = "other")]
     #[inline]
     pub fn get_kms_instance_quota_infos(
         &self,
@@ -2242,7 +2242,7 @@ pub trait KmsApi: Send + Sync {
         let _ = request;
         ::acs_runtime::operation::not_implemented("GetKmsInstance", "KmsApi")
     }
-    #[cfg(feature = "family")]
+    #[cfg(feature = "other")]
     /// Calls `GetKmsInstanceQuotaInfos`: 获取实例配额信息
     fn get_kms_instance_quota_infos(
         &self,
@@ -4459,7 +4459,7 @@ impl KmsApi for Client {
     > {
         Box::pin(self.send(request))
     }
-    #[cfg(feature = "family")]
+    #[cfg(feature = "other")]
     #[inline]
     /// Calls `GetKmsInstanceQuotaInfos`: 获取实例配额信息
     fn get_kms_instance_quota_infos(

@@ -11,11 +11,11 @@
 //!
 //! ```text
 //! [dependencies]
-//! acs-kms = { version = "0.2.0", default-features = false, features = ["family"] }
+//! acs-kms = { version = "0.2.0", default-features = false, features = ["operations-in-no-family"] }
 //! ```
 //!
-//! - `family` (1 operation): 其它
 //! - `operations-in-no-family` (93 operations): Operations in no family
+//! - `other` (1 operation): Other
 //!
 //! # Getting started
 //!

@@ -1087,7 +1087,7 @@ impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for KmsInstance {
     }
 }
 /// `KmsInstanceQuotaInfo` in the response of `GetKmsInstanceQuotaInfos`.
-#[cfg(feature = "family")]
+#[cfg(feature = "other")]
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct KmsInstanceQuotaInfo {
@@ -1113,7 +1113,7 @@ pub struct KmsInstanceQuotaInfo {
     )]
     pub used_quantity: Option<i64>,
 }
-#[cfg(feature = "family")]
+#[cfg(feature = "other")]
 impl ::acs_runtime::de::FromJson for KmsInstanceQuotaInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
@@ -1126,7 +1126,7 @@ impl ::acs_runtime::de::FromJson for KmsInstanceQuotaInfo {
         Ok(value)
     }
 }
-#[cfg(feature = "family")]
+#[cfg(feature = "other")]
 impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for KmsInstanceQuotaInfo {
     fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,

@@ -11,14 +11,32 @@ use serde_json::Value;
 pub(super) fn families(directories: &Value) -> BTreeMap<String, String> {
     let mut found = BTreeMap::new();
     for entry in directories.as_array().into_iter().flatten() {
-        let Some(title) = entry.get("title").and_then(Value::as_str).map(str::trim) else {
+        let Some(title) = entry.get("title").and_then(Value::as_str).map(english) else {
             continue;
         };
         if !title.is_empty() {
-            collect(entry, title, &mut found, 0);
+            collect(entry, &title, &mut found, 0);
         }
     }
     found
+}
+
+/// The words the English metadata leaves in Chinese: every such title of the catalog is a
+/// variant of "other" (`其它`, `其他`, `未翻译(其他)`, `其他-不发布文档`).
+const OTHER: [&str; 2] = ["其它", "其他"];
+
+/// A directory's title in English: trimmed, without invisible characters (a zero-width
+/// non-joiner ends one title), and "Other" for the untranslated variants of "other".
+fn english(title: &str) -> String {
+    let visible: String = title
+        .chars()
+        .filter(|c| !matches!(c, '\u{200b}'..='\u{200f}' | '\u{feff}'))
+        .collect();
+    let visible = visible.trim();
+    if OTHER.iter().any(|other| visible.contains(other)) {
+        return "Other".to_owned();
+    }
+    visible.to_owned()
 }
 
 /// Deeper than any real table of contents: a hostile file cannot recurse without bound.
@@ -47,6 +65,15 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+
+    #[test]
+    fn untranslated_titles_of_other_become_other_and_invisible_characters_go() {
+        for title in ["其它", " 其他 ", "未翻译(其他)", "其他-不发布文档"] {
+            assert_eq!(english(title), "Other");
+        }
+        assert_eq!(english("Response\u{200c}"), "Response");
+        assert_eq!(english(" VPN gateway "), "VPN gateway");
+    }
 
     #[test]
     fn operations_belong_to_their_top_level_directory_at_any_depth() {

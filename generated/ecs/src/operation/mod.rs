@@ -680,13 +680,13 @@ pub mod disable_activation;
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
 pub mod disable_disk_encryption_by_default;
 #[rustfmt::skip]
-#[cfg(feature = "family")]
+#[cfg(feature = "other")]
 pub mod disable_network_interface_qo_s;
 #[rustfmt::skip]
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
 pub mod enable_disk_encryption_by_default;
 #[rustfmt::skip]
-#[cfg(feature = "family")]
+#[cfg(feature = "other")]
 pub mod enable_network_interface_qo_s;
 #[rustfmt::skip]
 #[cfg(feature = "deprecated")]

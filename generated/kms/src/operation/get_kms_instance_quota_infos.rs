@@ -2,7 +2,7 @@
 
 //! `GetKmsInstanceQuotaInfos`: 获取实例配额信息
 //!
-//! Needs the cargo feature `family` of this crate (on by default).
+//! Needs the cargo feature `other` of this crate (on by default).
 /// What the client needs to know of this operation.
 pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::client::OperationInfo {
     action: "GetKmsInstanceQuotaInfos",

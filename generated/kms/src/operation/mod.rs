@@ -146,7 +146,7 @@ pub mod get_key_policy;
 #[cfg(feature = "operations-in-no-family")]
 pub mod get_kms_instance;
 #[rustfmt::skip]
-#[cfg(feature = "family")]
+#[cfg(feature = "other")]
 pub mod get_kms_instance_quota_infos;
 #[rustfmt::skip]
 #[cfg(feature = "operations-in-no-family")]
