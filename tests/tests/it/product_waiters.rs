@@ -1,4 +1,4 @@
-//! The waiters of Alb, Nlb, Ecs and Cbn, driven through each product's trait by a fake whose
+//! The waiters of Alb, Nlb, Ecs, Slb and Cbn, driven through each product's trait by a fake whose
 //! answers (the service's JSON) change from poll to poll: success, a failure state or an
 //! error that ends the wait at once, and timeouts, on tokio's paused clock.
 
@@ -313,6 +313,138 @@ mod ecs {
             other => panic!("expected a timeout, got {other:?}"),
         }
         assert!(error.to_string().contains("last state: In_use"), "{error}");
+    }
+}
+
+mod ecs_instances {
+    use acs_ecs::operation::describe_instance_attribute::{
+        DescribeInstanceAttributeError, DescribeInstanceAttributeRequest,
+        DescribeInstanceAttributeResponse,
+    };
+    use acs_ecs::{BoxFuture, EcsApi, Error};
+
+    use super::*;
+
+    struct Fake(Script);
+
+    impl EcsApi for Fake {
+        fn describe_instance_attribute(
+            &self,
+            request: DescribeInstanceAttributeRequest,
+        ) -> BoxFuture<
+            '_,
+            Result<DescribeInstanceAttributeResponse, Error<DescribeInstanceAttributeError>>,
+        > {
+            self.0.next(request.instance_id)
+        }
+    }
+
+    fn instance(state: &str) -> Value {
+        json!({"RequestId": "r-1", "InstanceId": "i-1", "Status": state})
+    }
+
+    fn request() -> DescribeInstanceAttributeRequest {
+        DescribeInstanceAttributeRequest::builder()
+            .instance_id("i-1")
+            .build()
+            .unwrap()
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn instance_running_polls_through_pending_and_starting() {
+        let fake = Fake(states(
+            &["Pending", "Starting", "Stopped", "Running"],
+            instance,
+        ));
+        let started = tokio::time::Instant::now();
+        let done = fake
+            .wait_until_instance_running(request(), None)
+            .await
+            .unwrap()
+            .expect("the last answer");
+        assert_eq!(done.status.as_deref(), Some("Running"));
+        assert_eq!(fake.0.seen(), vec![Some("i-1".to_owned()); 4]);
+        assert_eq!(started.elapsed(), Duration::from_millis(15_000));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn instance_stopped_times_out_while_stopping() {
+        let fake = Fake(states(&["Running", "Stopping"], instance));
+        let error = fake
+            .wait_until_instance_stopped(request(), None)
+            .await
+            .unwrap_err();
+        match &error {
+            WaitError::Timeout { last_state, .. } => {
+                assert_eq!(last_state.as_deref(), Some("Stopping"));
+            }
+            other => panic!("expected a timeout, got {other:?}"),
+        }
+        // The spec's longest wait, 600 s, at one poll every 5 s.
+        assert_eq!(fake.0.polls(), 121);
+    }
+}
+
+mod slb {
+    use acs_slb::operation::describe_load_balancer_attribute::{
+        DescribeLoadBalancerAttributeError, DescribeLoadBalancerAttributeRequest,
+        DescribeLoadBalancerAttributeResponse,
+    };
+    use acs_slb::{BoxFuture, Error, SlbApi};
+
+    use super::*;
+
+    struct Fake(Script);
+
+    impl SlbApi for Fake {
+        fn describe_load_balancer_attribute(
+            &self,
+            request: DescribeLoadBalancerAttributeRequest,
+        ) -> BoxFuture<
+            '_,
+            Result<
+                DescribeLoadBalancerAttributeResponse,
+                Error<DescribeLoadBalancerAttributeError>,
+            >,
+        > {
+            self.0.next(request.load_balancer_id)
+        }
+    }
+
+    fn balancer(state: &str) -> Value {
+        json!({"RequestId": "r-1", "LoadBalancerId": "lb-1", "LoadBalancerStatus": state})
+    }
+
+    fn request() -> DescribeLoadBalancerAttributeRequest {
+        DescribeLoadBalancerAttributeRequest::builder()
+            .region_id("cn-hangzhou")
+            .load_balancer_id("lb-1")
+            .build()
+            .unwrap()
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn load_balancer_active_polls_until_active() {
+        let fake = Fake(states(&["inactive", "inactive", "active"], balancer));
+        let started = tokio::time::Instant::now();
+        let done = fake
+            .wait_until_load_balancer_active(request(), None)
+            .await
+            .unwrap()
+            .expect("the last answer");
+        assert_eq!(done.load_balancer_status.as_deref(), Some("active"));
+        assert_eq!(started.elapsed(), Duration::from_millis(6_000));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn load_balancer_active_fails_at_once_when_locked() {
+        let fake = Fake(states(&["inactive", "locked", "active"], balancer));
+        let error = fake
+            .wait_until_load_balancer_active(request(), None)
+            .await
+            .unwrap_err();
+        assert_failed(&error, "locked");
+        assert_eq!(fake.0.polls(), 2);
     }
 }
 
