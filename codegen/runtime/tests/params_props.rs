@@ -246,3 +246,25 @@ proptest! {
         prop_assert_eq!(&*params::encode(&s), reference_encode(&s));
     }
 }
+
+proptest! {
+    /// Any path value travels as one segment: the rendered path has the template's slashes
+    /// and the segment decodes back to the value; only the values that would address another
+    /// path (empty, `.`, `..`) are refused.
+    #[test]
+    fn a_path_value_is_one_segment_that_decodes_back(value in "\\PC{0,12}|[./%~+* ]{0,4}") {
+        let mut values = params::Pairs::default();
+        values.push("Id", &value);
+        match params::render_path("/clusters/{Id}/nodepools", &values) {
+            Ok(path) => {
+                prop_assert_eq!(path.matches('/').count(), 3);
+                let segment = path
+                    .strip_prefix("/clusters/")
+                    .and_then(|rest| rest.strip_suffix("/nodepools"))
+                    .unwrap();
+                prop_assert_eq!(percent_decode_str(segment).decode_utf8().unwrap(), value.as_str());
+            }
+            Err(_) => prop_assert!(matches!(value.as_str(), "" | "." | "..")),
+        }
+    }
+}
