@@ -44,7 +44,7 @@ enum Command {
         #[arg(long)]
         verbose: bool,
     },
-    /// Import every RPC product of a metadata folder (`<product>/<version>/api-docs.json`) into
+    /// Import every RPC and REST product of a metadata folder (`<product>/<version>/api-docs.json`) into
     /// a scratch tree, generate, `cargo check` each crate, and print a per-product table.
     Catalog {
         /// The metadata folder, e.g. a checkout of Alibaba's metadata at `en_us/`.
