@@ -498,3 +498,25 @@ fn rpc_client_set_headers_are_reported_and_dangling_references_kept_as_any() {
     let kinds = kinds(&imported, "CreateNamespace");
     assert!(kinds.contains(&Kind::ReservedHeader) && kinds.contains(&Kind::DanglingReference));
 }
+
+/// A broken pattern or example inside the elements of an array answer is dropped and
+/// reported, as it is in parameters and object fields (devs ListPipelines, sls ListAiTools).
+#[test]
+fn a_broken_rule_in_an_array_answer_is_dropped_with_its_finding() {
+    let mut api = get("/pipelines", json!([]));
+    api["responses"] = json!({"200": {"schema": {"type": "array", "items": {"type": "object", "properties": {
+        "name": {"type": "string", "pattern": "([a-z", "example": "p-1"},
+        "size": {"type": "integer", "example": "many"}
+    }}}}});
+    let imported = rest(json!({"ListPipelines": api}));
+    let items = op(&imported, "ListPipelines")
+        .response
+        .items
+        .as_deref()
+        .unwrap();
+    assert_eq!(items.properties[0].constraints.pattern, None);
+    assert_eq!(items.properties[1].example, None);
+    let kinds = kinds(&imported, "ListPipelines");
+    assert!(kinds.contains(&Kind::InvalidConstraint), "{kinds:?}");
+    assert!(kinds.contains(&Kind::InvalidExample), "{kinds:?}");
+}

@@ -386,9 +386,17 @@ fn drop_at(op: &mut Operation, finding: Finding, steps: &[Step]) -> Option<(Kind
         (Some("response"), Some("fields"), _, Some(Step::Index(n))) => {
             (op.response.fields.get_mut(*n)?, 3, "response".to_owned())
         }
+        // The elements of a JSON array answer.
+        (Some("response"), Some("items"), _, _) => (
+            op.response.items.as_deref_mut()?,
+            2,
+            "response.N".to_owned(),
+        ),
         _ => return None,
     };
-    path = format!("{path}.{}", member.name.as_deref().unwrap_or_default());
+    if let Some(name) = &member.name {
+        path = format!("{path}.{name}");
+    }
     loop {
         member = match (key(i), steps.get(i + 1)) {
             (Some("items"), _) => {
