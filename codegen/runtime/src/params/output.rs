@@ -14,9 +14,7 @@ use super::{Location, ParamName, ParamWriter, Payload, RpcParams};
 pub struct Params {
     query: Pairs,
     body: Pairs,
-    path: Pairs,
-    headers: Pairs,
-    payload: Payload,
+    rest: RestParts,
 }
 
 impl Params {
@@ -45,22 +43,22 @@ impl Params {
 
     /// The values of the path template's variables, by wire name.
     pub fn path(&self) -> &Pairs {
-        &self.path
+        &self.rest.path
     }
 
     /// The header parameters, names in lower case.
     pub fn headers(&self) -> &Pairs {
-        &self.headers
+        &self.rest.headers
     }
 
     /// The JSON members or whole body.
     pub fn payload(&self) -> &Payload {
-        &self.payload
+        &self.rest.payload
     }
 
     /// The JSON members or whole body, to write.
     pub fn payload_mut(&mut self) -> &mut Payload {
-        &mut self.payload
+        &mut self.rest.payload
     }
 
     /// Appends `key=value` to the pairs of `location`.
@@ -86,13 +84,9 @@ impl Params {
         match location {
             Location::Query => self.query.push_named(name, value, plain_value),
             Location::Form => self.body.push_named(name, value, plain_value),
-            Location::Path => self.path.push_named(name, value, plain_value),
-            Location::Header => self
-                .headers
-                .push(&name.as_str().to_ascii_lowercase(), value),
-            Location::Body => self
-                .payload
-                .member(name.as_str(), Value::String(value.to_owned())),
+            Location::Path | Location::Header | Location::Body => {
+                self.rest.push(location, name, value, plain_value)
+            }
         }
     }
 
@@ -109,14 +103,14 @@ impl Params {
             .chain(self.body.iter())
             .find(|(k, _)| *k == key)
             .map(|(_, v)| v)
-            .or_else(|| self.payload.get(key).and_then(Value::as_str))
+            .or_else(|| self.rest.payload.get(key).and_then(Value::as_str))
     }
 
     /// Removes every `key`, from the query, the form body and the JSON members.
     pub fn remove(&mut self, key: &str) {
         self.query.remove(key);
         self.body.remove(key);
-        self.payload.remove(key);
+        self.rest.payload.remove(key);
     }
 
     /// The query string `k=v&k2=v2`, keys and values [`encode`](super::encode)d, in emission order.
@@ -127,6 +121,34 @@ impl Params {
     /// The `application/x-www-form-urlencoded` body, encoded like [`Params::encoded_query`].
     pub fn encoded_body(&self) -> String {
         self.body.encoded()
+    }
+}
+
+/// What a REST request holds beside its query and form: path values, headers and the JSON
+/// or whole body; the same for decoded and encoded parameters.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct RestParts {
+    path: Pairs,
+    headers: Pairs,
+    payload: Payload,
+}
+
+impl RestParts {
+    /// Writes `name=value` to the part of `location`: a path or header pair (header names in
+    /// lower case), or a string member of the JSON body.
+    fn push(&mut self, location: Location, name: ParamName<'_>, value: &str, plain_value: bool) {
+        match location {
+            Location::Path => self.path.push_named(name, value, plain_value),
+            Location::Header => self
+                .headers
+                .push(&name.as_str().to_ascii_lowercase(), value),
+            Location::Body => self
+                .payload
+                .member(name.as_str(), Value::String(value.to_owned())),
+            Location::Query | Location::Form => {
+                unreachable!("the query and the form are written beside the REST parts")
+            }
+        }
     }
 }
 
@@ -339,9 +361,7 @@ impl<K: AsRef<str>, V: AsRef<str>> PartialEq<&[(K, V)]> for Pairs {
 pub struct EncodedParams {
     query: String,
     body: String,
-    path: Pairs,
-    headers: Pairs,
-    payload: Payload,
+    rest: RestParts,
 }
 
 impl EncodedParams {
@@ -370,22 +390,22 @@ impl EncodedParams {
 
     /// The values of the path template's variables, decoded, by wire name.
     pub fn path(&self) -> &Pairs {
-        &self.path
+        &self.rest.path
     }
 
     /// The header parameters, names in lower case.
     pub fn headers(&self) -> &Pairs {
-        &self.headers
+        &self.rest.headers
     }
 
     /// The JSON members or whole body.
     pub fn payload(&self) -> &Payload {
-        &self.payload
+        &self.rest.payload
     }
 
     /// The JSON members or whole body, to write.
     pub(crate) fn payload_mut(&mut self) -> &mut Payload {
-        &mut self.payload
+        &mut self.rest.payload
     }
 
     /// Appends `key=value`, both encoded, to the string of `location`.
@@ -405,16 +425,8 @@ impl EncodedParams {
         let out = match location {
             Location::Query => &mut self.query,
             Location::Form => &mut self.body,
-            Location::Path => return self.path.push_named(name, value, plain_value),
-            Location::Header => {
-                return self
-                    .headers
-                    .push(&name.as_str().to_ascii_lowercase(), value);
-            }
-            Location::Body => {
-                return self
-                    .payload
-                    .member(name.as_str(), Value::String(value.to_owned()));
+            Location::Path | Location::Header | Location::Body => {
+                return self.rest.push(location, name, value, plain_value);
             }
         };
         if out.is_empty() {
